@@ -1,0 +1,199 @@
+//! What in a file is copy: a same-length "copy view" of the text, and its blocks (paragraphs, headings).
+//!
+//! The view keeps every byte of copy where it is and turns everything else (Markdown syntax, front matter,
+//! code, HTML, link URLs, a byte-order mark) into spaces, so every later stage can work on plain prose and
+//! still produce byte offsets into the original file.
+
+use crate::input::{Format, SourceFile};
+use crate::span::Span;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Whether a block is a headline (needs no speaker for its quotes) or body copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Body,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+/// The copy of one file: `text` has the original's length, with non-copy bytes blanked.
+#[derive(Clone, Debug)]
+pub struct Copy {
+    pub text: String,
+    pub blocks: Vec<Block>,
+}
+
+pub fn copy_of(file: &SourceFile) -> Copy {
+    match file.format {
+        Format::Text => plain_copy(&file.text),
+        Format::Markdown => markdown_copy(&file.text),
+    }
+}
+
+const BOM: &str = "\u{feff}";
+
+fn plain_copy(text: &str) -> Copy {
+    let mut view = text.to_string();
+    if view.starts_with(BOM) {
+        view.replace_range(..BOM.len(), "   ");
+    }
+    let blocks = paragraphs(&view)
+        .into_iter()
+        .enumerate()
+        .map(|(i, span)| Block {
+            span,
+            kind: plain_block_kind(span.of(&view), i == 0),
+        })
+        .collect();
+    Copy { text: view, blocks }
+}
+
+/// Paragraphs of plain text: runs of non-blank lines, trimmed of surrounding white space.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, last_end));
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            start.get_or_insert(offset + lead);
+            last_end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_end));
+    }
+    out
+}
+
+/// A one-line block that does not end like a sentence is a headline, as is a one-line title-case first line.
+fn plain_block_kind(block: &str, first: bool) -> BlockKind {
+    if block.contains('\n') {
+        return BlockKind::Body;
+    }
+    let ends_sentence = block.ends_with(['.', '!', ':', '"', '”', '?', '…', ';', ',']);
+    if !ends_sentence || (first && block.ends_with('?') && mostly_capitalised(block)) {
+        BlockKind::Heading
+    } else {
+        BlockKind::Body
+    }
+}
+
+fn mostly_capitalised(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.len() > 3).collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    !words.is_empty() && caps * 3 >= words.len() * 2
+}
+
+/// Markdown through pulldown-cmark's source offsets: only `Text` inside paragraphs, headings, list items
+/// and table cells is copy; code, HTML, front matter, image alt text and link targets are not.
+fn markdown_copy(text: &str) -> Copy {
+    let mut view: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
+    let mut blocks = Vec::new();
+    // The open containers that text can belong to, with the hull of the text seen in each so far.
+    let mut open: Vec<(BlockKind, Option<Span>)> = Vec::new();
+    let mut not_copy_depth = 0usize;
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => {
+                open.push((BlockKind::Body, None))
+            }
+            Event::Start(Tag::Heading { .. }) => open.push((BlockKind::Heading, None)),
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock,
+            ) => not_copy_depth += 1,
+            Event::End(
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image | TagEnd::HtmlBlock,
+            ) => not_copy_depth -= 1,
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+            ) => {
+                if let Some((kind, Some(span))) = open.pop() {
+                    blocks.push(Block { span, kind });
+                }
+            }
+            Event::Text(_) if not_copy_depth == 0 => {
+                if let Some((_, hull)) = open.last_mut() {
+                    view[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
+                    let span = Span::from(range);
+                    *hull = Some(hull.map_or(span, |h| h.cover(span)));
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks.sort_by_key(|b| b.span.start);
+    // Only whole characters of the original were copied and everything else is ASCII space.
+    let text = String::from_utf8(view).expect("copy view keeps whole characters");
+    Copy { text, blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Copy {
+        copy_of(&SourceFile::new("a.md", text))
+    }
+
+    #[test]
+    fn markdown_view_keeps_offsets_and_drops_syntax() {
+        let text = "---\ntitle: \"x\"\n---\n# Head\n\nSee [the *report*](http://x.org/\"q\") and `code \"x\"`.\n\n```\n\"not copy\"\n```\n";
+        let copy = md(text);
+        assert_eq!(copy.text.len(), text.len());
+        assert!(!copy.text.contains("title"), "front matter is not copy");
+        assert!(!copy.text.contains("http"), "link targets are not copy");
+        assert!(!copy.text.contains("code"), "inline code is not copy");
+        assert!(!copy.text.contains("not copy"), "code blocks are not copy");
+        let report = text.find("report").unwrap();
+        assert_eq!(&copy.text[report..report + 6], "report");
+        assert_eq!(copy.blocks.len(), 2);
+        assert_eq!(copy.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(copy.blocks[0].span.of(text), "Head");
+        assert_eq!(copy.blocks[1].kind, BlockKind::Body);
+    }
+
+    #[test]
+    fn tight_list_items_are_blocks() {
+        let copy = md("- one “a”\n- two\n");
+        assert_eq!(copy.blocks.len(), 2);
+        assert_eq!(copy.blocks[0].span.of(&copy.text), "one “a”");
+    }
+
+    #[test]
+    fn plain_text_blanks_a_bom_and_splits_paragraphs_on_blank_lines() {
+        let text = "\u{feff}Headline here\r\n\r\nFirst line.\r\nsame paragraph.\r\n\r\nSecond.\r\n";
+        let copy = copy_of(&SourceFile::new("a.txt", text));
+        assert_eq!(copy.text.len(), text.len());
+        let spans: Vec<&str> = copy.blocks.iter().map(|b| b.span.of(text)).collect();
+        assert_eq!(
+            spans,
+            ["Headline here", "First line.\r\nsame paragraph.", "Second."]
+        );
+        assert_eq!(copy.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(copy.blocks[1].kind, BlockKind::Body);
+    }
+}

@@ -1,0 +1,56 @@
+//! Errors in files newslint loads as configuration (the cue lexicon, later rule files), located
+//! by byte offset in the YAML so they can be shown like any other diagnostic.
+
+use crate::span::line_column;
+use std::fmt;
+
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub path: String,
+    pub text: String,
+    pub offset: Option<usize>,
+    pub message: String,
+}
+
+impl LoadError {
+    pub fn new(
+        path: &str,
+        text: &str,
+        offset: Option<usize>,
+        message: impl Into<String>,
+    ) -> LoadError {
+        LoadError {
+            path: path.to_string(),
+            text: text.to_string(),
+            offset,
+            message: message.into(),
+        }
+    }
+
+    pub fn from_yaml(path: &str, text: &str, err: &serde_yaml::Error) -> LoadError {
+        let offset = err.location().map(|l| l.index());
+        // serde_yaml's message repeats the position at its end; the location is shown separately.
+        let message = err.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
+        LoadError::new(path, text, offset, message)
+    }
+
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        self.offset.map(|o| line_column(&self.text, o))
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line_column() {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

@@ -1,0 +1,55 @@
+//! `according to X, …` and `…, according to X.`
+
+use super::clause::content_end;
+use super::source::source_after;
+use super::{Found, Site};
+use crate::span::Span;
+
+/// Words that can open a sentence before `according to` without being content (`But according to …`).
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "again",
+];
+
+pub(super) fn parse(site: &Site) -> Option<Found> {
+    let text = site.doc.text();
+    let sentence = site.sentence.span;
+    let source = source_after(text, site.cue.end, sentence.end)?;
+    let before = text[sentence.start..site.cue.start]
+        .trim_end()
+        .trim_end_matches([',', '—', '('])
+        .trim_end();
+    let before_is_content =
+        !before.is_empty() && !super::words::is_in(CONNECTIVES, before.trim_end_matches(','));
+    let after = &text[source.end..sentence.end];
+    let after_start =
+        source.end + (after.len() - after.trim_start_matches([',', ':', ' ', '\n', '\r']).len());
+    let more_after = !text[after_start..sentence.end]
+        .trim_end_matches(['.', '”', '"', ')'])
+        .trim()
+        .is_empty();
+    let content = match (before_is_content, more_after) {
+        (true, false) => Span::new(sentence.start, sentence.start + before.len()),
+        (true, true) => Span::new(
+            sentence.start,
+            content_end(site.doc, site.sentence, after_start),
+        ),
+        (false, true) => Span::new(
+            after_start,
+            content_end(site.doc, site.sentence, after_start),
+        ),
+        (false, false) => return None,
+    };
+    Some(Found {
+        source: Some(source),
+        content: Some(content),
+    })
+}

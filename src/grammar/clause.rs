@@ -1,0 +1,270 @@
+//! The clause around a cue: where the clause before it begins, what lies before that boundary (content of a
+//! trailing attribution), what follows the cue, and where content ends.
+
+use super::words::{AUXILIARIES, PASSIVE_AUXILIARIES, Res, fail, is_in, word, word_in};
+use crate::document::{Document, Sentence};
+use crate::span::Span;
+use nom::Parser;
+use nom::character::complete::{multispace0, multispace1};
+use nom::combinator::{opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded, terminated};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoundaryKind {
+    Comma,
+    /// A closing quotation mark: `“…,” he said`.
+    CloseQuote,
+    /// A dash, semicolon, colon, bracket or opening quotation mark.
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Boundary {
+    pub mark: Span,
+    pub kind: BoundaryKind,
+}
+
+/// The nearest clause boundary before `pos` in the sentence beginning at `start`.
+pub fn clause_boundary(doc: &Document, start: usize, pos: usize) -> Option<Boundary> {
+    let text = doc.text();
+    let (i, c) = text[start..pos]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_boundary_char(c) || (c == '-' && text[..start + i].ends_with('-')))?;
+    let mark = Span::new(start + i, start + i + c.len_utf8());
+    let kind = match c {
+        ',' => BoundaryKind::Comma,
+        '”' | '"' if doc.quotation_ending_at(mark.end).is_some() => BoundaryKind::CloseQuote,
+        _ => BoundaryKind::Other,
+    };
+    Some(Boundary { mark, kind })
+}
+
+fn is_boundary_char(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' | '“' | '”' | '"'
+    )
+}
+
+/// Strips auxiliaries and adverbs between a source and its cue (`has also`, `was`); returns the end of
+/// the source region and whether the cue is passive (`was told`, `it is believed`).
+pub fn strip_auxiliaries(
+    text: &str,
+    region_start: usize,
+    cue_start: usize,
+    cue: &str,
+) -> (usize, bool) {
+    let mut end = cue_start;
+    let mut passive = false;
+    let participle = !cue.ends_with("ing") && !cue.ends_with('s');
+    loop {
+        let region = text[region_start..end].trim_end();
+        let word_start = region.rfind(char::is_whitespace).map_or(0, |i| {
+            i + region[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let last = &region[word_start..];
+        if last.is_empty()
+            || !(is_in(AUXILIARIES, last) || last.ends_with("n’t") || last.ends_with("n't"))
+        {
+            return (region_start + region.len(), passive);
+        }
+        passive |= participle && is_in(PASSIVE_AUXILIARIES, last);
+        end = region_start + word_start;
+    }
+}
+
+/// The content of a trailing attribution: the clause before the boundary (`…, sources said`), or the
+/// quotation that closes at it (`“…,” he said`), reaching back to where a multi-sentence quotation opened.
+pub fn content_before(doc: &Document, sentence: Sentence, boundary: Boundary) -> Option<Span> {
+    let start = reach_back(doc, sentence.span.start);
+    match boundary.kind {
+        BoundaryKind::CloseQuote => {
+            let q = doc.quotation_ending_at(boundary.mark.end)?;
+            let opened = doc.first_piece(q).span.start;
+            Some(Span::new(start.min(opened), boundary.mark.end))
+        }
+        BoundaryKind::Comma => {
+            let before = doc.text()[start..boundary.mark.start].trim_end();
+            (!before.is_empty()).then(|| Span::new(start, start + before.len()))
+        }
+        BoundaryKind::Other => None,
+    }
+}
+
+/// A sentence that begins inside a quotation opened in an earlier sentence belongs with it.
+fn reach_back(doc: &Document, start: usize) -> usize {
+    doc.quotation_at(start)
+        .map_or(start, |q| doc.first_piece(q).span.start.min(start))
+}
+
+/// A quotation that ends right before the sentence (`“Who is lying?” Trump asked.`).
+pub fn quotation_just_before(doc: &Document, sentence: Sentence) -> Option<Span> {
+    let before = doc.text()[..sentence.span.start].trim_end();
+    let q = doc.quotation_ending_at(before.len())?;
+    Some(Span::new(doc.first_piece(q).span.start, q.span.end))
+}
+
+/// Where content that begins at `start` ends: the sentence's end without its final period, or the end
+/// of a quotation that runs on past the sentence.
+pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
+    let text = doc.text();
+    let mut end = sentence.span.end;
+    if text[..end].ends_with('.') {
+        end -= 1;
+    }
+    if let Some(q) = doc.quotation_at(end.saturating_sub(1)) {
+        if q.span.start >= start && q.span.end > end {
+            end = q.span.end;
+        }
+    }
+    end.max(start)
+}
+
+/// What follows a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tail {
+    /// Nothing more in the sentence: `…, he said.`
+    End,
+    /// A comma and more: `he said, “…”` or a parenthetical `…, he said, and …`; the offset is after the comma.
+    Comma(usize),
+    /// Content starts here: `said that …`, `said: “…”`, `said the talks …`.
+    Content(usize),
+}
+
+/// Reads past a listener (`told reporters`) and adverbials (`in a statement`, `on Friday`) after a cue.
+pub fn tail_after(text: &str, cue_end: usize, limit: usize, addressed: bool) -> Tail {
+    let mut rest = &text[cue_end..limit];
+    if addressed {
+        if let Ok((after, _)) = preceded(multispace1, listener).parse(rest) {
+            rest = after;
+        }
+    }
+    if let Ok((after, _)) = many0(preceded(multispace0, adverbial)).parse(rest) {
+        if followed_by_content_marker(after) {
+            rest = after;
+        }
+    }
+    let trimmed = rest.trim_start();
+    let at = limit - trimmed.len();
+    match trimmed.chars().next() {
+        None | Some('.' | '!' | '?' | ';' | ')') => Tail::End,
+        Some(',') => Tail::Comma(limit - trimmed[1..].trim_start().len()),
+        Some(':') => Tail::Content(limit - trimmed[1..].trim_start().len()),
+        Some(_) => Tail::Content(at),
+    }
+}
+
+fn followed_by_content_marker(rest: &str) -> bool {
+    let t = rest.trim_start();
+    t.is_empty()
+        || t.starts_with([',', ':', '.', '“', '"', ';'])
+        || word(t).is_ok_and(|(_, w)| w.eq_ignore_ascii_case("that"))
+}
+
+const LISTENER_WORDS: &[&str] = &[
+    "that", "about", "on", "in", "at", "to", "after", "before", "during", "whether", "if",
+];
+
+/// `reporters`, `Fox News`, `the Guardian`, `him`: one to five words that are not the content.
+fn listener(input: &str) -> Res<'_, &str> {
+    let one = |i| {
+        let (rest, w) = word(i)?;
+        if is_in(LISTENER_WORDS, w) || is_in(super::words::STOP_WORDS, w) {
+            fail(i)
+        } else {
+            Ok((rest, w))
+        }
+    };
+    let (rest, found) = recognize(pair(&one, many0(preceded(multispace1, &one)))).parse(input)?;
+    if found.split_whitespace().count() > 5 {
+        fail(input)
+    } else {
+        Ok((rest, found))
+    }
+}
+
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "afterward",
+    "afterwards",
+];
+const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "via", "through", "to", "after", "last", "this",
+];
+
+/// `on Friday`, `in a statement`, `at a news conference`, `to reporters`, `last week`, `Tuesday`.
+fn adverbial(input: &str) -> Res<'_, &str> {
+    let time = word_in(TIME_WORDS);
+    let phrase = recognize((
+        word_in(ADVERBIAL_PREPOSITIONS),
+        many0(preceded(multispace1, word_in(super::words::DETERMINERS))),
+        preceded(multispace1, phrase_words),
+    ));
+    terminated(nom::branch::alt((phrase, time)), opt(multispace0)).parse(input)
+}
+
+fn phrase_words(input: &str) -> Res<'_, &str> {
+    let one = |i| {
+        let (rest, w) = word(i)?;
+        if w.eq_ignore_ascii_case("that") || is_in(super::words::STOP_WORDS, w) {
+            fail(i)
+        } else {
+            Ok((rest, w))
+        }
+    };
+    let (rest, found) = recognize(pair(&one, many0(preceded(multispace1, &one)))).parse(input)?;
+    if found.split_whitespace().count() > 4 {
+        fail(input)
+    } else {
+        Ok((rest, found))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn tail(after_cue: &str, addressed: bool) -> Tail {
+        tail_after(after_cue, 0, after_cue.len(), addressed)
+    }
+
+    #[test]
+    fn reads_past_listeners_and_adverbials() {
+        assert_eq!(tail(" reporters.", true), Tail::End);
+        assert_eq!(
+            tail(" in a statement that the talks failed.", false),
+            Tail::Content(16)
+        );
+        assert_eq!(tail(" on Friday, “We agreed.”", false), Tail::Comma(12));
+        assert_eq!(tail(": “We agreed.”", false), Tail::Content(2));
+        assert_eq!(tail(" the talks failed.", false), Tail::Content(1));
+        assert_eq!(tail(" Fox News that he won.", true), Tail::Content(10));
+    }
+
+    #[test]
+    fn strips_auxiliaries_and_detects_the_passive() {
+        let text = "Tillerson has also said";
+        assert_eq!(strip_auxiliaries(text, 0, 19, "said"), (9, false));
+        let text = "it was reported";
+        assert_eq!(strip_auxiliaries(text, 0, 7, "reported"), (2, true));
+    }
+}

@@ -1,0 +1,120 @@
+//! Transcript and headline colons: `WALLACE: …`, `Pence: Gennifer Flowers won’t be …`.
+
+use super::words::{Res, fail, is_capitalised, is_in, word};
+use crate::document::{Document, Sentence};
+use crate::span::Span;
+use nom::Parser;
+use nom::character::complete::{char, multispace1, space0};
+use nom::combinator::recognize;
+use nom::multi::many_m_n;
+use nom::sequence::{pair, preceded};
+
+/// Page furniture and labels that stand before a colon but are not speakers.
+const LABELS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "related",
+    "photo",
+    "photos",
+    "source",
+    "sources",
+    "read",
+    "watch",
+    "correction",
+    "credit",
+    "image",
+    "video",
+    "advertisement",
+    "subscribe",
+    "share",
+    "tags",
+    "posted",
+    "published",
+    "q",
+    "a",
+    "by",
+    "contact",
+    "email",
+    "follow",
+    "listen",
+    "more",
+    "also",
+    "warning",
+    "disclaimer",
+    "caption",
+    "summary",
+    "background",
+    "why",
+    "what",
+    "how",
+    "where",
+    "when",
+    "who",
+    "editor’s",
+    "editor's",
+    "see",
+    "click",
+    "full",
+    "text",
+    "transcript",
+    "live",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "comment",
+    "poll",
+    "vote",
+    "results",
+    "total",
+    "price",
+    "prices",
+    "shr",
+    "net",
+    "revs",
+    "sales",
+    "qtr",
+    "avg",
+    "shrs",
+    "mln",
+    "year",
+];
+
+/// A speaker label: one to four capitalised words, none of them a label word.
+fn speaker_label(input: &str) -> Res<'_, &str> {
+    let name_word = |i| {
+        let (rest, w) = word(i)?;
+        if is_capitalised(w) && !is_in(LABELS, w) {
+            Ok((rest, w))
+        } else {
+            fail(i)
+        }
+    };
+    recognize(pair(
+        &name_word,
+        many_m_n(0, 3, preceded(multispace1, &name_word)),
+    ))
+    .parse(input)
+}
+
+/// The colon construct at the start of a sentence; content runs to the end of the paragraph.
+pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, Span)> {
+    let text = doc.text();
+    let input = sentence.span.of(text);
+    let (rest, name) = speaker_label(input).ok()?;
+    let (after_colon, _) = (space0::<&str, nom::error::Error<&str>>, char(':'))
+        .parse(rest)
+        .ok()?;
+    let content_text = after_colon.trim_start();
+    if content_text.is_empty() || !after_colon.starts_with([' ', '\t']) {
+        return None;
+    }
+    let base = sentence.span.start;
+    let source = Span::new(base, base + name.len());
+    let colon_at = base + (input.len() - rest.len()) + (rest.len() - rest.trim_start().len());
+    let cue = Span::new(colon_at, colon_at + 1);
+    let start = base + input.len() - content_text.len();
+    let block_end = doc.copy.blocks[sentence.block].span.end;
+    Some((source, cue, Span::new(start, block_end)))
+}

@@ -1,0 +1,220 @@
+//! The cue lexicon: attribution verbs and phrases, read from YAML and compiled once into one
+//! aho-corasick automaton that finds every cue candidate in a text in a single pass.
+
+use crate::error::LoadError;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The default lexicon, embedded so `newslint` works with no files beside it.
+pub const DEFAULT_LEXICON: &str = include_str!("../../rules/attribution.yaml");
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueClass {
+    /// Speech: `said`, `added`, `wrote`.
+    #[default]
+    Speech,
+    /// Speech with a listener after the verb: `told reporters that`.
+    Addressed,
+    /// A reported state of mind: `believes`, `wants`.
+    Thought,
+    /// `according to`.
+    According,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tone {
+    #[default]
+    Neutral,
+    /// The verb judges what was said (`claimed`, `admitted`).
+    Loaded,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    cues: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    verb: Option<String>,
+    phrase: Option<String>,
+    forms: Option<Vec<String>>,
+    #[serde(default)]
+    class: CueClass,
+    #[serde(default)]
+    tone: Tone,
+}
+
+/// What the lexicon knows about one matched cue form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueForm {
+    pub lemma: String,
+    pub class: CueClass,
+    pub tone: Tone,
+}
+
+pub struct Lexicon {
+    forms: Vec<CueForm>,
+    automaton: AhoCorasick,
+}
+
+/// A cue candidate: where a lexicon form occurs on word boundaries.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub form: usize,
+}
+
+impl Lexicon {
+    /// The embedded default lexicon.
+    pub fn default_lexicon() -> &'static Lexicon {
+        static DEFAULT: OnceLock<Lexicon> = OnceLock::new();
+        DEFAULT.get_or_init(|| {
+            Lexicon::from_sources(&[("rules/attribution.yaml", DEFAULT_LEXICON)])
+                .expect("the embedded cue lexicon is valid (tested)")
+        })
+    }
+
+    /// Builds a lexicon from one or more YAML files (the default first, then the user's).
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Lexicon, LoadError> {
+        let mut words: Vec<(String, CueForm)> = Vec::new();
+        for (path, text) in sources {
+            let file: LexiconFile =
+                serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, text, &e))?;
+            for entry in file.cues {
+                words.extend(expand(entry).map_err(|m| LoadError::new(path, text, None, m))?);
+            }
+        }
+        let patterns: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| LoadError::new("cue lexicon", "", None, e.to_string()))?;
+        Ok(Lexicon {
+            forms: words.into_iter().map(|(_, f)| f).collect(),
+            automaton,
+        })
+    }
+
+    pub fn form(&self, candidate: &Candidate) -> &CueForm {
+        &self.forms[candidate.form]
+    }
+
+    /// Every cue form in `text` that stands as whole words.
+    pub fn candidates<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Candidate> + 'a {
+        self.automaton
+            .find_iter(text)
+            .filter(move |m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| Candidate {
+                start: m.start(),
+                end: m.end(),
+                form: m.pattern().as_usize(),
+            })
+    }
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(joins) && !after.is_some_and(joins)
+}
+
+fn expand(entry: Entry) -> Result<Vec<(String, CueForm)>, String> {
+    let (lemma, forms) = match (entry.verb, entry.phrase) {
+        (Some(verb), None) => {
+            let forms = entry.forms.unwrap_or_else(|| regular_forms(&verb));
+            (verb, forms)
+        }
+        (None, Some(phrase)) => (phrase.clone(), entry.forms.unwrap_or_else(|| vec![phrase])),
+        (Some(v), Some(p)) => {
+            return Err(format!(
+                "cue `{v}` has both `verb` and `phrase` (`{p}`); give one"
+            ));
+        }
+        (None, None) => return Err("a cue needs a `verb` or a `phrase`".to_string()),
+    };
+    if forms.iter().any(|f| f.trim().is_empty()) {
+        return Err(format!("cue `{lemma}` has an empty form"));
+    }
+    let cue = CueForm {
+        lemma,
+        class: entry.class,
+        tone: entry.tone,
+    };
+    Ok(forms.into_iter().map(|f| (f, cue.clone())).collect())
+}
+
+/// English regular verb forms: claim → claims, claimed, claiming; note → notes, noted, noting.
+fn regular_forms(verb: &str) -> Vec<String> {
+    let (third, past, ing) = if let Some(stem) = verb.strip_suffix('e') {
+        (format!("{verb}s"), format!("{verb}d"), format!("{stem}ing"))
+    } else if verb.ends_with(['s', 'x', 'z']) || verb.ends_with("sh") || verb.ends_with("ch") {
+        (
+            format!("{verb}es"),
+            format!("{verb}ed"),
+            format!("{verb}ing"),
+        )
+    } else {
+        (
+            format!("{verb}s"),
+            format!("{verb}ed"),
+            format!("{verb}ing"),
+        )
+    };
+    vec![verb.to_string(), third, past, ing]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_regular_forms() {
+        assert_eq!(
+            regular_forms("claim"),
+            ["claim", "claims", "claimed", "claiming"]
+        );
+        assert_eq!(regular_forms("note"), ["note", "notes", "noted", "noting"]);
+        assert_eq!(
+            regular_forms("stress"),
+            ["stress", "stresses", "stressed", "stressing"]
+        );
+    }
+
+    #[test]
+    fn finds_cues_on_word_boundaries_only() {
+        let lexicon = Lexicon::default_lexicon();
+        let text = "So-called experts said, according to Lavrov, that Sayings are unsaid.";
+        let found: Vec<&str> = lexicon
+            .candidates(text)
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        assert_eq!(found, ["said", "according to"]);
+    }
+
+    #[test]
+    fn knows_loaded_cues() {
+        let lexicon = Lexicon::default_lexicon();
+        let text = "the Russians claimed";
+        let c = lexicon.candidates(text).next().unwrap();
+        assert_eq!(lexicon.form(&c).tone, Tone::Loaded);
+        assert_eq!(lexicon.form(&c).lemma, "claim");
+    }
+
+    #[test]
+    fn a_malformed_lexicon_is_an_error_with_a_line() {
+        let err = Lexicon::from_sources(&[("x.yaml", "cues:\n  - { verb: say, colour: red }\n")])
+            .err()
+            .unwrap();
+        assert_eq!(err.line_column(), Some((2, 18)));
+        assert!(err.message.contains("colour"), "{}", err.message);
+    }
+}

@@ -1,0 +1,178 @@
+//! The attribution grammar: who said what, with byte spans for source, cue and content.
+//!
+//! Scan, then parse: the cue lexicon's automaton finds every cue candidate in one pass over the copy
+//! view; the nom constructs (one file per family) then parse the clause around each candidate only.
+//! A document goes in, `Attribution` records in document order come out.
+
+mod according;
+mod clause;
+mod colon;
+pub mod lexicon;
+mod reported;
+pub mod source;
+mod speaker;
+pub mod words;
+
+use crate::document::{Document, Sentence};
+use crate::span::Span;
+use lexicon::{CueClass, CueForm, Lexicon, Tone};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The content is a quotation.
+    Direct,
+    /// Paraphrase: no quotation marks in the content.
+    Indirect,
+    /// Paraphrase with quoted words in it.
+    Mixed,
+    AccordingTo,
+    Colon,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub kind: Kind,
+    /// Who, resolved: titles stripped, pronouns and surnames tied to the named person.
+    pub speaker: Option<String>,
+    pub source: Option<Span>,
+    pub cue: Span,
+    pub content: Option<Span>,
+    /// The cue's lemma (`say`, `claim`, `according to`, `:`).
+    pub lemma: String,
+    pub tone: Tone,
+    /// Index of the sentence the cue is in.
+    pub sentence: usize,
+}
+
+/// A cue candidate in its sentence, as the constructs see it.
+pub(crate) struct Site<'a> {
+    pub doc: &'a Document,
+    pub sentence: Sentence,
+    pub cue: Span,
+    pub form: &'a CueForm,
+}
+
+/// What a construct found: the cue's source (None when agentless) and content.
+pub(crate) struct Found {
+    pub source: Option<Span>,
+    pub content: Option<Span>,
+}
+
+/// Every attribution in a document, in order of the cue.
+pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    let mut sentence_cursor = 0;
+    for candidate in lexicon.candidates(doc.text()) {
+        while sentence_cursor < doc.sentences.len()
+            && doc.sentences[sentence_cursor].span.end <= candidate.start
+        {
+            sentence_cursor += 1;
+        }
+        let Some(&sentence) = doc.sentences.get(sentence_cursor) else {
+            break;
+        };
+        if sentence.span.start > candidate.start {
+            continue;
+        }
+        let form = lexicon.form(&candidate);
+        let site = Site {
+            doc,
+            sentence,
+            cue: Span::new(candidate.start, candidate.end),
+            form,
+        };
+        let parsed = match form.class {
+            CueClass::According => according::parse(&site),
+            _ => reported::parse(&site),
+        };
+        if let Some(Found { source, content }) = parsed {
+            let kind = if form.class == CueClass::According {
+                Kind::AccordingTo
+            } else {
+                kind_of(doc, content)
+            };
+            found.push(record(
+                sentence_cursor,
+                site.cue,
+                source,
+                content,
+                kind,
+                &form.lemma,
+                form.tone,
+            ));
+        }
+    }
+    for (index, &sentence) in doc.sentences.iter().enumerate() {
+        if let Some((source, cue, content)) = colon::parse(doc, sentence) {
+            found.push(record(
+                index,
+                cue,
+                Some(source),
+                Some(content),
+                Kind::Colon,
+                ":",
+                Tone::Neutral,
+            ));
+        }
+    }
+    found.sort_by_key(|a| a.cue.start);
+    drop_cues_inside_sources(&mut found);
+    resolve_speakers(doc.text(), &mut found);
+    found
+}
+
+fn record(
+    sentence: usize,
+    cue: Span,
+    source: Option<Span>,
+    content: Option<Span>,
+    kind: Kind,
+    lemma: &str,
+    tone: Tone,
+) -> Attribution {
+    let content = content.filter(|c| !c.is_empty());
+    Attribution {
+        kind,
+        speaker: None,
+        source,
+        cue,
+        content,
+        lemma: lemma.to_string(),
+        tone,
+        sentence,
+    }
+}
+
+/// A cue word inside another attribution's source (`a source who reported …`) is part of that source.
+fn drop_cues_inside_sources(found: &mut Vec<Attribution>) {
+    let sources: Vec<Span> = found.iter().filter_map(|a| a.source).collect();
+    found.retain(|a| !sources.iter().any(|s| s.contains(a.cue)));
+}
+
+fn resolve_speakers(text: &str, found: &mut [Attribution]) {
+    let mut speakers = speaker::Speakers::default();
+    for a in found {
+        a.speaker = a.source.map(|s| speakers.resolve(s.of(text)));
+    }
+}
+
+/// Direct when the content is (almost all) quotation, mixed when it has quoted words, else indirect.
+fn kind_of(doc: &Document, content: Option<Span>) -> Kind {
+    let Some(content) = content.filter(|c| !c.is_empty()) else {
+        return Kind::Indirect;
+    };
+    let quoted: usize = doc
+        .quotations_in(content)
+        .map(|q| q.span)
+        .map(|q| q.end.min(content.end) - q.start.max(content.start))
+        .sum();
+    if quoted == 0 {
+        Kind::Indirect
+    } else if quoted * 10 >= content.len() * 8 {
+        Kind::Direct
+    } else {
+        Kind::Mixed
+    }
+}

@@ -1,0 +1,454 @@
+//! Sources: who is speaking. A pronoun, a titled name (`Secretary of State Rex Tillerson`), an
+//! organisation (`the White House`) or a group (`U.S. officials`, `a person familiar with the talks`).
+//!
+//! `parse_source` is the nom grammar of a source phrase. `source_before` finds the source that ends
+//! where a cue begins: the shortest phrase that starts where a clause can start (after punctuation or a
+//! word like `and`, `when`) and parses completely; `source_after` reads one after an inverted cue
+//! (`…,” said Lavrov`).
+
+use super::words::{
+    CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, Res, STOP_WORDS, fail,
+    is_capitalised, is_in, word, word_in,
+};
+use crate::span::Span;
+use nom::Parser;
+use nom::character::complete::{multispace0, multispace1};
+use nom::combinator::{eof, recognize};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded, terminated};
+
+/// The longest a source phrase can be, in words; bounds the look-back from a cue.
+const MAX_SOURCE_WORDS: usize = 12;
+
+/// A word that can stand in a noun phrase: not a clause word, determiner or joining preposition.
+fn nominal_word(input: &str) -> Res<'_, &str> {
+    let (rest, w) = word(input)?;
+    if is_in(STOP_WORDS, w) || is_in(DETERMINERS, w) || is_in(INNER_PREPOSITIONS, w) {
+        return fail(input);
+    }
+    Ok((rest, w))
+}
+
+/// `senior administration officials`, `Secretary`, `Rex Tillerson`.
+fn nominal(input: &str) -> Res<'_, &str> {
+    recognize(pair(
+        nominal_word,
+        many0(preceded(multispace1, nominal_word)),
+    ))
+    .parse(input)
+}
+
+/// `the`, `a`, `two`, `Russia’s` (a possessive works as a determiner).
+fn determiner(input: &str) -> Res<'_, &str> {
+    terminated(word_in(DETERMINERS), multispace1).parse(input)
+}
+
+/// `a person familiar with the talks`, `officials at the State Department`, `Trump and Putin`.
+pub fn noun_phrase(input: &str) -> Res<'_, &str> {
+    let head = pair(many0(determiner), nominal);
+    let attachment = preceded(
+        multispace1,
+        pair(
+            alt_joiner,
+            preceded(multispace1, pair(many0(determiner), nominal)),
+        ),
+    );
+    recognize(pair(head, many0(attachment))).parse(input)
+}
+
+/// `of`, `for`, `with`, `close to`, or `and` (joining names).
+fn alt_joiner(input: &str) -> Res<'_, &str> {
+    let (rest, w) = word(input)?;
+    if w.eq_ignore_ascii_case("close") {
+        return recognize(pair(multispace1, word_in(&["to"])))
+            .parse(rest)
+            .map(|(r, _)| (r, &input[..input.len() - r.len()]));
+    }
+    if is_in(INNER_PREPOSITIONS, w) || w == "and" || w == "&" {
+        Ok((rest, w))
+    } else {
+        fail(input)
+    }
+}
+
+fn pronoun(input: &str) -> Res<'_, &str> {
+    word_in(PRONOUNS).parse(input)
+}
+
+/// A whole source phrase: a pronoun or a noun phrase, and nothing after it.
+pub fn parse_source(input: &str) -> Res<'_, &str> {
+    let (rest, found) = nom::branch::alt((pronoun, noun_phrase)).parse(input)?;
+    let (rest, _) = pair(multispace0, eof).parse(rest)?;
+    Ok((rest, found))
+}
+
+/// The word spans of `region` (offset by `base`), left to right.
+fn word_spans(region: &str, base: usize) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    while offset < region.len() {
+        match word(&region[offset..]) {
+            Ok((rest, w)) => {
+                spans.push(Span::new(base + offset, base + offset + w.len()));
+                offset = region.len() - rest.len();
+            }
+            Err(_) => offset += region[offset..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    spans
+}
+
+/// The source phrase that ends at the end of `region` (which starts at `base` in `text`, right after a
+/// clause boundary or at the sentence start).
+pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
+    let words = word_spans(region, base);
+    let end = base + region.trim_end().len();
+    for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
+        let first = words[k].of(text);
+        let opens = k == 0 || is_in(CLAUSE_OPENERS, words[k - 1].of(text));
+        if opens && parse_source(&text[words[k].start..end]).is_ok() {
+            return Some(Span::new(words[k].start, end));
+        }
+        if is_in(STOP_WORDS, first) || (k > 0 && is_in(CLAUSE_OPENERS, words[k - 1].of(text))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The source phrase that starts at `start` in `text` (after an inverted cue or `according to`).
+pub fn source_after(text: &str, start: usize, limit: usize) -> Option<Span> {
+    let region = &text[start..limit];
+    let lead = region.len() - region.trim_start().len();
+    let body = &region[lead..];
+    let (_, found) = nom::branch::alt((terminated(pronoun, not_word), noun_phrase))
+        .parse(body)
+        .ok()?;
+    let found = trim_capped(found);
+    (!found.is_empty() && found.split_whitespace().count() <= MAX_SOURCE_WORDS)
+        .then(|| Span::new(start + lead, start + lead + found.len()))
+}
+
+fn not_word(input: &str) -> Res<'_, ()> {
+    if word(input).is_ok() {
+        fail(input)
+    } else {
+        Ok((input, ()))
+    }
+}
+
+/// A phrase read forwards may run on into the next clause's words; keep it to its first line.
+fn trim_capped(found: &str) -> &str {
+    found.split('\n').next().unwrap_or(found).trim_end()
+}
+
+/// Titles and roles that come before a name and are not part of it.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "prime",
+    "state",
+    "of",
+    "sen.",
+    "senator",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "ambassador",
+    "director",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "attorney",
+    "general",
+    "gen.",
+    "adm.",
+    "chancellor",
+    "mayor",
+    "judge",
+    "justice",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "former",
+    "russian",
+    "american",
+    "u.s.",
+    "democratic",
+    "republican",
+    "candidate",
+    "nominee",
+    "house",
+    "speaker",
+    "leader",
+    "majority",
+    "minority",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "sir",
+    "rev.",
+    "deputy",
+    "assistant",
+    "acting",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "homeland",
+    "treasury",
+    "commerce",
+    "interior",
+    "energy",
+    "labor",
+    "health",
+    "education",
+    "finance",
+    "trade",
+    "intelligence",
+    "lt.",
+    "col.",
+    "sgt.",
+    "capt.",
+    "maj.",
+    "prosecutor",
+    "officer",
+    "commissioner",
+    "senior",
+    "campaign",
+    "manager",
+    "host",
+    "anchor",
+    "correspondent",
+    "reporter",
+    "editor",
+    "professor",
+    "prof.",
+    "economist",
+    "analyst",
+    "sheriff",
+    "police",
+    "inspector",
+    "first",
+    "lady",
+    "white",
+    "presidential",
+    "nominee",
+    "congressman",
+    "congresswoman",
+    "sens.",
+    "reps.",
+    "gop",
+    "democrat",
+    "independent",
+    "gubernatorial",
+    "supreme",
+    "court",
+    "federal",
+    "ukrainian",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "israeli",
+    "iranian",
+    "syrian",
+];
+
+/// Words that make a capitalised phrase an organisation rather than a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "house",
+    "department",
+    "ministry",
+    "kremlin",
+    "post",
+    "times",
+    "journal",
+    "committee",
+    "party",
+    "campaign",
+    "agency",
+    "office",
+    "council",
+    "commission",
+    "bureau",
+    "court",
+    "senate",
+    "congress",
+    "administration",
+    "government",
+    "reuters",
+    "news",
+    "network",
+    "union",
+    "association",
+    "institute",
+    "university",
+    "foundation",
+    "group",
+    "center",
+    "centre",
+    "company",
+    "corp.",
+    "inc.",
+    "bank",
+    "fund",
+    "service",
+    "press",
+    "pentagon",
+    "fbi",
+    "cia",
+    "nato",
+    "police",
+    "army",
+    "navy",
+    "poll",
+    "survey",
+    "report",
+    "study",
+    "cnn",
+    "msnbc",
+    "fox",
+    "abc",
+    "nbc",
+    "cbs",
+    "ap",
+    "politico",
+    "guardian",
+    "tribune",
+    "magazine",
+    "herald",
+    "daily",
+    "gazette",
+];
+
+/// The person named in a source phrase (`Secretary of State Rex Tillerson` → `Rex Tillerson`), if the
+/// phrase names one; organisations, groups and descriptions name none.
+pub fn person_name(source: &str) -> Option<&str> {
+    let head = source.split(',').next().unwrap_or(source).trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let last = *words.last()?;
+    if !is_capitalised(last) || is_in(PRONOUNS, last) {
+        return None;
+    }
+    let run_start = words
+        .iter()
+        .rposition(|w| !is_capitalised(w) && *w != "of")
+        .map_or(0, |i| i + 1);
+    let run = &words[run_start..];
+    if run.iter().any(|w| is_in(ORGANISATION_WORDS, w)) || run.first().is_some_and(|w| *w == "The")
+    {
+        return None;
+    }
+    let name_start = run
+        .iter()
+        .rposition(|w| is_in(TITLE_WORDS, w))
+        .map_or(0, |i| i + 1);
+    let name = &run[name_start..];
+    if name.is_empty() || name.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) {
+        return None;
+    }
+    let start = name[0].as_ptr() as usize - head.as_ptr() as usize;
+    let end = last.as_ptr() as usize - head.as_ptr() as usize + last.len();
+    Some(&head[start..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn before(text: &str) -> Option<&str> {
+        source_before(text, 0, text).map(|s| s.of(text))
+    }
+
+    #[test]
+    fn parses_the_source_phrases_of_news_copy() {
+        // Seed 000 and PolNeAR dev copy.
+        for phrase in [
+            "Secretary of State Rex Tillerson",
+            "Russian Foreign Minister Sergey Lavrov",
+            "the White House",
+            "Anonymous U.S. officials",
+            "a person familiar with the talks",
+            "sources",
+            "he",
+            "The Post",
+            "Trump and Putin",
+            "a source close to the campaign",
+        ] {
+            assert!(parse_source(phrase).is_ok(), "{phrase}");
+        }
+        for not_a_source in ["his", "the", "that Trump", "to", "Trump was"] {
+            assert!(parse_source(not_a_source).is_err(), "{not_a_source}");
+        }
+    }
+
+    #[test]
+    fn takes_the_source_that_ends_at_the_cue() {
+        assert_eq!(
+            before("Secretary of State Rex Tillerson "),
+            Some("Secretary of State Rex Tillerson")
+        );
+        assert_eq!(
+            before("The meeting lasted two hours and Trump "),
+            Some("Trump")
+        );
+        assert_eq!(
+            before("Trump hurt his own credibility when the White House "),
+            Some("the White House")
+        );
+        assert_eq!(
+            before("a person familiar with the talks "),
+            Some("a person familiar with the talks")
+        );
+        assert_eq!(before("On Friday Trump "), Some("Trump"));
+        assert_eq!(before("He decided to "), None);
+    }
+
+    #[test]
+    fn reads_a_source_after_an_inverted_cue() {
+        let text = "said Dmitry Peskov, the Kremlin spokesman.";
+        assert_eq!(
+            source_after(text, 4, text.len()).map(|s| s.of(text)),
+            Some("Dmitry Peskov")
+        );
+        let text = "said in a statement.";
+        assert_eq!(source_after(text, 4, text.len()), None);
+    }
+
+    #[test]
+    fn names_the_person_without_titles() {
+        assert_eq!(
+            person_name("Secretary of State Rex Tillerson"),
+            Some("Rex Tillerson")
+        );
+        assert_eq!(
+            person_name("Russian Foreign Minister Sergey Lavrov"),
+            Some("Sergey Lavrov")
+        );
+        assert_eq!(
+            person_name("Trump’s spokesman Sean Spicer"),
+            Some("Sean Spicer")
+        );
+        assert_eq!(person_name("Lavrov, who also attended"), Some("Lavrov"));
+        assert_eq!(person_name("the White House"), None);
+        assert_eq!(person_name("U.S. officials"), None);
+        assert_eq!(person_name("Russia’s foreign minister"), None);
+        assert_eq!(person_name("he"), None);
+    }
+}

@@ -1,0 +1,335 @@
+//! Word-level nom parsers and the closed word classes the attribution grammar is built from.
+//!
+//! Input is a `&str` slice of the copy view; positions are recovered with `nom::Offset` against the
+//! view, so every parser here returns slices, never copies.
+
+use nom::IResult;
+use nom::Parser;
+use nom::bytes::complete::take_while1;
+use nom::character::complete::multispace1;
+use nom::error::{Error, ErrorKind};
+
+pub type Res<'a, T> = IResult<&'a str, T>;
+
+pub fn fail<T>(input: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)))
+}
+
+/// A word: letters and digits, with inner apostrophes, hyphens, periods and ampersands
+/// (`don’t`, `Russia’s`, `al-Assad`, `U.S.`, `AT&T`); a final period stays on abbreviations and initials.
+pub fn word(input: &str) -> Res<'_, &str> {
+    let (_, first) = take_while1(char::is_alphanumeric).parse(input)?;
+    let mut end = first.len();
+    let mut chars = input[end..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_word = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || (matches!(c, '’' | '\'' | '-' | '.' | '&') && next_is_word) {
+            end = first.len() + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if input[end..].starts_with('.') && keeps_period(&input[..end]) {
+        end += 1;
+    }
+    Ok((&input[end..], &input[..end]))
+}
+
+fn keeps_period(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Maj",
+    "Prof", "Rev", "St", "Jr", "Sr", "U.S", "U.N", "U.K", "E.U", "D.C", "Inc", "Corp", "Co", "Ltd",
+    "Atty", "Cmdr",
+];
+
+/// One word, with the white space after it.
+pub fn word_ws(input: &str) -> Res<'_, &str> {
+    let (rest, w) = word(input)?;
+    let (rest, _) = nom::combinator::opt(multispace1).parse(rest)?;
+    Ok((rest, w))
+}
+
+/// A word whose lower-case form is in `list`.
+pub fn word_in<'a>(list: &'static [&'static str]) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |input| {
+        let (rest, w) = word(input)?;
+        if is_in(list, w) {
+            Ok((rest, w))
+        } else {
+            fail(input)
+        }
+    }
+}
+
+pub fn is_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+pub fn is_capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
+pub const PERSONAL_PRONOUNS: &[&str] = &["he", "she"];
+
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
+    "most", "other", "both", "all", "his", "her", "their", "its", "our", "my", "your", "this",
+    "these", "those", "each", "every", "few", "more", "multiple", "numerous", "no",
+];
+
+/// Prepositions that may join a phrase to a source (`a person familiar with the talks`).
+pub const INNER_PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "with", "from", "in", "on", "to", "close", "within",
+];
+
+/// Words that can never be part of a source phrase: they open clauses or are verbs of the frame.
+pub const STOP_WORDS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "if",
+    "because",
+    "as",
+    "but",
+    "so",
+    "than",
+    "then",
+    "since",
+    "although",
+    "though",
+    "after",
+    "before",
+    "until",
+    "unless",
+    "whether",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "am",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "might",
+    "must",
+    "shall",
+    "may",
+    "do",
+    "does",
+    "did",
+    "not",
+    "have",
+    "has",
+    "had",
+    "also",
+    "and",
+    "or",
+    "nor",
+    "even",
+    "just",
+    "what",
+    "how",
+    "why",
+    "there",
+    "here",
+    "by",
+    "into",
+    "about",
+    "against",
+    "over",
+    "under",
+    "like",
+    "said",
+    "says",
+    "told",
+    "yet",
+    "however",
+    "meanwhile",
+    "instead",
+    "too",
+    "very",
+    "only",
+    "ever",
+    "never",
+];
+
+/// Words that end the clause before a source: a source phrase starts right after one of these.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "that",
+    "which",
+    "who",
+    "when",
+    "while",
+    "as",
+    "because",
+    "since",
+    "after",
+    "before",
+    "if",
+    "so",
+    "where",
+    "although",
+    "though",
+    "yet",
+    "whereas",
+    "until",
+    "once",
+    "unless",
+    "then",
+    "whether",
+    "meanwhile",
+    "however",
+    "also",
+    "now",
+    "still",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "here",
+    "there",
+    "later",
+    "earlier",
+    "instead",
+    "even",
+    "than",
+    "why",
+    "how",
+    "what",
+];
+
+/// Between a source and its cue: auxiliaries and adverbs (`has also said`, `later told`).
+pub const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "never",
+    "once",
+    "repeatedly",
+    "reportedly",
+    "previously",
+    "recently",
+    "publicly",
+    "privately",
+    "initially",
+    "first",
+    "already",
+    "long",
+    "often",
+    "frequently",
+    "further",
+    "again",
+    "immediately",
+    "quickly",
+    "flatly",
+    "simply",
+    "firmly",
+    "still",
+    "even",
+    "just",
+    "has been",
+    "had been",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "not",
+    "n’t",
+    "always",
+    "clearly",
+    "openly",
+    "explicitly",
+    "separately",
+    "earlier",
+    "subsequently",
+    "ultimately",
+    "finally",
+    "specifically",
+    "actually",
+    "now",
+    "only",
+    "similarly",
+    "likewise",
+    "rightly",
+    "falsely",
+    "wrongly",
+    "angrily",
+    "bluntly",
+    "confidently",
+    "proudly",
+    "insistently",
+    "quietly",
+    "loudly",
+    "routinely",
+    "consistently",
+    "emphatically",
+    "correctly",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+];
+
+/// Auxiliaries that make the cue passive (`it was reported`, `he was told`): no source is named.
+pub const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_marks_and_abbreviation_periods() {
+        assert_eq!(word("Russia’s account"), Ok((" account", "Russia’s")));
+        assert_eq!(word("U.S. officials"), Ok((" officials", "U.S.")));
+        assert_eq!(word("Sen. Warren"), Ok((" Warren", "Sen.")));
+        assert_eq!(word("al-Assad, who"), Ok((", who", "al-Assad")));
+        assert_eq!(word("said."), Ok((".", "said")));
+        assert_eq!(word("F. Kennedy"), Ok((" Kennedy", "F.")));
+        assert!(word("“quote").is_err());
+    }
+
+    #[test]
+    fn word_in_matches_case_insensitively() {
+        assert_eq!(word_in(PRONOUNS)("He said"), Ok((" said", "He")));
+        assert!(word_in(PRONOUNS)("Hero said").is_err());
+    }
+}

@@ -1,0 +1,144 @@
+//! Reading copy from disk or stdin into a `SourceFile`, or a clear `InputError` saying why not.
+//!
+//! Bytes come in; a validated UTF-8 string with its display path goes out. Nothing later re-reads the file.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// How the bytes of a file are to be read as copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// Markdown by extension (`.md`, `.markdown`); everything else is plain text.
+    pub fn from_path(path: &str) -> Format {
+        let ext = Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown") => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// One file of copy: its path as the user should see it, and its text exactly as on disk.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    pub format: Format,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        let path = path.into();
+        let format = Format::from_path(&path);
+        SourceFile {
+            path,
+            text: text.into(),
+            format,
+        }
+    }
+}
+
+/// Why a file could not be read as copy.
+#[derive(Debug)]
+pub enum InputError {
+    NotFound { path: String },
+    Unreadable { path: String, reason: String },
+    Binary { path: String },
+    NotUtf8 { path: String, offset: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::NotFound { path } => write!(f, "{path}: no such file or directory"),
+            InputError::Unreadable { path, reason } => {
+                write!(f, "{path}: cannot be read: {reason}")
+            }
+            InputError::Binary { path } => write!(f, "{path}: is a binary file, not copy"),
+            InputError::NotUtf8 { path, offset } => {
+                write!(
+                    f,
+                    "{path}: is not valid UTF-8 (first bad byte at offset {offset})"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Reads a file from disk.
+pub fn read_path(path: &Path) -> Result<SourceFile, InputError> {
+    let display = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound {
+            path: display.clone(),
+        },
+        _ => InputError::Unreadable {
+            path: display.clone(),
+            reason: e.to_string(),
+        },
+    })?;
+    decode(display, bytes)
+}
+
+/// Reads all of stdin; the file is called `<stdin>` in reports.
+pub fn read_stdin() -> Result<SourceFile, InputError> {
+    let mut bytes = Vec::new();
+    let path = "<stdin>".to_string();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Unreadable {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+    decode(path, bytes)
+}
+
+/// Validates bytes as copy: a NUL byte means binary (as git and ripgrep decide), then UTF-8 is required.
+pub fn decode(path: String, bytes: Vec<u8>) -> Result<SourceFile, InputError> {
+    if bytes.contains(&0) {
+        return Err(InputError::Binary { path });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(path, text)),
+        Err(e) => Err(InputError::NotUtf8 {
+            path,
+            offset: e.utf8_error().valid_up_to(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_binary_and_names_the_bad_utf8_offset() {
+        assert!(matches!(
+            decode("a".into(), b"ab\0c".to_vec()),
+            Err(InputError::Binary { .. })
+        ));
+        match decode("a".into(), b"caf\xe9".to_vec()) {
+            Err(InputError::NotUtf8 { offset, .. }) => assert_eq!(offset, 3),
+            other => panic!("expected NotUtf8, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn markdown_is_chosen_by_extension() {
+        assert_eq!(Format::from_path("draft.MD"), Format::Markdown);
+        assert_eq!(Format::from_path("notes.markdown"), Format::Markdown);
+        assert_eq!(Format::from_path("story.txt"), Format::Text);
+        assert_eq!(Format::from_path("<stdin>"), Format::Text);
+    }
+}

@@ -1,0 +1,277 @@
+//! Quotations: where quoted words begin and end, as byte spans, and which marks are unbalanced.
+//!
+//! Straight and curly double quotes, single quotes nested in doubles (and headline-style single quotes),
+//! apostrophes that are not quotes (`don’t`, `Russia’s`, `’90s`), a quotation running over several
+//! paragraphs (each paragraph re-opens it), and marks that never balance, which are recorded as they are.
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// From the opening mark through the closing mark (or the end of the block when it runs on).
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    /// Index of the block it lies in.
+    pub block: usize,
+    /// Nested inside another quotation (single quotes within double).
+    pub nested: bool,
+    /// Index (in the document's quotation list) of the piece this one continues, for multi-paragraph quotes.
+    pub continues: Option<usize>,
+    /// Runs on into the next paragraph.
+    pub runs_on: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unbalanced {
+    /// An opening mark never closed, in this paragraph or by a continuing one.
+    NeverClosed(Span),
+    /// A closing mark with nothing open.
+    NeverOpened(Span),
+}
+
+#[derive(Default, Debug)]
+pub struct Quotes {
+    pub quotations: Vec<Quotation>,
+    pub unbalanced: Vec<Unbalanced>,
+}
+
+/// Finds the quotations of every block, in order; `blocks` are spans into `text`.
+pub fn find(text: &str, blocks: &[Span]) -> Quotes {
+    let mut quotes = Quotes::default();
+    let mut carried: Option<(usize, Span)> = None; // an open double quote from the previous block
+    for (index, block) in blocks.iter().enumerate() {
+        let opens_with_quote = block.of(text).starts_with(['"', '“']);
+        let continues = match carried.take() {
+            Some((piece, _)) if opens_with_quote => Some(piece),
+            Some((_, mark)) => {
+                quotes.unbalanced.push(Unbalanced::NeverClosed(mark));
+                None
+            }
+            None => None,
+        };
+        carried = scan_block(text, *block, index, continues, &mut quotes);
+    }
+    if let Some((_, mark)) = carried {
+        quotes.unbalanced.push(Unbalanced::NeverClosed(mark));
+    }
+    sort_keeping_links(&mut quotes.quotations);
+    quotes
+}
+
+/// Orders quotations by position (nested ones are found before their container closes), keeping the
+/// `continues` links pointing at the same pieces.
+fn sort_keeping_links(quotations: &mut Vec<Quotation>) {
+    let mut order: Vec<usize> = (0..quotations.len()).collect();
+    order.sort_by_key(|&i| (quotations[i].span.start, quotations[i].nested));
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Quotation> = order.iter().map(|&i| quotations[i]).collect();
+    for q in &mut sorted {
+        q.continues = q.continues.map(|old| new_index[old]);
+    }
+    *quotations = sorted;
+}
+
+/// What a mark at a position is, from the characters around it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    OpenDouble,
+    CloseDouble,
+    Double,
+    OpenSingle,
+    CloseSingle,
+    Apostrophe,
+}
+
+fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
+    let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+    Some(match c {
+        '“' => Mark::OpenDouble,
+        '”' => Mark::CloseDouble,
+        '"' => Mark::Double,
+        '‘' if next.is_some_and(|n| n.is_ascii_digit()) => Mark::Apostrophe,
+        '‘' => Mark::OpenSingle,
+        '’' | '\'' if word(prev) && word(next) => Mark::Apostrophe,
+        '’' | '\'' if !word(prev) && next.is_some_and(|n| n.is_ascii_digit()) => Mark::Apostrophe,
+        '\'' if !word(prev) && word(next) => Mark::OpenSingle,
+        '’' | '\'' if prev.is_some_and(|p| !p.is_whitespace()) => Mark::CloseSingle,
+        _ => return None,
+    })
+}
+
+/// Scans one block; returns the open double quote (piece index, mark) if it runs past the block's end.
+fn scan_block(
+    text: &str,
+    block: Span,
+    index: usize,
+    mut continues: Option<usize>,
+    quotes: &mut Quotes,
+) -> Option<(usize, Span)> {
+    let body = block.of(text);
+    let mut double: Option<Span> = None; // the open double mark
+    let mut single: Option<Span> = None; // the open single mark
+    let mut prev: Option<char> = None;
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
+        prev = match classify(prev, c, next) {
+            None | Some(Mark::Apostrophe) => Some(c),
+            Some(mark) => {
+                let opening = match mark {
+                    Mark::Double => double.is_none(),
+                    Mark::OpenDouble => true,
+                    _ => false,
+                };
+                match mark {
+                    Mark::OpenDouble | Mark::CloseDouble | Mark::Double => {
+                        if opening {
+                            if let Some(open) = double.replace(mark_span) {
+                                quotes.unbalanced.push(Unbalanced::NeverClosed(open));
+                            }
+                            single = None;
+                        } else if let Some(open) = double.take() {
+                            let piece =
+                                quotation(open, mark_span, index, false, continues.take(), false);
+                            quotes.quotations.push(piece);
+                            single = None;
+                        } else {
+                            quotes.unbalanced.push(Unbalanced::NeverOpened(mark_span));
+                        }
+                    }
+                    Mark::OpenSingle if has_single_close(body, i + c.len_utf8()) => {
+                        single = Some(mark_span)
+                    }
+                    Mark::CloseSingle => {
+                        if let Some(open) = single.take() {
+                            let nested = double.is_some();
+                            quotes
+                                .quotations
+                                .push(quotation(open, mark_span, index, nested, None, false));
+                        }
+                    }
+                    _ => {}
+                }
+                Some(c)
+            }
+        };
+    }
+    let open = double?;
+    let end = Span::new(block.end, block.end);
+    let piece = quotation(open, end, index, false, continues, true);
+    quotes.quotations.push(piece);
+    Some((quotes.quotations.len() - 1, open))
+}
+
+/// A single quote opens a quotation only if a closing single quote follows in the same block.
+fn has_single_close(body: &str, from: usize) -> bool {
+    let rest = &body[from..];
+    let mut prev = None;
+    let mut iter = rest.chars().peekable();
+    while let Some(c) = iter.next() {
+        if matches!(c, '"' | '“' | '”') {
+            return false;
+        }
+        if classify(prev, c, iter.peek().copied()) == Some(Mark::CloseSingle) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+fn quotation(
+    open: Span,
+    close: Span,
+    block: usize,
+    nested: bool,
+    continues: Option<usize>,
+    runs_on: bool,
+) -> Quotation {
+    Quotation {
+        span: Span::new(open.start, close.end),
+        inner: Span::new(open.end, close.start),
+        block,
+        nested,
+        continues,
+        runs_on,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_in(text: &str) -> Quotes {
+        let blocks: Vec<Span> = text
+            .split("\n\n")
+            .scan(0, |offset, para| {
+                let span = Span::new(*offset, *offset + para.len());
+                *offset += para.len() + 2;
+                Some(span)
+            })
+            .collect();
+        find(text, &blocks)
+    }
+
+    fn inner_texts<'a>(text: &'a str, quotes: &Quotes) -> Vec<&'a str> {
+        quotes.quotations.iter().map(|q| q.inner.of(text)).collect()
+    }
+
+    #[test]
+    fn finds_curly_and_straight_quotations() {
+        // Seed 000: Tillerson's quotation, with apostrophes nearby that are not quotes.
+        let text =
+            "Lavrov’s account: “The two leaders agreed,” he said. Putin’s \"reply\" came later.";
+        let q = quotes_in(text);
+        assert_eq!(inner_texts(text, &q), ["The two leaders agreed,", "reply"]);
+        assert!(q.unbalanced.is_empty());
+    }
+
+    #[test]
+    fn nests_single_quotes_inside_doubles_and_ignores_apostrophes() {
+        let text = "“He said ‘no deal’ in the ’90s, didn’t he?” she asked.";
+        let q = quotes_in(text);
+        assert_eq!(
+            inner_texts(text, &q),
+            ["He said ‘no deal’ in the ’90s, didn’t he?", "no deal"]
+        );
+        assert!(q.quotations[1].nested);
+    }
+
+    #[test]
+    fn headline_single_quotes_are_quotations() {
+        // Seed 004's headline.
+        let text = "Russia's foreign minister claims Trump 'accepts' Putin's assurance";
+        assert_eq!(inner_texts(text, &quotes_in(text)), ["accepts"]);
+    }
+
+    #[test]
+    fn a_quotation_running_over_paragraphs_is_linked_not_unbalanced() {
+        let text = "“First part.\n\n“Second part,” he said.";
+        let q = quotes_in(text);
+        assert!(q.unbalanced.is_empty());
+        assert_eq!(q.quotations.len(), 2);
+        assert!(q.quotations[0].runs_on);
+        assert_eq!(q.quotations[1].continues, Some(0));
+    }
+
+    #[test]
+    fn records_unbalanced_marks() {
+        let text = "“Never closed.\n\nA new paragraph. And a stray” mark.";
+        let q = quotes_in(text);
+        assert_eq!(
+            q.unbalanced,
+            [
+                Unbalanced::NeverClosed(Span::new(0, 3)),
+                Unbalanced::NeverOpened(Span::new(
+                    text.find('”').unwrap(),
+                    text.find('”').unwrap() + 3
+                ))
+            ]
+        );
+    }
+}

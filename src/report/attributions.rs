@@ -1,0 +1,85 @@
+//! `newslint attributions` output: one line per attribution, or the JSON other tools read.
+
+use crate::grammar::Attribution;
+use crate::input::SourceFile;
+use crate::span::{Span, line_column};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct FileJson<'a> {
+    path: &'a str,
+    attributions: Vec<AttributionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AttributionJson<'a> {
+    kind: crate::grammar::Kind,
+    speaker: Option<&'a str>,
+    source: Option<SpanJson<'a>>,
+    cue: SpanJson<'a>,
+    content: Option<SpanJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn span_json(text: &str, span: Span) -> SpanJson<'_> {
+    SpanJson {
+        start: span.start,
+        end: span.end,
+        text: span.of(text),
+    }
+}
+
+/// The JSON array: `[{"path", "attributions": [{"kind","speaker","source","cue","content"}]}]`.
+pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
+    let out: Vec<FileJson> = files
+        .iter()
+        .map(|(file, found)| FileJson {
+            path: &file.path,
+            attributions: found
+                .iter()
+                .map(|a| AttributionJson {
+                    kind: a.kind,
+                    speaker: a.speaker.as_deref(),
+                    source: a.source.map(|s| span_json(&file.text, s)),
+                    cue: span_json(&file.text, a.cue),
+                    content: a.content.map(|c| span_json(&file.text, c)),
+                })
+                .collect(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&out).expect("attribution JSON serialises") + "\n"
+}
+
+/// `path:line:col  speaker  cue  “content…”`, one line per attribution.
+pub fn text(file: &SourceFile, found: &[Attribution]) -> String {
+    let mut out = String::new();
+    for a in found {
+        let (line, column) = line_column(&file.text, a.cue.start);
+        let speaker = a.speaker.as_deref().unwrap_or("(no source)");
+        let content = a.content.map_or_else(
+            || "(no content)".to_string(),
+            |c| excerpt(c.of(&file.text), 60),
+        );
+        out += &format!(
+            "{}:{line}:{column}  {speaker}  {}  “{content}”\n",
+            file.path,
+            a.cue.of(&file.text)
+        );
+    }
+    out
+}
+
+/// The first `max` characters of `text` on one line, with an ellipsis if cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
+    }
+}

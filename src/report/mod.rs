@@ -1,0 +1,3 @@
+//! Reporters: diagnostics and attributions turned into text. Only the CLI writes that text out.
+
+pub mod attributions;

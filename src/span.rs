@@ -1,0 +1,99 @@
+//! Byte ranges into the original file: the one unit of position in newslint.
+//!
+//! Every stage (reader, document model, grammar, rules) produces `Span`s and the reporters consume them
+//! unchanged; line and column are computed only when a diagnostic is printed.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into a file's original bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The text this span covers in `text`.
+    pub fn of(self, text: &str) -> &str {
+        &text[self.range()]
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// A 1-based line and column (in characters) for printing.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "“Yes,” he said.\r\nNext “line”";
+        assert_eq!(line_column(text, 0), (1, 1));
+        // after the 3-byte curly quote the column advances by one character
+        assert_eq!(line_column(text, 3), (1, 2));
+        let next = text.find("Next").unwrap();
+        assert_eq!(line_column(text, next), (2, 1));
+        assert_eq!(line_column(text, text.len()), (2, 12));
+    }
+
+    #[test]
+    fn cover_and_overlap() {
+        let a = Span::new(2, 5);
+        let b = Span::new(4, 9);
+        assert!(a.overlaps(b));
+        assert_eq!(a.cover(b), Span::new(2, 9));
+        assert!(!a.overlaps(Span::new(5, 6)));
+    }
+}

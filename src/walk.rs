@@ -1,0 +1,160 @@
+//! Which files to read: paths the user names are always read; folders are walked with the `ignore`
+//! crate's parallel walker (honouring .gitignore and .ignore, skipping hidden files), keeping copy
+//! files (`.txt`, `.md`, `.markdown`) or, with `--glob`, the files the globs select.
+//! Work on the files is then shared across threads and the results come back in input order.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::{WalkBuilder, WalkState};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const COPY_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Which files inside folders are copy: `--glob` patterns (`!` excludes), or the copy extensions.
+pub struct Selection {
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+}
+
+impl Selection {
+    pub fn new(globs: &[String]) -> Result<Selection, globset::Error> {
+        let mut include = GlobSetBuilder::new();
+        let mut exclude = GlobSetBuilder::new();
+        let mut any_include = false;
+        for pattern in globs {
+            match pattern.strip_prefix('!') {
+                Some(negated) => {
+                    exclude.add(Glob::new(negated)?);
+                }
+                None => {
+                    include.add(Glob::new(pattern)?);
+                    any_include = true;
+                }
+            }
+        }
+        Ok(Selection {
+            include: any_include.then(|| include.build()).transpose()?,
+            exclude: exclude.build()?,
+        })
+    }
+
+    /// Globs match the path relative to the walked folder or the file name alone.
+    fn selects(&self, relative: &Path) -> bool {
+        let name = relative.file_name().map(Path::new).unwrap_or(relative);
+        let matches = |set: &GlobSet| set.is_match(relative) || set.is_match(name);
+        if matches(&self.exclude) {
+            return false;
+        }
+        match &self.include {
+            Some(include) => matches(include),
+            None => relative
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| COPY_EXTENSIONS.iter().any(|c| c.eq_ignore_ascii_case(e))),
+        }
+    }
+}
+
+/// The files to read, sorted within each folder, in the order the user named the paths.
+pub fn discover(paths: &[PathBuf], selection: &Selection) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            files.extend(walk_folder(path, selection));
+        } else {
+            files.push(path.clone()); // named files are always read, even missing ones: reading reports why
+        }
+    }
+    files
+}
+
+fn walk_folder(root: &Path, selection: &Selection) -> Vec<PathBuf> {
+    let found = Mutex::new(Vec::new());
+    WalkBuilder::new(root)
+        .require_git(false)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                if let Ok(entry) = entry {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                    if is_file && selection.selects(relative) {
+                        found
+                            .lock()
+                            .expect("walker threads do not panic")
+                            .push(entry.into_path());
+                    }
+                }
+                WalkState::Continue
+            })
+        });
+    let mut found = found.into_inner().expect("walker threads do not panic");
+    found.sort();
+    found
+}
+
+/// Maps `f` over `items` on `threads` threads; results keep the items' order.
+pub fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("worker threads do not panic"))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The threads to use when the user does not say: all the machine has.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selects_copy_files_by_default_and_globs_when_given() {
+        let default = Selection::new(&[]).unwrap();
+        assert!(default.selects(Path::new("a/story.md")));
+        assert!(default.selects(Path::new("story.TXT")));
+        assert!(!default.selects(Path::new("photo.jpg")));
+        let globs = Selection::new(&["*.draft".into(), "!old/**".into()]).unwrap();
+        assert!(globs.selects(Path::new("x/a.draft")));
+        assert!(!globs.selects(Path::new("old/a.draft")));
+        assert!(!globs.selects(Path::new("a.txt")));
+    }
+
+    #[test]
+    fn parallel_map_keeps_order() {
+        let items: Vec<usize> = (0..100).collect();
+        assert_eq!(
+            parallel_map(&items, 4, |i| i * 2),
+            items.iter().map(|i| i * 2).collect::<Vec<_>>()
+        );
+    }
+}
