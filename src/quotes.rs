@@ -117,8 +117,16 @@ fn scan_block(
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
-        let mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
-        prev = match classify(prev, c, next) {
+        let mut mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
+        let mark = if c == '\'' && next == Some('\'') {
+            // Two apostrophes stand for a double quotation mark in some wire and archive copy.
+            iter.next();
+            mark_span.end += 1;
+            Some(Mark::Double)
+        } else {
+            classify(prev, c, next)
+        };
+        prev = match mark {
             None | Some(Mark::Apostrophe) => Some(c),
             Some(mark) => {
                 let opening = match mark {
@@ -257,6 +265,16 @@ mod tests {
         assert_eq!(q.quotations.len(), 2);
         assert!(q.quotations[0].runs_on);
         assert_eq!(q.quotations[1].continues, Some(0));
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_quotation_mark() {
+        // PolNeAR (NYT archive style): ''You hear that a lot,'' said Representative Dan Kildee.
+        let text = "''You hear that a lot,'' said Representative Dan Kildee.";
+        assert_eq!(
+            inner_texts(text, &quotes_in(text)),
+            ["You hear that a lot,"]
+        );
     }
 
     #[test]

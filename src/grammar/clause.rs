@@ -1,7 +1,9 @@
 //! The clause around a cue: where the clause before it begins, what lies before that boundary (content of a
 //! trailing attribution), what follows the cue, and where content ends.
 
-use super::words::{AUXILIARIES, PASSIVE_AUXILIARIES, Res, fail, is_in, word, word_in};
+use super::words::{
+    AUXILIARIES, PASSIVE_AUXILIARIES, Res, fail, is_in, last_word_start, word, word_in,
+};
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;
@@ -28,17 +30,34 @@ pub struct Boundary {
 /// The nearest clause boundary before `pos` in the sentence beginning at `start`.
 pub fn clause_boundary(doc: &Document, start: usize, pos: usize) -> Option<Boundary> {
     let text = doc.text();
-    let (i, c) = text[start..pos]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_boundary_char(c) || (c == '-' && text[..start + i].ends_with('-')))?;
+    let doubled = |i: usize, c: char| matches!(c, '-' | '\'') && text[..start + i].ends_with(c);
+    let (i, c) = skip_parentheticals(&text[start..pos])
+        .find(|&(i, c)| is_boundary_char(c) || doubled(i, c))?;
     let mark = Span::new(start + i, start + i + c.len_utf8());
     let kind = match c {
         ',' => BoundaryKind::Comma,
-        '”' | '"' if doc.quotation_ending_at(mark.end).is_some() => BoundaryKind::CloseQuote,
+        '”' | '"' | '\'' if doc.quotation_ending_at(mark.end).is_some() => {
+            BoundaryKind::CloseQuote
+        }
         _ => BoundaryKind::Other,
     };
     Some(Boundary { mark, kind })
+}
+
+/// Characters from the end backwards, passing over bracketed asides (`Rep. Elijah Cummings (D-Md.)`).
+fn skip_parentheticals(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut depth = 0usize;
+    text.char_indices().rev().filter(move |&(_, c)| match c {
+        ')' => {
+            depth += 1;
+            false
+        }
+        '(' if depth > 0 => {
+            depth -= 1;
+            false
+        }
+        _ => depth == 0,
+    })
 }
 
 fn is_boundary_char(c: char) -> bool {
@@ -61,18 +80,30 @@ pub fn strip_auxiliaries(
     let participle = !cue.ends_with("ing") && !cue.ends_with('s');
     loop {
         let region = text[region_start..end].trim_end();
-        let word_start = region.rfind(char::is_whitespace).map_or(0, |i| {
-            i + region[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let word_start = last_word_start(region);
         let last = &region[word_start..];
         if last.is_empty()
-            || !(is_in(AUXILIARIES, last) || last.ends_with("n’t") || last.ends_with("n't"))
+            || !(is_in(AUXILIARIES, last)
+                || is_adverb(last)
+                || last.ends_with("n’t")
+                || last.ends_with("n't"))
         {
             return (region_start + region.len(), passive);
         }
         passive |= participle && is_in(PASSIVE_AUXILIARIES, last);
         end = region_start + word_start;
     }
+}
+
+/// `truly`, `angrily`: a lower-case -ly word between source and cue is an adverb, bar a few nouns.
+fn is_adverb(word: &str) -> bool {
+    const LY_NOUNS: &[&str] = &[
+        "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "belly",
+    ];
+    word.len() > 4
+        && word.ends_with("ly")
+        && word.starts_with(|c: char| c.is_lowercase())
+        && !is_in(LY_NOUNS, word)
 }
 
 /// The content of a trailing attribution: the clause before the boundary (`…, sources said`), or the

@@ -79,7 +79,33 @@ const LABELS: &[&str] = &[
     "shrs",
     "mln",
     "year",
+    "wow",
+    "so",
+    "twitter",
+    "facebook",
+    "instagram",
+    "contributing",
+    "latest",
+    "the",
+    "this",
+    "here",
+    "now",
+    "today",
+    "bottom",
+    "line",
+    "lesson",
+    "question",
+    "answer",
+    "fact",
+    "facts",
+    "rating",
+    "verdict",
+    "claim",
+    "topic",
 ];
+
+/// At most this many words in a mixed-case speaker label; ALL-CAPS transcript labels may have one more.
+const MAX_LABEL_WORDS: usize = 2;
 
 /// A speaker label: one to four capitalised words, none of them a label word.
 fn speaker_label(input: &str) -> Res<'_, &str> {
@@ -103,11 +129,18 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, S
     let text = doc.text();
     let input = sentence.span.of(text);
     let (rest, name) = speaker_label(input).ok()?;
+    let words = name.split_whitespace().count();
+    let all_caps = !name.chars().any(char::is_lowercase);
+    if words > MAX_LABEL_WORDS + usize::from(all_caps) {
+        return None;
+    }
     let (after_colon, _) = (space0::<&str, nom::error::Error<&str>>, char(':'))
         .parse(rest)
         .ok()?;
     let content_text = after_colon.trim_start();
-    if content_text.is_empty() || !after_colon.starts_with([' ', '\t']) {
+    let starts_like_speech = content_text
+        .starts_with(|c: char| c.is_alphabetic() || matches!(c, '“' | '"' | '‘' | '\''));
+    if !starts_like_speech || !after_colon.starts_with([' ', '\t']) {
         return None;
     }
     let base = sentence.span.start;

@@ -76,11 +76,15 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
         if sentence.span.start > candidate.start {
             continue;
         }
+        let cue = Span::new(candidate.start, candidate.end);
+        if doc.quotation_at(cue.start).is_some() || is_proper_noun(doc.text(), sentence, cue) {
+            continue; // speech quoted inside a quotation is the speaker's, not the story's attribution
+        }
         let form = lexicon.form(&candidate);
         let site = Site {
             doc,
             sentence,
-            cue: Span::new(candidate.start, candidate.end),
+            cue,
             form,
         };
         let parsed = match form.class {
@@ -121,6 +125,13 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
     drop_cues_inside_sources(&mut found);
     resolve_speakers(doc.text(), &mut found);
     found
+}
+
+/// `the United States`, `The Post`: a capitalised cue word inside a sentence is a name, not a verb.
+fn is_proper_noun(text: &str, sentence: Sentence, cue: Span) -> bool {
+    let before =
+        text[sentence.span.start..cue.start].trim_start_matches(['"', '“', '‘', '\'', '(', ' ']);
+    !before.is_empty() && cue.of(text).starts_with(|c: char| c.is_uppercase())
 }
 
 fn record(

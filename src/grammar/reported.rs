@@ -7,8 +7,8 @@ use super::clause::{
     quotation_just_before, strip_auxiliaries, tail_after,
 };
 use super::lexicon::CueClass;
-use super::source::{source_after, source_before};
-use super::words::{DETERMINERS, is_in};
+use super::source::{noun_phrase, source_after, source_before};
+use super::words::{DETERMINERS, is_in, last_word_start};
 use super::{Found, Site};
 use crate::span::Span;
 
@@ -25,15 +25,98 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
     let before = boundary.and_then(|b| content_before(site.doc, site.sentence, b));
     let region = &text[slot_start..source_end];
     if region.trim().is_empty() {
-        return inverted(site, boundary, before).or_else(|| appositive(site, boundary));
+        return inverted(site, boundary, before)
+            .or_else(|| appositive(site, boundary))
+            .or_else(|| participle(site, boundary.map(|b| b.mark.start)));
     }
-    let source = source_before(text, slot_start, region)?;
+    let source = match source_before(text, slot_start, region) {
+        Some(source) => source,
+        None if ends_with_participle_preposition(region) => {
+            let preposition_at = slot_start + last_word_start(region.trim_end());
+            return participle(site, Some(preposition_at));
+        }
+        None => relative_or_coordinated(site, boundary, region)?,
+    };
     let source = (!(passive && is_impersonal(source.of(text)))).then_some(source);
     let content = content_for(site, before)?;
     Some(Found {
         source,
         content: Some(content),
     })
+}
+
+/// `… by saying`, `… after telling`: the participle's subject is the main clause's.
+fn ends_with_participle_preposition(region: &str) -> bool {
+    let last = region.split_whitespace().next_back().unwrap_or("");
+    is_in(
+        &["by", "after", "while", "before", "when", "without", "in"],
+        last,
+    )
+}
+
+/// `The New York businessman has praised Putin, saying he was …`: the subject of the main clause (which
+/// ends at `clause_end`) is the source of a participle cue.
+fn participle(site: &Site, clause_end: Option<usize>) -> Option<Found> {
+    let text = site.doc.text();
+    let cue_word = site.cue.of(text).split_whitespace().next()?;
+    let clause_end = clause_end?;
+    if !cue_word.ends_with("ing") || site.form.class == CueClass::Thought {
+        return None;
+    }
+    let sentence = site.sentence.span;
+    let subject_start = first_clause_start(site.doc, sentence.start, clause_end);
+    let subject = source_after(text, subject_start, clause_end)?;
+    let content = match tail_after(
+        text,
+        site.cue.end,
+        sentence.end,
+        site.form.class == CueClass::Addressed,
+    ) {
+        Tail::Content(start) | Tail::Comma(start) => {
+            Span::new(start, content_end(site.doc, site.sentence, start))
+        }
+        Tail::End => return None,
+    };
+    Some(Found {
+        source: Some(subject),
+        content: Some(content),
+    })
+}
+
+/// `Barkley, who said …` (the source is the phrase the relative clause hangs on) and `Clinton … and said …`
+/// (the subject of the first verb is the source of the second).
+fn relative_or_coordinated(site: &Site, boundary: Option<Boundary>, region: &str) -> Option<Span> {
+    let text = site.doc.text();
+    let sentence = site.sentence.span;
+    let word = region.trim();
+    if is_in(&["who", "which"], word) {
+        let comma = boundary.filter(|b| b.kind == BoundaryKind::Comma)?;
+        let outer = clause_boundary(site.doc, sentence.start, comma.mark.start);
+        let start = outer.map_or(sentence.start, |b| b.mark.end);
+        return source_before(text, start, &text[start..comma.mark.start]);
+    }
+    if !(word.eq_ignore_ascii_case("and") || word.ends_with(" and")) {
+        return None;
+    }
+    let subject_start = first_clause_start(site.doc, sentence.start, site.cue.start);
+    let subject = source_after(text, subject_start, site.cue.start)?;
+    let verb_follows = text[subject.end..site.cue.start]
+        .trim_start()
+        .split_whitespace()
+        .count()
+        > 1;
+    verb_follows.then_some(subject)
+}
+
+/// Where the sentence's main clause starts: after a leading adverbial and its comma (`On Friday, …`).
+fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usize) -> usize {
+    let text = &doc.text()[start..limit];
+    match text.find(", ") {
+        Some(i) if text[..i].split_whitespace().count() <= 4 && !text[..i].contains(['“', '"']) => {
+            start + i + 2
+        }
+        _ => start,
+    }
 }
 
 /// `to say`, `the claims`: the cue word is not a finite verb here.
@@ -79,7 +162,7 @@ fn inverted(site: &Site, boundary: Option<Boundary>, before: Option<Span>) -> Op
     let source = source_after(text, site.cue.end, site.sentence.span.end)?;
     let after = text[source.end..site.sentence.span.end].trim_start();
     after
-        .starts_with(['.', ',', ';', '!', '?'])
+        .starts_with(['.', ',', ';', '!', '?', '('])
         .then_some(Found {
             source: Some(source),
             content: Some(content),
@@ -92,12 +175,11 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     let text = site.doc.text();
     let sentence = site.sentence.span;
     let inner_start = text[sentence.start..boundary.mark.start].rfind(',')? + sentence.start;
-    let inner = text[inner_start + 1..boundary.mark.start].trim_start();
+    let inner = text[inner_start + 1..boundary.mark.start].trim();
     let first = inner.split_whitespace().next()?;
-    if !(is_in(&["who", "which", "whose", "the", "a", "an"], first)
-        || first.ends_with("’s")
-        || first.ends_with("'s"))
-    {
+    let relative = is_in(&["who", "which", "whose"], first);
+    let age = inner.chars().all(|c| c.is_ascii_digit());
+    if !(relative || age || noun_phrase(inner).is_ok_and(|(rest, _)| rest.trim().is_empty())) {
         return None;
     }
     let outer = clause_boundary(site.doc, sentence.start, inner_start);

@@ -101,6 +101,7 @@ fn word_spans(region: &str, base: usize) -> Vec<Span> {
 /// The source phrase that ends at the end of `region` (which starts at `base` in `text`, right after a
 /// clause boundary or at the sentence start).
 pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
+    let region = without_trailing_aside(region);
     let words = word_spans(region, base);
     let end = base + region.trim_end().len();
     for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
@@ -114,6 +115,15 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// `Rep. Elijah Cummings (D-Md.)` → `Rep. Elijah Cummings`: a bracketed affiliation is not the name.
+fn without_trailing_aside(region: &str) -> &str {
+    let trimmed = region.trim_end();
+    match trimmed.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        Some(open) => &trimmed[..open],
+        None => region,
+    }
 }
 
 /// The source phrase that starts at `start` in `text` (after an inverted cue or `according to`).

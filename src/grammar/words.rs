@@ -67,6 +67,14 @@ pub fn word_in<'a>(list: &'static [&'static str]) -> impl Fn(&'a str) -> Res<'a,
     }
 }
 
+/// The byte offset where the last white-space-separated word of `text` starts.
+pub fn last_word_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 pub fn is_in(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
