@@ -5,7 +5,9 @@
 //! reporters in `report` turn diagnostics into text. The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod checks;
 pub mod copy;
+pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod grammar;
@@ -29,6 +31,13 @@ pub struct Analysis {
 }
 
 /// Parses a file and finds its attributions.
+/// Parses a file, finds its attributions and runs the code rules on it.
+pub fn check(file: SourceFile, lexicon: &Lexicon) -> (Analysis, Vec<diagnostic::Diagnostic>) {
+    let analysis = analyse(file, lexicon);
+    let diagnostics = checks::run(&analysis);
+    (analysis, diagnostics)
+}
+
 pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     let document = Document::parse(&file);
     let attributions = attributions(&document, lexicon);

@@ -1,3 +1,4 @@
 //! Reporters: diagnostics and attributions turned into text. Only the CLI writes that text out.
 
 pub mod attributions;
+pub mod diagnostics;

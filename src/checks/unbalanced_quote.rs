@@ -1,0 +1,57 @@
+//! NL002 unbalanced-quote: a quotation mark that opens and never closes, or closes with nothing open.
+
+use super::CodeRule;
+use crate::Analysis;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::quotes::Unbalanced;
+
+pub const RULE: CodeRule = CodeRule {
+    code: "NL002",
+    name: "unbalanced-quote",
+    severity: Severity::Warning,
+    summary: "A quotation mark opens and never closes, or closes with nothing open",
+    explanation: "\
+## What it does
+Flags a double quotation mark that is never closed in its paragraph (and is not continued by the next
+paragraph opening with a quotation mark, the convention for a quotation running over paragraphs), and a
+closing mark with no opening mark before it.
+
+## Why is this bad?
+Readers cannot tell where the speaker's words end and the reporter's begin, and newslint cannot either:
+the words after the mark may be read as quoted or as narration.
+
+## Example
+    “The two leaders agreed this is of substantial hindrance, Tillerson said.
+
+Close the quotation where the speaker's words end:
+
+    “The two leaders agreed this is of substantial hindrance,” Tillerson said.
+",
+    check,
+};
+
+fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
+    let path = &analysis.file.path;
+    let text = &analysis.file.text;
+    analysis
+        .document
+        .quotes
+        .unbalanced
+        .iter()
+        .map(|issue| match *issue {
+            Unbalanced::NeverClosed(mark) => Diagnostic::new(
+                rule,
+                format!("Quotation mark `{}` is never closed", mark.of(text)),
+                Label::new(path, mark, "opened here"),
+            )
+            .with_note("a quotation that runs on re-opens each new paragraph with a quotation mark")
+            .with_help("Close the quotation where the speaker's words end"),
+            Unbalanced::NeverOpened(mark) => Diagnostic::new(
+                rule,
+                format!("Closing quotation mark `{}` has no opening mark", mark.of(text)),
+                Label::new(path, mark, "closes nothing"),
+            )
+            .with_help("Open the quotation where the speaker's words begin, or remove this mark"),
+        })
+        .collect()
+}

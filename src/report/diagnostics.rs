@@ -1,0 +1,214 @@
+//! Diagnostics as text: `human` (codespan-reporting, in colour or not), `short` (one line each, like a
+//! compiler's `--error-format=short`) and `json`. The conversion to codespan is in one function.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::line_column;
+use codespan_reporting::diagnostic::{self as cs, LabelStyle};
+use codespan_reporting::files;
+use std::cell::OnceCell;
+use std::ops::Range;
+use codespan_reporting::term::{self, Config, termcolor::Buffer};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The texts diagnostics point into, by path.
+///
+/// News copy often puts a whole paragraph on one line; to keep a snippet readable, lines longer than
+/// `WRAP` characters are shown as display lines broken at spaces, each still numbered with its real
+/// line and column.
+pub struct Files<'a> {
+    files: Vec<WrappedFile<'a>>,
+    ids: HashMap<&'a str, usize>,
+}
+
+const WRAP: usize = 100;
+
+struct WrappedFile<'a> {
+    path: &'a str,
+    text: &'a str,
+    lines: OnceCell<Vec<DisplayLine>>,
+}
+
+/// A piece of a physical line: its byte range, and the physical line it belongs to.
+struct DisplayLine {
+    start: usize,
+    end: usize,
+    line_number: usize,
+    line_start: usize,
+}
+
+impl<'a> Files<'a> {
+    pub fn new(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Files<'a> {
+        let mut files = Vec::new();
+        let mut ids = HashMap::new();
+        for (path, text) in sources {
+            ids.entry(path).or_insert_with(|| {
+                files.push(WrappedFile { path, text, lines: OnceCell::new() });
+                files.len() - 1
+            });
+        }
+        Files { files, ids }
+    }
+
+    fn text(&self, path: &str) -> &'a str {
+        self.ids.get(path).map_or("", |&id| self.files[id].text)
+    }
+
+    fn lines(&self, id: usize) -> Result<&[DisplayLine], files::Error> {
+        let file = self.files.get(id).ok_or(files::Error::FileMissing)?;
+        Ok(file.lines.get_or_init(|| display_lines(file.text)))
+    }
+}
+
+fn display_lines(text: &str) -> Vec<DisplayLine> {
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let mut start = line_start;
+        let mut width = 0;
+        for (i, c) in line.char_indices() {
+            width += 1;
+            if width > WRAP && c == ' ' {
+                let end = line_start + i + 1;
+                lines.push(DisplayLine { start, end, line_number: number + 1, line_start });
+                start = end;
+                width = 0;
+            }
+        }
+        let end = line_start + line.len();
+        lines.push(DisplayLine { start, end, line_number: number + 1, line_start });
+        line_start = end;
+    }
+    if lines.is_empty() || text.ends_with('\n') {
+        lines.push(DisplayLine { start: text.len(), end: text.len(), line_number: lines.len() + 1, line_start: text.len() });
+    }
+    lines
+}
+
+impl<'a> files::Files<'a> for Files<'a> {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        self.files.get(id).map(|f| f.path).ok_or(files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        self.files.get(id).map(|f| f.text).ok_or(files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
+        let lines = self.lines(id)?;
+        Ok(lines.partition_point(|l| l.end <= byte_index).min(lines.len() - 1))
+    }
+
+    fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, files::Error> {
+        let line = self.lines(id)?.get(line_index).ok_or(files::Error::LineTooLarge { given: line_index, max: 0 })?;
+        Ok(line.line_number)
+    }
+
+    fn column_number(&'a self, id: usize, line_index: usize, byte_index: usize) -> Result<usize, files::Error> {
+        let line = self.lines(id)?.get(line_index).ok_or(files::Error::LineTooLarge { given: line_index, max: 0 })?;
+        let text = self.files[id].text;
+        Ok(files::column_index(text, line.line_start..text.len(), byte_index) + 1)
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
+        let line = self.lines(id)?.get(line_index).ok_or(files::Error::LineTooLarge { given: line_index, max: 0 })?;
+        Ok(line.start..line.end)
+    }
+}
+
+fn to_codespan(d: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
+    let severity = match d.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Note => cs::Severity::Note,
+    };
+    let label = |style, l: &crate::diagnostic::Label| {
+        files.ids.get(l.path.as_str()).map(|&id| cs::Label::new(style, id, l.span.range()).with_message(&l.message))
+    };
+    let mut labels: Vec<cs::Label<usize>> = label(LabelStyle::Primary, &d.primary).into_iter().collect();
+    labels.extend(d.secondary.iter().filter_map(|l| label(LabelStyle::Secondary, l)));
+    let mut notes = d.notes.clone();
+    notes.extend(d.help.iter().map(|h| format!("help: {h}")));
+    cs::Diagnostic::new(severity)
+        .with_code(format!("{}/{}", d.code, d.name))
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Compiler-style reports, with ANSI colour or without.
+pub fn human(diagnostics: &[Diagnostic], files: &Files, colour: bool) -> String {
+    let config = Config::default();
+    let mut buffer = if colour { Buffer::ansi() } else { Buffer::no_color() };
+    for d in diagnostics {
+        // Rendering can only fail on a span outside its file, which the reader never produces.
+        let _ = term::emit_to_write_style(&mut buffer, &config, files, &to_codespan(d, files));
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// `path:line:col: severity[CODE]: message`, one line each.
+pub fn short(diagnostics: &[Diagnostic], files: &Files) -> String {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let (line, column) = line_column(files.text(&d.primary.path), d.primary.span.start);
+            format!("{}:{line}:{column}: {}[{}]: {}\n", d.primary.path, d.severity.as_str(), d.code, d.message)
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: Severity,
+    message: &'a str,
+    path: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    labels: Vec<LabelJson<'a>>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LabelJson<'a> {
+    path: &'a str,
+    start: usize,
+    end: usize,
+    message: &'a str,
+}
+
+/// A JSON array, one object per diagnostic; `labels` are the secondary labels.
+pub fn json(diagnostics: &[Diagnostic], files: &Files) -> String {
+    let out: Vec<DiagnosticJson> = diagnostics
+        .iter()
+        .map(|d| {
+            let (line, column) = line_column(files.text(&d.primary.path), d.primary.span.start);
+            DiagnosticJson {
+                code: &d.code,
+                name: &d.name,
+                severity: d.severity,
+                message: &d.message,
+                path: &d.primary.path,
+                start: d.primary.span.start,
+                end: d.primary.span.end,
+                line,
+                column,
+                labels: d
+                    .secondary
+                    .iter()
+                    .map(|l| LabelJson { path: &l.path, start: l.span.start, end: l.span.end, message: &l.message })
+                    .collect(),
+                help: d.help.as_deref(),
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&out).expect("diagnostic JSON serialises") + "\n"
+}
