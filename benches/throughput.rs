@@ -1,1 +1,65 @@
-fn main() {}
+//! Throughput over the real news corpus in `../shared/corpus` (29 MB: BBC, Reuters-21578, DUC clusters):
+//! MB/s for attribution extraction and for `check`, on one thread and on all threads.
+//! Run with `cargo bench`; it prints the figures and asserts nothing.
+
+use newslint::walk::{self, Selection, parallel_map};
+use newslint::{Lexicon, SourceFile, analyse, check};
+use std::path::PathBuf;
+use std::time::Instant;
+
+const RUNS: usize = 3;
+
+fn corpus() -> Option<Vec<SourceFile>> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !root.is_dir() {
+        return None;
+    }
+    let paths = walk::discover(&[root], &Selection::new(&[]).expect("no globs"));
+    Some(
+        paths
+            .iter()
+            .filter_map(|p| newslint::input::read_path(p).ok())
+            .collect(),
+    )
+}
+
+/// The best of `RUNS` timings of `work` over every file, in MB/s.
+fn megabytes_per_second(files: &[SourceFile], work: impl Fn(&[SourceFile])) -> f64 {
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    let best = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            work(files);
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min);
+    bytes as f64 / 1e6 / best
+}
+
+fn main() {
+    let Some(files) = corpus() else {
+        println!("throughput: ../shared/corpus not found; nothing to measure");
+        return;
+    };
+    let lexicon = Lexicon::default_lexicon();
+    let threads = walk::default_threads();
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    println!(
+        "corpus: {} files, {:.1} MB; {threads} threads available",
+        files.len(),
+        bytes as f64 / 1e6
+    );
+    let attributions = |files: &[SourceFile], threads: usize| {
+        parallel_map(files, threads, |f| {
+            analyse(f.clone(), lexicon).attributions.len()
+        });
+    };
+    let checks = |files: &[SourceFile], threads: usize| {
+        parallel_map(files, threads, |f| check(f.clone(), lexicon).1.len());
+    };
+    for (name, threads) in [("1 thread", 1), ("all threads", threads)] {
+        let a = megabytes_per_second(&files, |f| attributions(f, threads));
+        let c = megabytes_per_second(&files, |f| checks(f, threads));
+        println!("{name:>12}: attributions {a:7.1} MB/s   check {c:7.1} MB/s");
+    }
+}

@@ -32,7 +32,11 @@ pub struct Label {
 
 impl Label {
     pub fn new(path: &str, span: Span, message: impl Into<String>) -> Label {
-        Label { path: path.to_string(), span, message: message.into() }
+        Label {
+            path: path.to_string(),
+            span,
+            message: message.into(),
+        }
     }
 }
 
@@ -49,7 +53,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &crate::checks::CodeRule, message: impl Into<String>, primary: Label) -> Diagnostic {
+    pub fn new(
+        rule: &crate::checks::CodeRule,
+        message: impl Into<String>,
+        primary: Label,
+    ) -> Diagnostic {
         Diagnostic {
             code: rule.code.to_string(),
             name: rule.name.to_string(),
@@ -81,6 +89,10 @@ impl Diagnostic {
 /// Output order: by path, then offset, then code, whatever order the threads finished in.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.primary.path, a.primary.span.start, &a.code).cmp(&(&b.primary.path, b.primary.span.start, &b.code))
+        (&a.primary.path, a.primary.span.start, &a.code).cmp(&(
+            &b.primary.path,
+            b.primary.span.start,
+            &b.code,
+        ))
     });
 }

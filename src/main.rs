@@ -1,9 +1,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
-use newslint::input::{self, InputError};
-use newslint::walk::{self, Selection};
 use newslint::checks;
 use newslint::diagnostic::{self, Diagnostic, Severity};
+use newslint::input::{self, InputError};
 use newslint::report::diagnostics::{self, Files};
+use newslint::walk::{self, Selection};
 use newslint::{Attribution, Lexicon, SourceFile, analyse, report};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -88,7 +88,11 @@ enum AttributionFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { inputs, format, color } => check(&inputs, format, color),
+        Command::Check {
+            inputs,
+            format,
+            color,
+        } => check(&inputs, format, color),
         Command::Attributions { inputs, format } => attributions(&inputs, format),
         Command::Explain { code } => explain(&code),
         Command::Rules => rules(),
@@ -102,14 +106,21 @@ fn read_inputs<T: Send>(
     selection: &Selection,
     work: impl Fn(SourceFile) -> T + Sync,
 ) -> Vec<Result<T, InputError>> {
-    let named: Vec<PathBuf> = inputs.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let named: Vec<PathBuf> = inputs
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
     let files = walk::discover(&named, selection);
     let threads = inputs.threads.unwrap_or_else(walk::default_threads);
     let mut results = Vec::new();
     if inputs.paths.iter().any(|p| p.as_os_str() == "-") {
         results.push(input::read_stdin().map(&work));
     }
-    results.extend(walk::parallel_map(&files, threads, |path| input::read_path(path).map(&work)));
+    results.extend(walk::parallel_map(&files, threads, |path| {
+        input::read_path(path).map(&work)
+    }));
     results
 }
 
@@ -179,9 +190,16 @@ fn check(inputs: &Inputs, format: CheckFormat, colour: Colour) -> ExitCode {
         };
         let results = read_inputs(inputs, &selection, |file| newslint::check(file, lexicon));
         let (checked, failed) = report_input_errors(results);
-        let mut diagnostics: Vec<Diagnostic> = checked.iter().flat_map(|(_, d)| d.iter().cloned()).collect();
+        let mut diagnostics: Vec<Diagnostic> = checked
+            .iter()
+            .flat_map(|(_, d)| d.iter().cloned())
+            .collect();
         diagnostic::sort(&mut diagnostics);
-        let files = Files::new(checked.iter().map(|(a, _)| (a.file.path.as_str(), a.file.text.as_str())));
+        let files = Files::new(
+            checked
+                .iter()
+                .map(|(a, _)| (a.file.path.as_str(), a.file.text.as_str())),
+        );
         emit(&match format {
             CheckFormat::Human => diagnostics::human(&diagnostics, &files, use_colour(colour)),
             CheckFormat::Short => diagnostics::short(&diagnostics, &files),
@@ -201,24 +219,44 @@ fn use_colour(choice: Colour) -> bool {
     match choice {
         Colour::Always => true,
         Colour::Never => false,
-        Colour::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        Colour::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
     }
 }
 
 fn explain(code: &str) -> ExitCode {
     match checks::find(code) {
         Some(rule) => {
-            emit(&format!("{} {} ({})\n\n{}\n\n{}", rule.code, rule.name, rule.severity.as_str(), rule.summary, rule.explanation));
+            emit(&format!(
+                "{} {} ({})\n\n{}\n\n{}",
+                rule.code,
+                rule.name,
+                rule.severity.as_str(),
+                rule.summary,
+                rule.explanation
+            ));
             ExitCode::SUCCESS
         }
-        None => fail(&format!("no rule has the code or name `{code}`; `newslint rules` lists them")),
+        None => fail(&format!(
+            "no rule has the code or name `{code}`; `newslint rules` lists them"
+        )),
     }
 }
 
 fn rules() -> ExitCode {
     let lines: String = checks::RULES
         .iter()
-        .map(|r| format!("{}  {:<22} {:<8} {}\n", r.code, r.name, r.severity.as_str(), r.summary))
+        .map(|r| {
+            format!(
+                "{}  {:<22} {:<8} {}\n",
+                r.code,
+                r.name,
+                r.severity.as_str(),
+                r.summary
+            )
+        })
         .collect();
     emit(&lines);
     ExitCode::SUCCESS
@@ -230,17 +268,26 @@ fn attributions(inputs: &Inputs, format: AttributionFormat) -> ExitCode {
             Ok(selection) => selection,
             Err(e) => return fail(&format!("bad --glob: {e}")),
         };
-        let (analyses, failed) = report_input_errors(read_inputs(inputs, &selection, |file| analyse(file, lexicon)));
+        let (analyses, failed) = report_input_errors(read_inputs(inputs, &selection, |file| {
+            analyse(file, lexicon)
+        }));
         emit(&match format {
             AttributionFormat::Json => {
-                let files: Vec<(&SourceFile, &[Attribution])> =
-                    analyses.iter().map(|a| (&a.file, a.attributions.as_slice())).collect();
+                let files: Vec<(&SourceFile, &[Attribution])> = analyses
+                    .iter()
+                    .map(|a| (&a.file, a.attributions.as_slice()))
+                    .collect();
                 report::attributions::json(&files)
             }
-            AttributionFormat::Text => {
-                analyses.iter().map(|a| report::attributions::text(&a.file, &a.attributions)).collect()
-            }
+            AttributionFormat::Text => analyses
+                .iter()
+                .map(|a| report::attributions::text(&a.file, &a.attributions))
+                .collect(),
         });
-        if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+        if failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        }
     })
 }

@@ -91,7 +91,7 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
     Some(match c {
         '“' => Mark::OpenDouble,
         '”' => Mark::CloseDouble,
-        '"' => Mark::Double,
+        '"' => straight_double(prev, next),
         '‘' if next.is_some_and(|n| n.is_ascii_digit()) => Mark::Apostrophe,
         '‘' => Mark::OpenSingle,
         '’' | '\'' if word(prev) && word(next) => Mark::Apostrophe,
@@ -100,6 +100,23 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
         '’' | '\'' if prev.is_some_and(|p| !p.is_whitespace()) => Mark::CloseSingle,
         _ => return None,
     })
+}
+
+/// A straight double quote opens after space or an opening bracket and before a word, closes after a
+/// word or punctuation and before space; only a mark that shows neither is decided by what is open.
+fn straight_double(prev: Option<char>, next: Option<char>) -> Mark {
+    let space_or_start = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let opens_after =
+        |c: Option<char>| space_or_start(c) || matches!(c, Some('(' | '[' | '{' | '—' | '–' | '/'));
+    if opens_after(prev) && !space_or_start(next) {
+        Mark::OpenDouble
+    } else if !opens_after(prev)
+        && (space_or_start(next) || next.is_some_and(|n| n.is_ascii_punctuation()))
+    {
+        Mark::CloseDouble
+    } else {
+        Mark::Double
+    }
 }
 
 /// Scans one block; returns the open double quote (piece index, mark) if it runs past the block's end.
@@ -138,7 +155,18 @@ fn scan_block(
                     Mark::OpenDouble | Mark::CloseDouble | Mark::Double => {
                         if opening {
                             if let Some(open) = double.replace(mark_span) {
-                                quotes.unbalanced.push(Unbalanced::NeverClosed(open));
+                                let before = text[..mark_span.start].trim_end();
+                                if before.ends_with(['.', '?', '!', '…']) {
+                                    // Re-opened at a new sentence: the convention for a quotation running
+                                    // over paragraphs, often flattened onto one line.
+                                    let end = Span::new(before.len(), before.len());
+                                    let piece =
+                                        quotation(open, end, index, false, continues.take(), true);
+                                    quotes.quotations.push(piece);
+                                    continues = Some(quotes.quotations.len() - 1);
+                                } else {
+                                    quotes.unbalanced.push(Unbalanced::NeverClosed(open));
+                                }
                             }
                             single = None;
                         } else if let Some(open) = double.take() {
@@ -275,6 +303,22 @@ mod tests {
             inner_texts(text, &quotes_in(text)),
             ["You hear that a lot,"]
         );
+    }
+
+    #[test]
+    fn a_quotation_reopened_at_a_new_sentence_continues() {
+        // BBC business-110: a quotation left open before the next one starts.
+        let text = "\"Personal consumption looks good, but it was mainly due to the Olympics. \"The amber light is flashing.\" The government may now find it difficult.";
+        let q = quotes_in(text);
+        assert_eq!(
+            inner_texts(text, &q),
+            [
+                "Personal consumption looks good, but it was mainly due to the Olympics.",
+                "The amber light is flashing."
+            ]
+        );
+        assert_eq!(q.quotations[1].continues, Some(0));
+        assert!(q.unbalanced.is_empty());
     }
 
     #[test]

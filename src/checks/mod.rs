@@ -24,12 +24,17 @@ pub const RULES: &[CodeRule] = &[unattributed_quote::RULE, unbalanced_quote::RUL
 
 /// The rule with this code (`NL001`) or name (`unattributed-quote`).
 pub fn find(code_or_name: &str) -> Option<&'static CodeRule> {
-    RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
 /// Runs every code rule on one analysed file.
 pub fn run(analysis: &Analysis) -> Vec<Diagnostic> {
-    RULES.iter().flat_map(|rule| (rule.check)(rule, analysis)).collect()
+    RULES
+        .iter()
+        .flat_map(|rule| (rule.check)(rule, analysis))
+        .collect()
 }
 
 #[cfg(test)]
@@ -39,9 +44,23 @@ mod tests {
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {
         for (i, rule) in RULES.iter().enumerate() {
-            assert!(rule.code.starts_with("NL") && rule.code.len() == 5, "{}", rule.code);
-            assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", rule.name);
-            assert!(RULES[i + 1..].iter().all(|r| r.code != rule.code && r.name != rule.name));
+            assert!(
+                rule.code.starts_with("NL") && rule.code.len() == 5,
+                "{}",
+                rule.code
+            );
+            assert!(
+                rule.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                rule.name
+            );
+            assert!(
+                RULES[i + 1..]
+                    .iter()
+                    .all(|r| r.code != rule.code && r.name != rule.name)
+            );
             assert_eq!(find(rule.code).map(|r| r.name), Some(rule.name));
         }
     }

@@ -42,12 +42,16 @@ fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
     for (i, s) in doc.sentences.iter().enumerate() {
         block_attributed[s.block] |= attributed[i];
     }
-        let contents = ContentIndex::new(analysis);
+    let contents = ContentIndex::new(analysis);
     doc.quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
         .filter(|q| q.inner.of(&analysis.file.text).split_whitespace().count() >= MIN_WORDS)
-        .filter(|q| !block_attributed[q.block] && !contents.overlaps(q.span) && !near_attribution(analysis, q, &attributed))
+        .filter(|q| {
+            !block_attributed[q.block]
+                && !contents.overlaps(q.span)
+                && !near_attribution(analysis, q, &attributed)
+        })
         .map(|q| diagnostic(rule, analysis, q))
         .collect()
 }
@@ -70,13 +74,20 @@ struct ContentIndex {
 
 impl ContentIndex {
     fn new(analysis: &Analysis) -> ContentIndex {
-        let mut spans: Vec<Span> = analysis.attributions.iter().filter_map(|a| a.content).collect();
+        let mut spans: Vec<Span> = analysis
+            .attributions
+            .iter()
+            .filter_map(|a| a.content)
+            .collect();
         spans.sort();
         let furthest_end = spans.iter().scan(0, |max, s| {
             *max = s.end.max(*max);
             Some(*max)
         });
-        ContentIndex { furthest_end: furthest_end.collect(), starts: spans.iter().map(|s| s.start).collect() }
+        ContentIndex {
+            furthest_end: furthest_end.collect(),
+            starts: spans.iter().map(|s| s.start).collect(),
+        }
     }
 
     fn overlaps(&self, span: Span) -> bool {
@@ -88,9 +99,13 @@ impl ContentIndex {
 fn near_attribution(analysis: &Analysis, q: &Quotation, attributed: &[bool]) -> bool {
     let doc = &analysis.document;
     let first = doc.sentence_at(q.span.start).unwrap_or(0);
-    let last = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(first);
+    let last = doc
+        .sentence_at(q.span.end.saturating_sub(1))
+        .unwrap_or(first);
     let neighbours = first.saturating_sub(1)..=(last + 1).min(attributed.len().saturating_sub(1));
-    attributed.get(neighbours).is_some_and(|s| s.iter().any(|&a| a))
+    attributed
+        .get(neighbours)
+        .is_some_and(|s| s.iter().any(|&a| a))
 }
 
 fn diagnostic(rule: &CodeRule, analysis: &Analysis, q: &Quotation) -> Diagnostic {
@@ -98,7 +113,11 @@ fn diagnostic(rule: &CodeRule, analysis: &Analysis, q: &Quotation) -> Diagnostic
     Diagnostic::new(
         rule,
         format!("Quotation `{excerpt}` has no speaker"),
-        Label::new(&analysis.file.path, q.span, "no attribution covers this quotation"),
+        Label::new(
+            &analysis.file.path,
+            q.span,
+            "no attribution covers this quotation",
+        ),
     )
     .with_help("Name who said it, e.g. `“…,” the ministry said`")
 }

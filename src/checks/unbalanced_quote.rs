@@ -48,7 +48,10 @@ fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
             .with_help("Close the quotation where the speaker's words end"),
             Unbalanced::NeverOpened(mark) => Diagnostic::new(
                 rule,
-                format!("Closing quotation mark `{}` has no opening mark", mark.of(text)),
+                format!(
+                    "Closing quotation mark `{}` has no opening mark",
+                    mark.of(text)
+                ),
                 Label::new(path, mark, "closes nothing"),
             )
             .with_help("Open the quotation where the speaker's words begin, or remove this mark"),

@@ -145,10 +145,11 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
     if text[..end].ends_with('.') {
         end -= 1;
     }
-    if let Some(q) = doc.quotation_at(end.saturating_sub(1)) {
-        if q.span.start >= start && q.span.end > end {
-            end = q.span.end;
-        }
+    if let Some(q) = doc.quotation_at(end.saturating_sub(1))
+        && q.span.start >= start
+        && q.span.end > end
+    {
+        end = q.span.end;
     }
     end.max(start)
 }
@@ -167,15 +168,13 @@ pub enum Tail {
 /// Reads past a listener (`told reporters`) and adverbials (`in a statement`, `on Friday`) after a cue.
 pub fn tail_after(text: &str, cue_end: usize, limit: usize, addressed: bool) -> Tail {
     let mut rest = &text[cue_end..limit];
-    if addressed {
-        if let Ok((after, _)) = preceded(multispace1, listener).parse(rest) {
-            rest = after;
-        }
+    if addressed && let Ok((after, _)) = preceded(multispace1, listener).parse(rest) {
+        rest = after;
     }
-    if let Ok((after, _)) = many0(preceded(multispace0, adverbial)).parse(rest) {
-        if followed_by_content_marker(after) {
-            rest = after;
-        }
+    if let Ok((after, _)) = many0(preceded(multispace0, adverbial)).parse(rest)
+        && followed_by_content_marker(after)
+    {
+        rest = after;
     }
     let trimmed = rest.trim_start();
     let at = limit - trimmed.len();

@@ -100,11 +100,7 @@ fn relative_or_coordinated(site: &Site, boundary: Option<Boundary>, region: &str
     }
     let subject_start = first_clause_start(site.doc, sentence.start, site.cue.start);
     let subject = source_after(text, subject_start, site.cue.start)?;
-    let verb_follows = text[subject.end..site.cue.start]
-        .trim_start()
-        .split_whitespace()
-        .count()
-        > 1;
+    let verb_follows = text[subject.end..site.cue.start].split_whitespace().count() > 1;
     verb_follows.then_some(subject)
 }
 
@@ -174,30 +170,60 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     let boundary = boundary.filter(|b| b.kind == BoundaryKind::Comma)?;
     let text = site.doc.text();
     let sentence = site.sentence.span;
-    let inner_start = text[sentence.start..boundary.mark.start].rfind(',')? + sentence.start;
-    let inner = text[inner_start + 1..boundary.mark.start].trim();
-    let first = inner.split_whitespace().next()?;
+    let mut segment_end = boundary.mark.start;
+    // `Mr Shin-Bae Kim, chief executive of SK Telecom, also at 3GSM, said: …`: up to three asides.
+    for _ in 0..MAX_ASIDES {
+        let inner_start = text[sentence.start..segment_end].rfind(',')? + sentence.start;
+        if !is_aside(text[inner_start + 1..segment_end].trim()) {
+            return None;
+        }
+        let outer = clause_boundary(site.doc, sentence.start, inner_start);
+        let region_start = outer.map_or(sentence.start, |b| b.mark.end);
+        if let Some(source) = source_before(text, region_start, &text[region_start..inner_start]) {
+            let addressed = site.form.class == CueClass::Addressed;
+            return match tail_after(text, site.cue.end, sentence.end, addressed) {
+                Tail::Content(start) | Tail::Comma(start) => {
+                    let content = Span::new(start, content_end(site.doc, site.sentence, start));
+                    Some(Found {
+                        source: Some(source),
+                        content: Some(content),
+                    })
+                }
+                Tail::End => None,
+            };
+        }
+        segment_end = inner_start;
+    }
+    None
+}
+
+const MAX_ASIDES: usize = 3;
+const MAX_ASIDE_WORDS: usize = 10;
+
+/// An aside between a source and its cue: a relative clause, an age, or a short descriptive phrase.
+fn is_aside(inner: &str) -> bool {
+    let Some(first) = inner.split_whitespace().next() else {
+        return false;
+    };
     let relative = is_in(&["who", "which", "whose"], first);
     let age = inner.chars().all(|c| c.is_ascii_digit());
-    if !(relative || age || noun_phrase(inner).is_ok_and(|(rest, _)| rest.trim().is_empty())) {
-        return None;
-    }
-    let outer = clause_boundary(site.doc, sentence.start, inner_start);
-    let region_start = outer.map_or(sentence.start, |b| b.mark.end);
-    let source = source_before(text, region_start, &text[region_start..inner_start])?;
-    match tail_after(
-        text,
-        site.cue.end,
-        sentence.end,
-        site.form.class == CueClass::Addressed,
-    ) {
-        Tail::Content(start) | Tail::Comma(start) => {
-            let content = Span::new(start, content_end(site.doc, site.sentence, start));
-            Some(Found {
-                source: Some(source),
-                content: Some(content),
-            })
-        }
-        Tail::End => None,
-    }
+    let short = inner.split_whitespace().count() <= MAX_ASIDE_WORDS;
+    relative
+        || age
+        || (short && noun_phrase(inner).is_ok_and(|(rest, _)| rest.trim().is_empty()))
+        || (short
+            && is_in(
+                &[
+                    "also",
+                    "now",
+                    "then",
+                    "formerly",
+                    "previously",
+                    "speaking",
+                    "a",
+                    "an",
+                    "the",
+                ],
+                first,
+            ))
 }

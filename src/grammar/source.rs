@@ -104,6 +104,10 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     let region = without_trailing_aside(region);
     let words = word_spans(region, base);
     let end = base + region.trim_end().len();
+    if let Some(last) = words.last().filter(|w| is_in(PRONOUNS, w.of(text))) {
+        // `Trump's team decided they said`: a pronoun before the cue is the whole source.
+        return Some(*last);
+    }
     for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
         let first = words[k].of(text);
         let opens = k == 0 || is_in(CLAUSE_OPENERS, words[k - 1].of(text));
@@ -428,6 +432,8 @@ mod tests {
         );
         assert_eq!(before("On Friday Trump "), Some("Trump"));
         assert_eq!(before("He decided to "), None);
+        // Seed 001: "Trump's team decided they wanted a bare-bones staff".
+        assert_eq!(before("Trump's team decided they "), Some("they"));
     }
 
     #[test]

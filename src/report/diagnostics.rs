@@ -5,11 +5,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::line_column;
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
 use codespan_reporting::files;
-use std::cell::OnceCell;
-use std::ops::Range;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// The texts diagnostics point into, by path.
 ///
@@ -43,7 +43,11 @@ impl<'a> Files<'a> {
         let mut ids = HashMap::new();
         for (path, text) in sources {
             ids.entry(path).or_insert_with(|| {
-                files.push(WrappedFile { path, text, lines: OnceCell::new() });
+                files.push(WrappedFile {
+                    path,
+                    text,
+                    lines: OnceCell::new(),
+                });
                 files.len() - 1
             });
         }
@@ -70,17 +74,32 @@ fn display_lines(text: &str) -> Vec<DisplayLine> {
             width += 1;
             if width > WRAP && c == ' ' {
                 let end = line_start + i + 1;
-                lines.push(DisplayLine { start, end, line_number: number + 1, line_start });
+                lines.push(DisplayLine {
+                    start,
+                    end,
+                    line_number: number + 1,
+                    line_start,
+                });
                 start = end;
                 width = 0;
             }
         }
         let end = line_start + line.len();
-        lines.push(DisplayLine { start, end, line_number: number + 1, line_start });
+        lines.push(DisplayLine {
+            start,
+            end,
+            line_number: number + 1,
+            line_start,
+        });
         line_start = end;
     }
     if lines.is_empty() || text.ends_with('\n') {
-        lines.push(DisplayLine { start: text.len(), end: text.len(), line_number: lines.len() + 1, line_start: text.len() });
+        lines.push(DisplayLine {
+            start: text.len(),
+            end: text.len(),
+            line_number: lines.len() + 1,
+            line_start: text.len(),
+        });
     }
     lines
 }
@@ -91,31 +110,62 @@ impl<'a> files::Files<'a> for Files<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
-        self.files.get(id).map(|f| f.path).ok_or(files::Error::FileMissing)
+        self.files
+            .get(id)
+            .map(|f| f.path)
+            .ok_or(files::Error::FileMissing)
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
-        self.files.get(id).map(|f| f.text).ok_or(files::Error::FileMissing)
+        self.files
+            .get(id)
+            .map(|f| f.text)
+            .ok_or(files::Error::FileMissing)
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
         let lines = self.lines(id)?;
-        Ok(lines.partition_point(|l| l.end <= byte_index).min(lines.len() - 1))
+        Ok(lines
+            .partition_point(|l| l.end <= byte_index)
+            .min(lines.len() - 1))
     }
 
     fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, files::Error> {
-        let line = self.lines(id)?.get(line_index).ok_or(files::Error::LineTooLarge { given: line_index, max: 0 })?;
+        let line = self
+            .lines(id)?
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: 0,
+            })?;
         Ok(line.line_number)
     }
 
-    fn column_number(&'a self, id: usize, line_index: usize, byte_index: usize) -> Result<usize, files::Error> {
-        let line = self.lines(id)?.get(line_index).ok_or(files::Error::LineTooLarge { given: line_index, max: 0 })?;
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let line = self
+            .lines(id)?
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: 0,
+            })?;
         let text = self.files[id].text;
         Ok(files::column_index(text, line.line_start..text.len(), byte_index) + 1)
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
-        let line = self.lines(id)?.get(line_index).ok_or(files::Error::LineTooLarge { given: line_index, max: 0 })?;
+        let line = self
+            .lines(id)?
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: 0,
+            })?;
         Ok(line.start..line.end)
     }
 }
@@ -127,10 +177,18 @@ fn to_codespan(d: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
         Severity::Note => cs::Severity::Note,
     };
     let label = |style, l: &crate::diagnostic::Label| {
-        files.ids.get(l.path.as_str()).map(|&id| cs::Label::new(style, id, l.span.range()).with_message(&l.message))
+        files
+            .ids
+            .get(l.path.as_str())
+            .map(|&id| cs::Label::new(style, id, l.span.range()).with_message(&l.message))
     };
-    let mut labels: Vec<cs::Label<usize>> = label(LabelStyle::Primary, &d.primary).into_iter().collect();
-    labels.extend(d.secondary.iter().filter_map(|l| label(LabelStyle::Secondary, l)));
+    let mut labels: Vec<cs::Label<usize>> =
+        label(LabelStyle::Primary, &d.primary).into_iter().collect();
+    labels.extend(
+        d.secondary
+            .iter()
+            .filter_map(|l| label(LabelStyle::Secondary, l)),
+    );
     let mut notes = d.notes.clone();
     notes.extend(d.help.iter().map(|h| format!("help: {h}")));
     cs::Diagnostic::new(severity)
@@ -143,7 +201,11 @@ fn to_codespan(d: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
 /// Compiler-style reports, with ANSI colour or without.
 pub fn human(diagnostics: &[Diagnostic], files: &Files, colour: bool) -> String {
     let config = Config::default();
-    let mut buffer = if colour { Buffer::ansi() } else { Buffer::no_color() };
+    let mut buffer = if colour {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     for d in diagnostics {
         // Rendering can only fail on a span outside its file, which the reader never produces.
         let _ = term::emit_to_write_style(&mut buffer, &config, files, &to_codespan(d, files));
@@ -157,7 +219,13 @@ pub fn short(diagnostics: &[Diagnostic], files: &Files) -> String {
         .iter()
         .map(|d| {
             let (line, column) = line_column(files.text(&d.primary.path), d.primary.span.start);
-            format!("{}:{line}:{column}: {}[{}]: {}\n", d.primary.path, d.severity.as_str(), d.code, d.message)
+            format!(
+                "{}:{line}:{column}: {}[{}]: {}\n",
+                d.primary.path,
+                d.severity.as_str(),
+                d.code,
+                d.message
+            )
         })
         .collect()
 }
@@ -204,7 +272,12 @@ pub fn json(diagnostics: &[Diagnostic], files: &Files) -> String {
                 labels: d
                     .secondary
                     .iter()
-                    .map(|l| LabelJson { path: &l.path, start: l.span.start, end: l.span.end, message: &l.message })
+                    .map(|l| LabelJson {
+                        path: &l.path,
+                        start: l.span.start,
+                        end: l.span.end,
+                        message: &l.message,
+                    })
                     .collect(),
                 help: d.help.as_deref(),
             }

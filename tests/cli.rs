@@ -1,0 +1,305 @@
+//! The command line as a user runs it: exit codes, inputs (stdin, folders, globs, .gitignore) and bad files.
+
+mod common;
+use common::{fixtures, newslint, newslint_in, stderr, stdout};
+use std::fs;
+
+#[test]
+fn clean_copy_exits_zero_and_prints_nothing() {
+    let out = newslint(&["check", "seeds/000_f1e3116a09d4a900.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn findings_exit_one() {
+    let out = newslint(&["check", "--format", "short", "rules/unbalanced-quote.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).starts_with("rules/unbalanced-quote.txt:1:98: warning[NL002]: "),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_missing_path_exits_two_and_the_other_files_are_still_linted() {
+    let out = newslint(&[
+        "check",
+        "--format",
+        "short",
+        "no-such-draft.txt",
+        "rules/unbalanced-quote.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no-such-draft.txt: no such file or directory"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("NL002"));
+}
+
+#[test]
+fn reads_standard_input() {
+    let text = fs::read(fixtures().join("rules/unbalanced-quote.txt")).unwrap();
+    let out = newslint_in(
+        &fixtures(),
+        &["check", "--format", "short", "-"],
+        Some(&text),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).starts_with("<stdin>:1:98: warning[NL002]"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// A folder of copy with a .gitignore, a hidden file, a draft under another extension and a photo.
+fn newsroom_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = fs::read_to_string(fixtures().join("rules/unbalanced-quote.txt")).unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    for name in [
+        "drafts/a.txt",
+        "drafts/b.md",
+        "drafts/c.draft",
+        "drafts/ignored.txt",
+        "drafts/.hidden.txt",
+    ] {
+        fs::write(dir.path().join(name), &copy).unwrap();
+    }
+    fs::write(
+        dir.path().join("drafts/photo.jpg"),
+        [0xff, 0xd8, 0xff, 0x00],
+    )
+    .unwrap();
+    fs::write(dir.path().join(".gitignore"), "ignored.txt\n").unwrap();
+    dir
+}
+
+fn linted_paths(out: &std::process::Output) -> Vec<String> {
+    let mut paths: Vec<String> = stdout(out)
+        .lines()
+        .map(|l| l.split(':').next().unwrap().to_string())
+        .collect();
+    paths.dedup();
+    paths
+}
+
+#[test]
+fn folders_are_walked_for_copy_honouring_gitignore_and_skipping_hidden_files() {
+    let dir = newsroom_folder();
+    let out = newslint_in(dir.path(), &["check", "--format", "short", "."], None);
+    assert_eq!(
+        linted_paths(&out),
+        ["./drafts/a.txt", "./drafts/b.md"],
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn globs_choose_the_files_in_folders() {
+    let dir = newsroom_folder();
+    let out = newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "--glob", "*.draft", "drafts"],
+        None,
+    );
+    assert_eq!(linted_paths(&out), ["drafts/c.draft"]);
+    let out = newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "--glob", "!b.md", "drafts"],
+        None,
+    );
+    assert_eq!(linted_paths(&out), ["drafts/a.txt"]);
+}
+
+#[test]
+fn a_named_file_is_read_even_if_ignored() {
+    let dir = newsroom_folder();
+    let out = newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "drafts/ignored.txt"],
+        None,
+    );
+    assert_eq!(linted_paths(&out), ["drafts/ignored.txt"]);
+}
+
+#[test]
+fn a_binary_file_is_an_error_not_a_crash() {
+    let dir = newsroom_folder();
+    let out = newslint_in(dir.path(), &["check", "drafts/photo.jpg"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: drafts/photo.jpg: is a binary file, not copy\n"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_an_error_with_the_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("latin1.txt"),
+        b"Caf\xe9 owners said prices rose.\n",
+    )
+    .unwrap();
+    let out = newslint_in(dir.path(), &["check", "latin1.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: latin1.txt: is not valid UTF-8 (first bad byte at offset 3)\n"
+    );
+}
+
+#[test]
+fn an_empty_file_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.md"), "").unwrap();
+    let out = newslint_in(dir.path(), &["check", "empty.md"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let out = newslint_in(
+        dir.path(),
+        &["attributions", "--format", "json", "empty.md"],
+        None,
+    );
+    assert_eq!(
+        stdout(&out),
+        "[\n  {\n    \"path\": \"empty.md\",\n    \"attributions\": []\n  }\n]\n"
+    );
+}
+
+/// The spans of `attributions --format json`, with the text each points at in the file.
+fn attribution_spans(path: &str) -> Vec<(usize, usize, String)> {
+    let out = newslint(&["attributions", "--format", "json", path]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = fs::read(fixtures().join(path)).unwrap();
+    let mut spans = Vec::new();
+    for a in json[0]["attributions"].as_array().unwrap() {
+        for role in ["source", "cue", "content"] {
+            if let Some(span) = a[role].as_object() {
+                let (start, end) = (
+                    span["start"].as_u64().unwrap() as usize,
+                    span["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    String::from_utf8_lossy(&file[start..end]),
+                    span["text"].as_str().unwrap(),
+                    "{path} {role}"
+                );
+                spans.push((start, end, span["text"].as_str().unwrap().to_string()));
+            }
+        }
+    }
+    spans
+}
+
+#[test]
+fn attribution_spans_are_byte_offsets_into_the_file_with_crlf_and_bom() {
+    let lf = attribution_spans("input/lf.txt");
+    assert!(lf.len() >= 9, "{lf:?}");
+    let crlf = attribution_spans("input/crlf.txt");
+    let texts = |s: &[(usize, usize, String)]| {
+        s.iter()
+            .map(|(_, _, t)| t.replace("\r\n", "\n"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(&crlf), texts(&lf));
+    let bom = attribution_spans("input/bom.txt");
+    assert_eq!(texts(&bom), texts(&lf));
+    assert_eq!(
+        bom[0].0,
+        lf[0].0 + 3,
+        "the BOM's three bytes shift every offset"
+    );
+}
+
+#[test]
+fn markdown_syntax_front_matter_and_code_are_not_copy() {
+    let spans = attribution_spans("input/story.md");
+    assert!(
+        spans
+            .iter()
+            .any(|(_, _, t)| t == "Rex Tillerson" || t.contains("Tillerson"))
+    );
+    assert!(
+        spans.iter().all(|(_, _, t)| !t.contains("](https")),
+        "{spans:?}"
+    );
+    // The fenced block holds an unclosed quotation; it is code, not copy, so nothing is reported.
+    let out = newslint(&["check", "input/story.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    let out = newslint(&["explain", "NL001"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("NL001 unattributed-quote (warning)"));
+    assert!(stdout(&out).contains("## Why is this bad?"));
+    let by_name = newslint(&["explain", "unbalanced-quote"]);
+    assert!(stdout(&by_name).starts_with("NL002"));
+    let unknown = newslint(&["explain", "NL999"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let coloured = newslint(&["check", "--color", "always", "rules/unbalanced-quote.txt"]);
+    assert!(stdout(&coloured).contains("\u{1b}["));
+    let plain = newslint(&["check", "--color", "never", "rules/unbalanced-quote.txt"]);
+    assert!(!stdout(&plain).contains("\u{1b}["));
+}
+
+#[test]
+fn a_bad_cue_lexicon_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("cues.yaml"),
+        "cues:\n  - { verb: opine, tone: snarky }\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.txt"), "").unwrap();
+    let out = newslint_in(
+        dir.path(),
+        &["attributions", "--cues", "cues.yaml", "a.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: cues.yaml:2:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("snarky"), "{}", stderr(&out));
+}
+
+#[test]
+fn user_cues_extend_the_lexicon() {
+    // BBC business-287: "remarks" is not a cue in the default lexicon (it is more often a noun).
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixtures().join("input/remarks.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    let before = newslint_in(dir.path(), &["attributions", "a.txt"], None);
+    assert_eq!(stdout(&before), "");
+    fs::write(
+        dir.path().join("cues.yaml"),
+        "cues:\n  - { verb: remark, forms: [remarks] }\n",
+    )
+    .unwrap();
+    let after = newslint_in(
+        dir.path(),
+        &["attributions", "--cues", "cues.yaml", "a.txt"],
+        None,
+    );
+    assert_eq!(
+        stdout(&after),
+        "a.txt:1:83  he  remarks  “\"I think this is because the food industry and the environme…”\n"
+    );
+}

@@ -1,0 +1,61 @@
+//! Snapshots of what a user sees: every output format on the sample story set, and each rule's rendered
+//! diagnostics on its fixture of real copy. A change to a rule or the grammar shows up here as a diff
+//! to review (`cargo insta review`). Snapshots live in the top-level `snapshots/` folder.
+
+mod common;
+use common::{newslint, stdout};
+
+#[track_caller]
+fn snapshot(name: &str, args: &[&str]) {
+    let output = stdout(&newslint(args));
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, output);
+    });
+}
+
+#[test]
+fn seeds_attributions_text() {
+    snapshot("seeds-attributions-text", &["attributions", "seeds"]);
+}
+
+#[test]
+fn attributions_json() {
+    snapshot(
+        "attributions-json",
+        &["attributions", "--format", "json", "input/lf.txt"],
+    );
+}
+
+#[test]
+fn seeds_check_human() {
+    snapshot("seeds-check-human", &["check", "--color", "never", "seeds"]);
+}
+
+#[test]
+fn seeds_check_short() {
+    snapshot(
+        "seeds-check-short",
+        &["check", "--format", "short", "seeds"],
+    );
+}
+
+#[test]
+fn seeds_check_json() {
+    snapshot("seeds-check-json", &["check", "--format", "json", "seeds"]);
+}
+
+#[test]
+fn rule_nl001_unattributed_quote() {
+    snapshot(
+        "NL001-unattributed-quote",
+        &["check", "--color", "never", "rules/unattributed-quote.txt"],
+    );
+}
+
+#[test]
+fn rule_nl002_unbalanced_quote() {
+    snapshot(
+        "NL002-unbalanced-quote",
+        &["check", "--color", "never", "rules/unbalanced-quote.txt"],
+    );
+}
