@@ -62,4 +62,17 @@ fn main() {
         let c = megabytes_per_second(&files, |f| checks(f, threads));
         println!("{name:>12}: attributions {a:7.1} MB/s   check {c:7.1} MB/s");
     }
+    // The same text as one file: cost must stay linear in a file's size, not only across files.
+    let joined: String = files
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let one = [SourceFile::new("corpus.txt", joined)];
+    let a = megabytes_per_second(&one, |f| attributions(f, 1));
+    let c = megabytes_per_second(&one, |f| checks(f, 1));
+    println!(
+        "{:>12}: attributions {a:7.1} MB/s   check {c:7.1} MB/s",
+        "one file"
+    );
 }

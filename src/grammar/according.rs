@@ -2,11 +2,12 @@
 
 use super::clause::content_end;
 use super::source::source_after;
+use super::words::WordSet;
 use super::{Found, Site};
 use crate::span::Span;
 
 /// Words that can open a sentence before `according to` without being content (`But according to …`).
-const CONNECTIVES: &[&str] = &[
+static CONNECTIVES: WordSet = WordSet::new(&[
     "but",
     "and",
     "so",
@@ -17,7 +18,7 @@ const CONNECTIVES: &[&str] = &[
     "still",
     "now",
     "again",
-];
+]);
 
 pub(super) fn parse(site: &Site) -> Option<Found> {
     let text = site.doc.text();
@@ -28,7 +29,7 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         .trim_end_matches([',', '—', '('])
         .trim_end();
     let before_is_content =
-        !before.is_empty() && !super::words::is_in(CONNECTIVES, before.trim_end_matches(','));
+        !before.is_empty() && !CONNECTIVES.contains(before.trim_end_matches(','));
     let after = &text[source.end..sentence.end];
     let after_start =
         source.end + (after.len() - after.trim_start_matches([',', ':', ' ', '\n', '\r']).len());

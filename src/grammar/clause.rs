@@ -1,8 +1,10 @@
 //! The clause around a cue: where the clause before it begins, what lies before that boundary (content of a
 //! trailing attribution), what follows the cue, and where content ends.
 
+use super::words::WordSet;
 use super::words::{
-    AUXILIARIES, PASSIVE_AUXILIARIES, Res, fail, is_in, last_word_start, word, word_in,
+    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, Res, STOP_WORDS, fail, last_word_start, word,
+    word_in,
 };
 use crate::document::{Document, Sentence};
 use crate::span::Span;
@@ -83,27 +85,27 @@ pub fn strip_auxiliaries(
         let word_start = last_word_start(region);
         let last = &region[word_start..];
         if last.is_empty()
-            || !(is_in(AUXILIARIES, last)
+            || !(AUXILIARIES.contains(last)
                 || is_adverb(last)
                 || last.ends_with("n’t")
                 || last.ends_with("n't"))
         {
             return (region_start + region.len(), passive);
         }
-        passive |= participle && is_in(PASSIVE_AUXILIARIES, last);
+        passive |= participle && PASSIVE_AUXILIARIES.contains(last);
         end = region_start + word_start;
     }
 }
 
 /// `truly`, `angrily`: a lower-case -ly word between source and cue is an adverb, bar a few nouns.
 fn is_adverb(word: &str) -> bool {
-    const LY_NOUNS: &[&str] = &[
+    static LY_NOUNS: WordSet = WordSet::new(&[
         "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "belly",
-    ];
+    ]);
     word.len() > 4
         && word.ends_with("ly")
         && word.starts_with(|c: char| c.is_lowercase())
-        && !is_in(LY_NOUNS, word)
+        && !LY_NOUNS.contains(word)
 }
 
 /// The content of a trailing attribution: the clause before the boundary (`…, sources said`), or the
@@ -193,15 +195,15 @@ fn followed_by_content_marker(rest: &str) -> bool {
         || word(t).is_ok_and(|(_, w)| w.eq_ignore_ascii_case("that"))
 }
 
-const LISTENER_WORDS: &[&str] = &[
+static LISTENER_WORDS: WordSet = WordSet::new(&[
     "that", "about", "on", "in", "at", "to", "after", "before", "during", "whether", "if",
-];
+]);
 
 /// `reporters`, `Fox News`, `the Guardian`, `him`: one to five words that are not the content.
 fn listener(input: &str) -> Res<'_, &str> {
     let one = |i| {
         let (rest, w) = word(i)?;
-        if is_in(LISTENER_WORDS, w) || is_in(super::words::STOP_WORDS, w) {
+        if LISTENER_WORDS.contains(w) || STOP_WORDS.contains(w) {
             fail(i)
         } else {
             Ok((rest, w))
@@ -215,7 +217,7 @@ fn listener(input: &str) -> Res<'_, &str> {
     }
 }
 
-const TIME_WORDS: &[&str] = &[
+static TIME_WORDS: WordSet = WordSet::new(&[
     "today",
     "yesterday",
     "tonight",
@@ -235,17 +237,17 @@ const TIME_WORDS: &[&str] = &[
     "privately",
     "afterward",
     "afterwards",
-];
-const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+]);
+static ADVERBIAL_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "via", "through", "to", "after", "last", "this",
-];
+]);
 
 /// `on Friday`, `in a statement`, `at a news conference`, `to reporters`, `last week`, `Tuesday`.
 fn adverbial(input: &str) -> Res<'_, &str> {
-    let time = word_in(TIME_WORDS);
+    let time = word_in(&TIME_WORDS);
     let phrase = recognize((
-        word_in(ADVERBIAL_PREPOSITIONS),
-        many0(preceded(multispace1, word_in(super::words::DETERMINERS))),
+        word_in(&ADVERBIAL_PREPOSITIONS),
+        many0(preceded(multispace1, word_in(&DETERMINERS))),
         preceded(multispace1, phrase_words),
     ));
     terminated(nom::branch::alt((phrase, time)), opt(multispace0)).parse(input)
@@ -254,7 +256,7 @@ fn adverbial(input: &str) -> Res<'_, &str> {
 fn phrase_words(input: &str) -> Res<'_, &str> {
     let one = |i| {
         let (rest, w) = word(i)?;
-        if w.eq_ignore_ascii_case("that") || is_in(super::words::STOP_WORDS, w) {
+        if w.eq_ignore_ascii_case("that") || STOP_WORDS.contains(w) {
             fail(i)
         } else {
             Ok((rest, w))

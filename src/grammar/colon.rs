@@ -1,6 +1,7 @@
 //! Transcript and headline colons: `WALLACE: …`, `Pence: Gennifer Flowers won’t be …`.
 
-use super::words::{Res, fail, is_capitalised, is_in, word};
+use super::words::WordSet;
+use super::words::{Res, fail, is_capitalised, word};
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;
@@ -10,7 +11,7 @@ use nom::multi::many_m_n;
 use nom::sequence::{pair, preceded};
 
 /// Page furniture and labels that stand before a colon but are not speakers.
-const LABELS: &[&str] = &[
+static LABELS: WordSet = WordSet::new(&[
     "note",
     "update",
     "updated",
@@ -102,7 +103,7 @@ const LABELS: &[&str] = &[
     "verdict",
     "claim",
     "topic",
-];
+]);
 
 /// At most this many words in a mixed-case speaker label; ALL-CAPS transcript labels may have one more.
 const MAX_LABEL_WORDS: usize = 2;
@@ -111,7 +112,7 @@ const MAX_LABEL_WORDS: usize = 2;
 fn speaker_label(input: &str) -> Res<'_, &str> {
     let name_word = |i| {
         let (rest, w) = word(i)?;
-        if is_capitalised(w) && !is_in(LABELS, w) {
+        if is_capitalised(w) && !LABELS.contains(w) {
             Ok((rest, w))
         } else {
             fail(i)

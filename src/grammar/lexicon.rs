@@ -2,7 +2,7 @@
 //! aho-corasick automaton that finds every cue candidate in a text in a single pass.
 
 use crate::error::LoadError;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -95,6 +95,8 @@ impl Lexicon {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A few hundred short patterns: a DFA is small and the fastest to scan with.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| LoadError::new("cue lexicon", "", None, e.to_string()))?;
         Ok(Lexicon {

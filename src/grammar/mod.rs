@@ -158,8 +158,20 @@ fn record(
 
 /// A cue word inside another attribution's source (`a source who reported …`) is part of that source.
 fn drop_cues_inside_sources(found: &mut Vec<Attribution>) {
-    let sources: Vec<Span> = found.iter().filter_map(|a| a.source).collect();
-    found.retain(|a| !sources.iter().any(|s| s.contains(a.cue)));
+    let mut sources: Vec<Span> = found.iter().filter_map(|a| a.source).collect();
+    sources.sort();
+    // The furthest end of any source starting at or before each one: containment by binary search.
+    let furthest_end: Vec<usize> = sources
+        .iter()
+        .scan(0, |max, s| {
+            *max = s.end.max(*max);
+            Some(*max)
+        })
+        .collect();
+    found.retain(|a| {
+        let starting_before = sources.partition_point(|s| s.start <= a.cue.start);
+        starting_before == 0 || furthest_end[starting_before - 1] < a.cue.end
+    });
 }
 
 fn resolve_speakers(text: &str, found: &mut [Attribution]) {

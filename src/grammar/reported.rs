@@ -119,7 +119,7 @@ fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usiz
 fn follows_infinitive_or_determiner(before: &str) -> bool {
     let last = before.split_whitespace().next_back().unwrap_or("");
     last.eq_ignore_ascii_case("to")
-        || (is_in(DETERMINERS, last) && !last.eq_ignore_ascii_case("all"))
+        || (DETERMINERS.contains(last) && !last.eq_ignore_ascii_case("all"))
 }
 
 fn is_impersonal(source: &str) -> bool {

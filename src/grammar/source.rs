@@ -6,9 +6,10 @@
 //! word like `and`, `when`) and parses completely; `source_after` reads one after an inverted cue
 //! (`…,” said Lavrov`).
 
+use super::words::WordSet;
 use super::words::{
     CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, Res, STOP_WORDS, fail,
-    is_capitalised, is_in, word, word_in,
+    is_capitalised, word, word_in,
 };
 use crate::span::Span;
 use nom::Parser;
@@ -23,7 +24,7 @@ const MAX_SOURCE_WORDS: usize = 12;
 /// A word that can stand in a noun phrase: not a clause word, determiner or joining preposition.
 fn nominal_word(input: &str) -> Res<'_, &str> {
     let (rest, w) = word(input)?;
-    if is_in(STOP_WORDS, w) || is_in(DETERMINERS, w) || is_in(INNER_PREPOSITIONS, w) {
+    if STOP_WORDS.contains(w) || DETERMINERS.contains(w) || INNER_PREPOSITIONS.contains(w) {
         return fail(input);
     }
     Ok((rest, w))
@@ -40,7 +41,7 @@ fn nominal(input: &str) -> Res<'_, &str> {
 
 /// `the`, `a`, `two`, `Russia’s` (a possessive works as a determiner).
 fn determiner(input: &str) -> Res<'_, &str> {
-    terminated(word_in(DETERMINERS), multispace1).parse(input)
+    terminated(word_in(&DETERMINERS), multispace1).parse(input)
 }
 
 /// `a person familiar with the talks`, `officials at the State Department`, `Trump and Putin`.
@@ -56,15 +57,17 @@ pub fn noun_phrase(input: &str) -> Res<'_, &str> {
     recognize(pair(head, many0(attachment))).parse(input)
 }
 
+static TO: WordSet = WordSet::new(&["to"]);
+
 /// `of`, `for`, `with`, `close to`, or `and` (joining names).
 fn alt_joiner(input: &str) -> Res<'_, &str> {
     let (rest, w) = word(input)?;
     if w.eq_ignore_ascii_case("close") {
-        return recognize(pair(multispace1, word_in(&["to"])))
+        return recognize(pair(multispace1, word_in(&TO)))
             .parse(rest)
             .map(|(r, _)| (r, &input[..input.len() - r.len()]));
     }
-    if is_in(INNER_PREPOSITIONS, w) || w == "and" || w == "&" {
+    if INNER_PREPOSITIONS.contains(w) || w == "and" || w == "&" {
         Ok((rest, w))
     } else {
         fail(input)
@@ -72,7 +75,7 @@ fn alt_joiner(input: &str) -> Res<'_, &str> {
 }
 
 fn pronoun(input: &str) -> Res<'_, &str> {
-    word_in(PRONOUNS).parse(input)
+    word_in(&PRONOUNS).parse(input)
 }
 
 /// A whole source phrase: a pronoun or a noun phrase, and nothing after it.
@@ -104,17 +107,17 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     let region = without_trailing_aside(region);
     let words = word_spans(region, base);
     let end = base + region.trim_end().len();
-    if let Some(last) = words.last().filter(|w| is_in(PRONOUNS, w.of(text))) {
+    if let Some(last) = words.last().filter(|w| PRONOUNS.contains(w.of(text))) {
         // `Trump's team decided they said`: a pronoun before the cue is the whole source.
         return Some(*last);
     }
     for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
         let first = words[k].of(text);
-        let opens = k == 0 || is_in(CLAUSE_OPENERS, words[k - 1].of(text));
+        let opens = k == 0 || CLAUSE_OPENERS.contains(words[k - 1].of(text));
         if opens && parse_source(&text[words[k].start..end]).is_ok() {
             return Some(Span::new(words[k].start, end));
         }
-        if is_in(STOP_WORDS, first) || (k > 0 && is_in(CLAUSE_OPENERS, words[k - 1].of(text))) {
+        if STOP_WORDS.contains(first) || (k > 0 && CLAUSE_OPENERS.contains(words[k - 1].of(text))) {
             return None;
         }
     }
@@ -157,7 +160,7 @@ fn trim_capped(found: &str) -> &str {
 }
 
 /// Titles and roles that come before a name and are not part of it.
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: WordSet = WordSet::new(&[
     "president",
     "vice",
     "secretary",
@@ -281,10 +284,10 @@ const TITLE_WORDS: &[&str] = &[
     "israeli",
     "iranian",
     "syrian",
-];
+]);
 
 /// Words that make a capitalised phrase an organisation rather than a person.
-const ORGANISATION_WORDS: &[&str] = &[
+static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "house",
     "department",
     "ministry",
@@ -348,7 +351,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "herald",
     "daily",
     "gazette",
-];
+]);
 
 /// The person named in a source phrase (`Secretary of State Rex Tillerson` → `Rex Tillerson`), if the
 /// phrase names one; organisations, groups and descriptions name none.
@@ -356,7 +359,7 @@ pub fn person_name(source: &str) -> Option<&str> {
     let head = source.split(',').next().unwrap_or(source).trim();
     let words: Vec<&str> = head.split_whitespace().collect();
     let last = *words.last()?;
-    if !is_capitalised(last) || is_in(PRONOUNS, last) {
+    if !is_capitalised(last) || PRONOUNS.contains(last) {
         return None;
     }
     let run_start = words
@@ -364,13 +367,14 @@ pub fn person_name(source: &str) -> Option<&str> {
         .rposition(|w| !is_capitalised(w) && *w != "of")
         .map_or(0, |i| i + 1);
     let run = &words[run_start..];
-    if run.iter().any(|w| is_in(ORGANISATION_WORDS, w)) || run.first().is_some_and(|w| *w == "The")
+    if run.iter().any(|w| ORGANISATION_WORDS.contains(w))
+        || run.first().is_some_and(|w| *w == "The")
     {
         return None;
     }
     let name_start = run
         .iter()
-        .rposition(|w| is_in(TITLE_WORDS, w))
+        .rposition(|w| TITLE_WORDS.contains(w))
         .map_or(0, |i| i + 1);
     let name = &run[name_start..];
     if name.is_empty() || name.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) {

@@ -2,18 +2,20 @@
 //! earlier), the last named person for `he`/`she`, or the phrase itself for organisations and groups.
 
 use super::source::person_name;
-use super::words::{PERSONAL_PRONOUNS, is_in};
+use super::words::PERSONAL_PRONOUNS;
+use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct Speakers {
-    people: Vec<String>,
+    /// Full names seen so far, by their last word.
+    people: HashMap<String, Vec<String>>,
     last_person: Option<String>,
 }
 
 impl Speakers {
     /// The speaker for a source phrase, read in document order.
     pub fn resolve(&mut self, source: &str) -> String {
-        if is_in(PERSONAL_PRONOUNS, source) {
+        if PERSONAL_PRONOUNS.contains(source) {
             return self
                 .last_person
                 .clone()
@@ -29,13 +31,15 @@ impl Speakers {
 
     /// `Tillerson` after `Rex Tillerson` is Rex Tillerson; a new name is remembered.
     fn full_name(&mut self, name: &str) -> String {
-        let known = self.people.iter().find(|p| {
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let same_surname = self.people.entry(surname.to_string()).or_default();
+        let known = same_surname.iter().find(|p| {
             p.as_str() == name || (p.ends_with(name) && p[..p.len() - name.len()].ends_with(' '))
         });
         match known {
             Some(full) => full.clone(),
             None => {
-                self.people.push(name.to_string());
+                same_surname.push(name.to_string());
                 name.to_string()
             }
         }

@@ -8,6 +8,8 @@ use nom::Parser;
 use nom::bytes::complete::take_while1;
 use nom::character::complete::multispace1;
 use nom::error::{Error, ErrorKind};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 pub type Res<'a, T> = IResult<&'a str, T>;
 
@@ -55,14 +57,45 @@ pub fn word_ws(input: &str) -> Res<'_, &str> {
     Ok((rest, w))
 }
 
-/// A word whose lower-case form is in `list`.
-pub fn word_in<'a>(list: &'static [&'static str]) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+/// A word whose lower-case form is in `set`.
+pub fn word_in<'a>(set: &'static WordSet) -> impl Fn(&'a str) -> Res<'a, &'a str> {
     move |input| {
         let (rest, w) = word(input)?;
-        if is_in(list, w) {
+        if set.contains(w) {
             Ok((rest, w))
         } else {
             fail(input)
+        }
+    }
+}
+
+/// A closed class of lower-case words, looked up case-insensitively in constant time.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().copied().collect());
+        let mut buffer = [0u8; 32];
+        match word.len() {
+            len if len > buffer.len() => set.contains(word.to_lowercase().as_str()),
+            len => {
+                buffer[..len].copy_from_slice(word.as_bytes());
+                buffer[..len].make_ascii_lowercase();
+                // Lower-casing ASCII bytes keeps UTF-8 valid.
+                std::str::from_utf8(&buffer[..len]).is_ok_and(|w| set.contains(w))
+            }
         }
     }
 }
@@ -83,22 +116,22 @@ pub fn is_capitalised(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
-pub const PERSONAL_PRONOUNS: &[&str] = &["he", "she"];
+pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "we", "you", "it"]);
+pub static PERSONAL_PRONOUNS: WordSet = WordSet::new(&["he", "she"]);
 
-pub const DETERMINERS: &[&str] = &[
+pub static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
     "most", "other", "both", "all", "his", "her", "their", "its", "our", "my", "your", "this",
     "these", "those", "each", "every", "few", "more", "multiple", "numerous", "no",
-];
+]);
 
 /// Prepositions that may join a phrase to a source (`a person familiar with the talks`).
-pub const INNER_PREPOSITIONS: &[&str] = &[
+pub static INNER_PREPOSITIONS: WordSet = WordSet::new(&[
     "of", "for", "at", "with", "from", "in", "on", "to", "close", "within",
-];
+]);
 
 /// Words that can never be part of a source phrase: they open clauses or are verbs of the frame.
-pub const STOP_WORDS: &[&str] = &[
+pub static STOP_WORDS: WordSet = WordSet::new(&[
     "that",
     "which",
     "who",
@@ -176,10 +209,10 @@ pub const STOP_WORDS: &[&str] = &[
     "only",
     "ever",
     "never",
-];
+]);
 
 /// Words that end the clause before a source: a source phrase starts right after one of these.
-pub const CLAUSE_OPENERS: &[&str] = &[
+pub static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "and",
     "but",
     "or",
@@ -230,10 +263,10 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "why",
     "how",
     "what",
-];
+]);
 
 /// Between a source and its cue: auxiliaries and adverbs (`has also said`, `later told`).
-pub const AUXILIARIES: &[&str] = &[
+pub static AUXILIARIES: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -315,10 +348,11 @@ pub const AUXILIARIES: &[&str] = &[
     "himself",
     "themselves",
     "itself",
-];
+]);
 
 /// Auxiliaries that make the cue passive (`it was reported`, `he was told`): no source is named.
-pub const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
+pub static PASSIVE_AUXILIARIES: WordSet =
+    WordSet::new(&["was", "were", "is", "are", "been", "be", "being"]);
 
 #[cfg(test)]
 mod tests {
@@ -337,7 +371,7 @@ mod tests {
 
     #[test]
     fn word_in_matches_case_insensitively() {
-        assert_eq!(word_in(PRONOUNS)("He said"), Ok((" said", "He")));
-        assert!(word_in(PRONOUNS)("Hero said").is_err());
+        assert_eq!(word_in(&PRONOUNS)("He said"), Ok((" said", "He")));
+        assert!(word_in(&PRONOUNS)("Hero said").is_err());
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::grammar::Attribution;
 use crate::input::SourceFile;
-use crate::span::{Span, line_column};
+use crate::span::{LineIndex, Span};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -59,8 +59,9 @@ pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
 /// `path:line:col  speaker  cue  “content…”`, one line per attribution.
 pub fn text(file: &SourceFile, found: &[Attribution]) -> String {
     let mut out = String::new();
+    let lines = LineIndex::new(&file.text);
     for a in found {
-        let (line, column) = line_column(&file.text, a.cue.start);
+        let (line, column) = lines.line_column(&file.text, a.cue.start);
         let speaker = a.speaker.as_deref().unwrap_or("(no source)");
         let content = a.content.map_or_else(
             || "(no content)".to_string(),

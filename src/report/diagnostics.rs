@@ -2,7 +2,7 @@
 //! compiler's `--error-format=short`) and `json`. The conversion to codespan is in one function.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::span::line_column;
+use crate::span::LineIndex;
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
 use codespan_reporting::files;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
@@ -27,6 +27,7 @@ struct WrappedFile<'a> {
     path: &'a str,
     text: &'a str,
     lines: OnceCell<Vec<DisplayLine>>,
+    line_index: OnceCell<LineIndex>,
 }
 
 /// A piece of a physical line: its byte range, and the physical line it belongs to.
@@ -47,6 +48,7 @@ impl<'a> Files<'a> {
                     path,
                     text,
                     lines: OnceCell::new(),
+                    line_index: OnceCell::new(),
                 });
                 files.len() - 1
             });
@@ -54,8 +56,17 @@ impl<'a> Files<'a> {
         Files { files, ids }
     }
 
-    fn text(&self, path: &str) -> &'a str {
-        self.ids.get(path).map_or("", |&id| self.files[id].text)
+    /// The line and column of an offset in the file at `path`, for printing.
+    fn line_column(&self, path: &str, offset: usize) -> (usize, usize) {
+        match self.ids.get(path) {
+            Some(&id) => {
+                let file = &self.files[id];
+                file.line_index
+                    .get_or_init(|| LineIndex::new(file.text))
+                    .line_column(file.text, offset)
+            }
+            None => (1, 1),
+        }
     }
 
     fn lines(&self, id: usize) -> Result<&[DisplayLine], files::Error> {
@@ -218,7 +229,7 @@ pub fn short(diagnostics: &[Diagnostic], files: &Files) -> String {
     diagnostics
         .iter()
         .map(|d| {
-            let (line, column) = line_column(files.text(&d.primary.path), d.primary.span.start);
+            let (line, column) = files.line_column(&d.primary.path, d.primary.span.start);
             format!(
                 "{}:{line}:{column}: {}[{}]: {}\n",
                 d.primary.path,
@@ -258,7 +269,7 @@ pub fn json(diagnostics: &[Diagnostic], files: &Files) -> String {
     let out: Vec<DiagnosticJson> = diagnostics
         .iter()
         .map(|d| {
-            let (line, column) = line_column(files.text(&d.primary.path), d.primary.span.start);
+            let (line, column) = files.line_column(&d.primary.path, d.primary.span.start);
             DiagnosticJson {
                 code: &d.code,
                 name: &d.name,
