@@ -2,23 +2,9 @@
 
 use super::clause::content_end;
 use super::source::source_after;
-use super::words::WordSet;
+use super::words::CONNECTIVES;
 use super::{Found, Site};
 use crate::span::Span;
-
-/// Words that can open a sentence before `according to` without being content (`But according to …`).
-static CONNECTIVES: WordSet = WordSet::new(&[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "also",
-    "however",
-    "meanwhile",
-    "still",
-    "now",
-    "again",
-]);
 
 pub(super) fn parse(site: &Site) -> Option<Found> {
     let text = site.doc.text();

@@ -32,7 +32,12 @@ pub struct Boundary {
 /// The nearest clause boundary before `pos` in the sentence beginning at `start`.
 pub fn clause_boundary(doc: &Document, start: usize, pos: usize) -> Option<Boundary> {
     let text = doc.text();
-    let doubled = |i: usize, c: char| matches!(c, '-' | '\'') && text[..start + i].ends_with(c);
+    let doubled = |i: usize, c: char| {
+        (matches!(c, '-' | '\'') && text[..start + i].ends_with(c))
+            || (c == '-'
+                && text[..start + i].ends_with(' ')
+                && text[start + i + 1..].starts_with(' '))
+    };
     let (i, c) = skip_parentheticals(&text[start..pos])
         .find(|&(i, c)| is_boundary_char(c) || doubled(i, c))?;
     let mark = Span::new(start + i, start + i + c.len_utf8());
@@ -156,6 +161,31 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
     end.max(start)
 }
 
+/// `“…,” he said. “More.”`: quotations that fill the sentences right after an attribution whose content
+/// is a quotation are the same speaker's; the content reaches to the last of them in the paragraph.
+pub fn extend_over_following_quotes(doc: &Document, sentence_index: usize, content: Span) -> Span {
+    let text = doc.text();
+    let block = doc.sentences[sentence_index].block;
+    if !text[..content.end].ends_with(['”', '"', '\'']) {
+        return content;
+    }
+    let mut end = content.end;
+    for s in doc.sentences[sentence_index + 1..]
+        .iter()
+        .take_while(|s| s.block == block)
+    {
+        let Some(q) = doc.quotation_starting_at(s.span.start) else {
+            break;
+        };
+        let unquoted_tail = text[q.span.end.min(s.span.end)..s.span.end].trim();
+        if !unquoted_tail.is_empty() && unquoted_tail != "." {
+            break; // the sentence goes on outside the quotation: it has its own frame
+        }
+        end = end.max(q.span.end);
+    }
+    Span::new(content.start, end)
+}
+
 /// What follows a cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tail {
@@ -241,6 +271,11 @@ static TIME_WORDS: WordSet = WordSet::new(&[
 static ADVERBIAL_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "via", "through", "to", "after", "last", "this",
 ]);
+
+/// Whether `text` is wholly an adverbial phrase (`in a statement`, `on Tuesday`).
+pub fn is_adverbial(text: &str) -> bool {
+    adverbial(text).is_ok_and(|(rest, _)| rest.trim().is_empty())
+}
 
 /// `on Friday`, `in a statement`, `at a news conference`, `to reporters`, `last week`, `Tuesday`.
 fn adverbial(input: &str) -> Res<'_, &str> {

@@ -50,6 +50,8 @@ pub struct Attribution {
 pub(crate) struct Site<'a> {
     pub doc: &'a Document,
     pub sentence: Sentence,
+    /// The sentence's index in the document.
+    pub index: usize,
     pub cue: Span,
     pub form: &'a CueForm,
 }
@@ -84,6 +86,7 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
         let site = Site {
             doc,
             sentence,
+            index: sentence_cursor,
             cue,
             form,
         };

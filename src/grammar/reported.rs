@@ -4,11 +4,11 @@
 
 use super::clause::{
     Boundary, BoundaryKind, Tail, clause_boundary, content_before, content_end,
-    quotation_just_before, strip_auxiliaries, tail_after,
+    extend_over_following_quotes, quotation_just_before, strip_auxiliaries, tail_after,
 };
 use super::lexicon::CueClass;
-use super::source::{noun_phrase, source_after, source_before};
-use super::words::{DETERMINERS, is_in, last_word_start};
+use super::source::{source_after, source_before, subject_after};
+use super::words::{CONNECTIVES, DETERMINERS, is_in, last_word_start};
 use super::{Found, Site};
 use crate::span::Span;
 
@@ -24,23 +24,54 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         strip_auxiliaries(text, slot_start, site.cue.start, site.cue.of(text));
     let before = boundary.and_then(|b| content_before(site.doc, site.sentence, b));
     let region = &text[slot_start..source_end];
+    if boundary.is_none() && region.trim().is_empty() && site.cue.of(text).ends_with("ed") {
+        return asked_opening(site);
+    }
     if region.trim().is_empty() {
-        return inverted(site, boundary, before)
-            .or_else(|| appositive(site, boundary))
+        return appositive(site, boundary)
+            .or_else(|| inverted(site, boundary, before))
             .or_else(|| participle(site, boundary.map(|b| b.mark.start)));
     }
     let source = match source_before(text, slot_start, region) {
         Some(source) => source,
         None if ends_with_participle_preposition(region) => {
             let preposition_at = slot_start + last_word_start(region.trim_end());
-            return participle(site, Some(preposition_at));
+            return participle(site, Some(preposition_at)).or_else(|| passive_participle(site));
         }
-        None => relative_or_coordinated(site, boundary, region)?,
+        None => relative_or_coordinated(site, slot_start, region)?,
     };
     let source = (!(passive && is_impersonal(source.of(text)))).then_some(source);
-    let content = content_for(site, before)?;
+    let content = extend_over_following_quotes(site.doc, site.index, content_for(site, before)?);
     Some(Found {
         source,
+        content: Some(content),
+    })
+}
+
+/// `Asked if he was ever bullied, the candidate said …`: a sentence opening with a past participle
+/// cue; the question (up to the comma) is its content and no asker is named.
+fn asked_opening(site: &Site) -> Option<Found> {
+    let text = site.doc.text();
+    let rest = &text[site.cue.end..site.sentence.span.end];
+    let comma = rest.find(',')?;
+    let content = Span::new(
+        site.cue.end + (rest.len() - rest.trim_start().len()),
+        site.cue.end + comma,
+    );
+    (!content.is_empty()).then_some(Found {
+        source: None,
+        content: Some(content),
+    })
+}
+
+/// `… when asked how ties would fare`: a passive participle with no agent.
+fn passive_participle(site: &Site) -> Option<Found> {
+    if !site.cue.of(site.doc.text()).ends_with("ed") {
+        return None;
+    }
+    let content = content_for(site, None)?;
+    Some(Found {
+        source: None,
         content: Some(content),
     })
 }
@@ -65,7 +96,7 @@ fn participle(site: &Site, clause_end: Option<usize>) -> Option<Found> {
     }
     let sentence = site.sentence.span;
     let subject_start = first_clause_start(site.doc, sentence.start, clause_end);
-    let subject = source_after(text, subject_start, clause_end)?;
+    let subject = subject_after(text, subject_start, clause_end)?;
     let content = match tail_after(
         text,
         site.cue.end,
@@ -83,30 +114,65 @@ fn participle(site: &Site, clause_end: Option<usize>) -> Option<Found> {
     })
 }
 
-/// `Barkley, who said …` (the source is the phrase the relative clause hangs on) and `Clinton … and said …`
-/// (the subject of the first verb is the source of the second).
-fn relative_or_coordinated(site: &Site, boundary: Option<Boundary>, region: &str) -> Option<Span> {
-    let text = site.doc.text();
-    let sentence = site.sentence.span;
-    let word = region.trim();
-    if is_in(&["who", "which"], word) {
-        let comma = boundary.filter(|b| b.kind == BoundaryKind::Comma)?;
-        let outer = clause_boundary(site.doc, sentence.start, comma.mark.start);
-        let start = outer.map_or(sentence.start, |b| b.mark.end);
-        return source_before(text, start, &text[start..comma.mark.start]);
+/// `Barkley, who said …`: the relative pronoun is the source (the speaker is resolved from it), and
+/// `Clinton shook her head and said …`: the subject of the first verb is the source of the second.
+fn relative_or_coordinated(site: &Site, region_start: usize, region: &str) -> Option<Span> {
+    let word = region.trim_end();
+    let last_start = last_word_start(word);
+    let last = &word[last_start..];
+    if is_in(&["who", "which", "that"], last) && !last.eq_ignore_ascii_case("that") {
+        return Some(Span::new(
+            region_start + last_start,
+            region_start + word.len(),
+        ));
     }
-    if !(word.eq_ignore_ascii_case("and") || word.ends_with(" and")) {
+    if !last.eq_ignore_ascii_case("and") {
         return None;
     }
-    let subject_start = first_clause_start(site.doc, sentence.start, site.cue.start);
-    let subject = source_after(text, subject_start, site.cue.start)?;
-    let verb_follows = text[subject.end..site.cue.start].split_whitespace().count() > 1;
-    verb_follows.then_some(subject)
+    coordinated_subject(site, region_start + last_start)
+}
+
+/// The subject of the clause before `and_at`, looking back over up to three clause boundaries.
+fn coordinated_subject(site: &Site, and_at: usize) -> Option<Span> {
+    let text = site.doc.text();
+    let sentence = site.sentence.span;
+    let mut segment_end = and_at;
+    for _ in 0..MAX_ASIDES {
+        let boundary = clause_boundary(site.doc, sentence.start, segment_end);
+        let quoted = boundary.is_some_and(|b| matches!(b.mark.of(text), "“" | "”" | "\"" | "''"));
+        let segment_start = first_clause_start(
+            site.doc,
+            boundary.map_or(sentence.start, |b| b.mark.end),
+            segment_end,
+        );
+        if quoted {
+            // A quotation inside the clause is not where its subject is: look further back.
+        } else if let Some(subject) = source_after(text, segment_start, segment_end) {
+            let verb_follows = text[subject.end..and_at].split_whitespace().count() >= 1;
+            if verb_follows {
+                return Some(subject);
+            }
+        }
+        segment_end = boundary?.mark.start;
+    }
+    None
 }
 
 /// Where the sentence's main clause starts: after a leading adverbial and its comma (`On Friday, …`).
 fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usize) -> usize {
-    let text = &doc.text()[start..limit];
+    let full = &doc.text()[start..limit];
+    let text = full.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let connective = text
+        .split_whitespace()
+        .next()
+        .filter(|w| CONNECTIVES.contains(w.trim_end_matches(',')));
+    let (start, text) = match connective {
+        Some(w) => {
+            let rest = text[w.len()..].trim_start();
+            (start + full.len() - rest.len(), rest)
+        }
+        None => (start + full.len() - text.len(), text),
+    };
     match text.find(", ") {
         Some(i) if text[..i].split_whitespace().count() <= 4 && !text[..i].contains(['“', '"']) => {
             start + i + 2
@@ -157,12 +223,32 @@ fn inverted(site: &Site, boundary: Option<Boundary>, before: Option<Span>) -> Op
     let text = site.doc.text();
     let source = source_after(text, site.cue.end, site.sentence.span.end)?;
     let after = text[source.end..site.sentence.span.end].trim_start();
-    after
-        .starts_with(['.', ',', ';', '!', '?', '('])
-        .then_some(Found {
-            source: Some(source),
-            content: Some(content),
-        })
+    let ends_source = match kind {
+        BoundaryKind::CloseQuote => {
+            after.starts_with(['.', ',', ';', '!', '?', '('])
+                || after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| is_in(&["who", "which", "whose"], w))
+        }
+        _ => {
+            after.is_empty() || after.starts_with(['.', '!', '?', '(']) || followed_by_aside(after)
+        }
+    };
+    ends_source.then_some(Found {
+        source: Some(source),
+        content: Some(content),
+    })
+}
+
+/// `…, said Tillerson, who had been in the room.`
+fn followed_by_aside(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(',') else {
+        return false;
+    };
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|w| is_in(&["who", "which", "whose", "the", "a", "an"], w))
 }
 
 /// `Lavrov, who also attended, said …` and `Sergey Lavrov, Russia’s foreign minister, said …`.
@@ -180,17 +266,12 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
         let region_start = outer.map_or(sentence.start, |b| b.mark.end);
         if let Some(source) = source_before(text, region_start, &text[region_start..inner_start]) {
-            let addressed = site.form.class == CueClass::Addressed;
-            return match tail_after(text, site.cue.end, sentence.end, addressed) {
-                Tail::Content(start) | Tail::Comma(start) => {
-                    let content = Span::new(start, content_end(site.doc, site.sentence, start));
-                    Some(Found {
-                        source: Some(source),
-                        content: Some(content),
-                    })
-                }
-                Tail::End => None,
-            };
+            let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
+            let content = content_for(site, before)?;
+            return Some(Found {
+                source: Some(source),
+                content: Some(content),
+            });
         }
         segment_end = inner_start;
     }
@@ -198,32 +279,15 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
 }
 
 const MAX_ASIDES: usize = 3;
-const MAX_ASIDE_WORDS: usize = 10;
+const MAX_ASIDE_WORDS: usize = 14;
 
 /// An aside between a source and its cue: a relative clause, an age, or a short descriptive phrase.
 fn is_aside(inner: &str) -> bool {
-    let Some(first) = inner.split_whitespace().next() else {
-        return false;
-    };
-    let relative = is_in(&["who", "which", "whose"], first);
-    let age = inner.chars().all(|c| c.is_ascii_digit());
-    let short = inner.split_whitespace().count() <= MAX_ASIDE_WORDS;
-    relative
-        || age
-        || (short && noun_phrase(inner).is_ok_and(|(rest, _)| rest.trim().is_empty()))
-        || (short
-            && is_in(
-                &[
-                    "also",
-                    "now",
-                    "then",
-                    "formerly",
-                    "previously",
-                    "speaking",
-                    "a",
-                    "an",
-                    "the",
-                ],
-                first,
-            ))
+    let words = inner.split_whitespace().count();
+    words > 0
+        && (words <= MAX_ASIDE_WORDS
+            || inner
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_in(&["who", "which", "whose"], w)))
 }

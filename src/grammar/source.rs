@@ -8,8 +8,8 @@
 
 use super::words::WordSet;
 use super::words::{
-    CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, Res, STOP_WORDS, fail,
-    is_capitalised, word, word_in,
+    CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res, STOP_WORDS,
+    fail, is_capitalised, word, word_in,
 };
 use crate::span::Span;
 use nom::Parser;
@@ -51,13 +51,28 @@ pub fn noun_phrase(input: &str) -> Res<'_, &str> {
         multispace1,
         pair(
             alt_joiner,
-            preceded(multispace1, pair(many0(determiner), nominal)),
+            preceded(
+                multispace1,
+                nom::branch::alt((
+                    recognize(pair(many0(determiner), nominal)),
+                    bare_determiners,
+                )),
+            ),
         ),
     );
     recognize(pair(head, many0(attachment))).parse(input)
 }
 
 static TO: WordSet = WordSet::new(&["to"]);
+
+/// `all five` in `majorities in all five`: determiners standing for the noun.
+fn bare_determiners(input: &str) -> Res<'_, &str> {
+    recognize(pair(
+        word_in(&DETERMINERS),
+        many0(preceded(multispace1, word_in(&DETERMINERS))),
+    ))
+    .parse(input)
+}
 
 /// `of`, `for`, `with`, `close to`, or `and` (joining names).
 fn alt_joiner(input: &str) -> Res<'_, &str> {
@@ -75,14 +90,16 @@ fn alt_joiner(input: &str) -> Res<'_, &str> {
 }
 
 fn pronoun(input: &str) -> Res<'_, &str> {
-    word_in(&PRONOUNS).parse(input)
+    nom::branch::alt((word_in(&PRONOUNS), word_in(&QUANTIFIER_SOURCES))).parse(input)
 }
 
 /// A whole source phrase: a pronoun or a noun phrase, and nothing after it.
 pub fn parse_source(input: &str) -> Res<'_, &str> {
-    let (rest, found) = nom::branch::alt((pronoun, noun_phrase)).parse(input)?;
-    let (rest, _) = pair(multispace0, eof).parse(rest)?;
-    Ok((rest, found))
+    nom::branch::alt((
+        terminated(pronoun, pair(multispace0, eof)),
+        terminated(noun_phrase, pair(multispace0, eof)),
+    ))
+    .parse(input)
 }
 
 /// The word spans of `region` (offset by `base`), left to right.
@@ -135,16 +152,44 @@ fn without_trailing_aside(region: &str) -> &str {
 
 /// The source phrase that starts at `start` in `text` (after an inverted cue or `according to`).
 pub fn source_after(text: &str, start: usize, limit: usize) -> Option<Span> {
+    phrase_after(text, start, limit, without_adverbial)
+}
+
+/// The subject at the start of a clause (`Mrs. Clinton shook her head and said`): read forwards, a
+/// phrase that starts with a name is just the name.
+pub fn subject_after(text: &str, start: usize, limit: usize) -> Option<Span> {
+    phrase_after(text, start, limit, name_only)
+}
+
+fn phrase_after(text: &str, start: usize, limit: usize, trim: fn(&str) -> &str) -> Option<Span> {
     let region = &text[start..limit];
     let lead = region.len() - region.trim_start().len();
     let body = &region[lead..];
     let (_, found) = nom::branch::alt((terminated(pronoun, not_word), noun_phrase))
         .parse(body)
         .ok()?;
-    let found = trim_capped(found);
+    let found = trim(trim_capped(found));
     (!found.is_empty() && found.split_whitespace().count() <= MAX_SOURCE_WORDS)
         .then(|| Span::new(start + lead, start + lead + found.len()))
 }
+
+/// `Robby Mook in a statement`, `Josh Earnest on Tuesday`: an adverbial after a name is not the source.
+fn without_adverbial(found: &str) -> &str {
+    let mut offset = 0;
+    for w in found.split_whitespace() {
+        let at = w.as_ptr() as usize - found.as_ptr() as usize;
+        if offset > 0 && ADVERBIAL_OPENERS.contains(w) && super::clause::is_adverbial(&found[at..])
+        {
+            return found[..at].trim_end();
+        }
+        offset = at + w.len();
+    }
+    found
+}
+
+static ADVERBIAL_OPENERS: WordSet = WordSet::new(&[
+    "in", "on", "at", "during", "via", "through", "after", "last", "this",
+]);
 
 fn not_word(input: &str) -> Res<'_, ()> {
     if word(input).is_ok() {
@@ -152,6 +197,28 @@ fn not_word(input: &str) -> Res<'_, ()> {
     } else {
         Ok((input, ()))
     }
+}
+
+/// Read forwards, `Louisiana Gov. Bobby Jindal on Monday signed` is a name and then other words: a
+/// phrase that starts with a capitalised word ends with its capitalised run (joined by `of`).
+fn name_only(found: &str) -> &str {
+    if !found.starts_with(|c: char| c.is_uppercase())
+        || DETERMINERS.contains(found.split_whitespace().next().unwrap_or(""))
+    {
+        return found;
+    }
+    let mut end = 0;
+    for (i, w) in found
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - found.as_ptr() as usize, w))
+    {
+        if is_capitalised(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
+            end = i + w.len();
+        } else if !(w == "of" || w == "and" || w == "de" || w == "bin") {
+            break;
+        }
+    }
+    &found[..end]
 }
 
 /// A phrase read forwards may run on into the next clause's words; keep it to its first line.

@@ -33,6 +33,9 @@ pub fn word(input: &str) -> Res<'_, &str> {
     }
     if input[end..].starts_with('.') && keeps_period(&input[..end]) {
         end += 1;
+    } else if input[end..].starts_with('%') && input[..end].ends_with(|c: char| c.is_ascii_digit())
+    {
+        end += 1; // `33%` is one word
     }
     Ok((&input[end..], &input[..end]))
 }
@@ -117,6 +120,11 @@ pub fn is_capitalised(w: &str) -> bool {
 }
 
 pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "we", "you", "it"]);
+/// Quantifiers that stand alone as a source (`many said`, `some say`).
+pub static QUANTIFIER_SOURCES: WordSet = WordSet::new(&[
+    "many", "some", "most", "few", "several", "both", "all", "none", "one", "others", "each",
+]);
+
 pub static PERSONAL_PRONOUNS: WordSet = WordSet::new(&["he", "she"]);
 
 pub static DETERMINERS: WordSet = WordSet::new(&[
@@ -263,6 +271,22 @@ pub static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "why",
     "how",
     "what",
+]);
+
+/// Words that open a sentence without being part of its subject or content (`But according to …`).
+pub static CONNECTIVES: WordSet = WordSet::new(&[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "again",
+    "then",
+    "instead",
 ]);
 
 /// Between a source and its cue: auxiliaries and adverbs (`has also said`, `later told`).
