@@ -147,8 +147,14 @@ pub fn quotation_just_before(doc: &Document, sentence: Sentence) -> Option<Span>
 /// Where content that begins at `start` ends: the sentence's end without its final period, or the end
 /// of a quotation that runs on past the sentence.
 pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
-    let text = doc.text();
+        let text = doc.text();
     let mut end = sentence.span.end;
+    // A semicolon outside quotation marks ends the clause the content belongs to.
+    if let Some(semicolon) = text[start..end].find(';').map(|i| start + i)
+        && doc.quotation_at(semicolon).is_none()
+    {
+        end = semicolon;
+    }
     if text[..end].ends_with('.') {
         end -= 1;
     }

@@ -8,14 +8,14 @@ use super::clause::{
 };
 use super::lexicon::CueClass;
 use super::source::{source_after, source_before, subject_after};
-use super::words::{CONNECTIVES, DETERMINERS, is_in, last_word_start};
+use super::words::{CONNECTIVES, DETERMINERS, QUANTIFIER_SOURCES, is_in, last_word_start};
 use super::{Found, Site};
 use crate::span::Span;
 
 pub(super) fn parse(site: &Site) -> Option<Found> {
     let text = site.doc.text();
     let sentence = site.sentence.span;
-    if follows_infinitive_or_determiner(&text[sentence.start..site.cue.start]) {
+        if follows_infinitive_or_determiner(&text[sentence.start..site.cue.start]) || agent_follows(text, site.cue.end) {
         return None;
     }
     let boundary = clause_boundary(site.doc, sentence.start, site.cue.start);
@@ -145,6 +145,8 @@ fn coordinated_subject(site: &Site, and_at: usize) -> Option<Span> {
             boundary.map_or(sentence.start, |b| b.mark.end),
             segment_end,
         );
+        // `He noted that Trump and Putin discussed … and agreed`: the subject nearest the verb.
+        let segment_start = text[segment_start..segment_end].rfind(" that ").map_or(segment_start, |i| segment_start + i + 6);
         if quoted {
             // A quotation inside the clause is not where its subject is: look further back.
         } else if let Some(subject) = source_after(text, segment_start, segment_end) {
@@ -181,11 +183,15 @@ fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usiz
     }
 }
 
+/// `The officials quoted by NBC News were …`: a participle with its agent after it modifies a noun.
+fn agent_follows(text: &str, cue_end: usize) -> bool {
+    text[cue_end..].trim_start().split_whitespace().next().is_some_and(|w| w == "by")
+}
+
 /// `to say`, `the claims`: the cue word is not a finite verb here.
 fn follows_infinitive_or_determiner(before: &str) -> bool {
     let last = before.split_whitespace().next_back().unwrap_or("");
-    last.eq_ignore_ascii_case("to")
-        || (DETERMINERS.contains(last) && !last.eq_ignore_ascii_case("all"))
+        last.eq_ignore_ascii_case("to") || (DETERMINERS.contains(last) && !QUANTIFIER_SOURCES.contains(last))
 }
 
 fn is_impersonal(source: &str) -> bool {
@@ -203,9 +209,16 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
             None if site.form.class == CueClass::Thought => None,
             None => Some(Span::new(site.cue.end, site.cue.end)),
         },
-        Tail::Comma(after) => {
+                Tail::Comma(after) => {
             let rest = Span::new(after, content_end(site.doc, sentence, after));
-            Some(before.map_or(rest, |b| b.cover(rest)))
+            // `“…,” he said, “…”` and `The meeting, he said, lasted …` are one content around the frame;
+            // after `Earlier in the season, X said, “…”` the content is only the quotation.
+            let quotation_follows = text[after..].starts_with(['“', '"', '\'']);
+            let before_is_quotation = before.is_some_and(|b| text[..b.end].ends_with(['”', '"', '\'']));
+            match before {
+                Some(b) if before_is_quotation || !quotation_follows => Some(b.cover(rest)),
+                _ => Some(rest),
+            }
         }
         Tail::Content(start) => Some(Span::new(start, content_end(site.doc, sentence, start))),
     }

@@ -24,10 +24,16 @@ const MAX_SOURCE_WORDS: usize = 12;
 /// A word that can stand in a noun phrase: not a clause word, determiner or joining preposition.
 fn nominal_word(input: &str) -> Res<'_, &str> {
     let (rest, w) = word(input)?;
-    if STOP_WORDS.contains(w) || DETERMINERS.contains(w) || INNER_PREPOSITIONS.contains(w) {
+    let closed_class = STOP_WORDS.contains(w) || DETERMINERS.contains(w) || INNER_PREPOSITIONS.contains(w);
+    if closed_class && !starts_a_name(w, rest) {
         return fail(input);
     }
     Ok((rest, w))
+}
+
+/// `Will Doyle`, `May Boeve`: a capitalised closed-class word followed by a capitalised word is a name.
+fn starts_a_name(w: &str, rest: &str) -> bool {
+    is_capitalised(w) && rest.starts_with(' ') && word(rest.trim_start()).is_ok_and(|(_, next)| is_capitalised(next))
 }
 
 /// `senior administration officials`, `Secretary`, `Rex Tillerson`.
@@ -128,13 +134,20 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
         // `Trump's team decided they said`: a pronoun before the cue is the whole source.
         return Some(*last);
     }
+        // `Trump and Putin said`: an `and` between names joins them; elsewhere it opens a clause.
+    let joins_names = |j: usize| {
+        words[j].of(text) == "and"
+            && j > 0
+            && j + 1 < words.len()
+            && is_capitalised(words[j - 1].of(text))
+            && is_capitalised(words[j + 1].of(text))
+    };
+    let opens_at = |k: usize| k == 0 || (CLAUSE_OPENERS.contains(words[k - 1].of(text)) && !joins_names(k - 1));
     for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
-        let first = words[k].of(text);
-        let opens = k == 0 || CLAUSE_OPENERS.contains(words[k - 1].of(text));
-        if opens && parse_source(&text[words[k].start..end]).is_ok() {
+        if opens_at(k) && parse_source(&text[words[k].start..end]).is_ok() {
             return Some(Span::new(words[k].start, end));
         }
-        if STOP_WORDS.contains(first) || (k > 0 && CLAUSE_OPENERS.contains(words[k - 1].of(text))) {
+        if (STOP_WORDS.contains(words[k].of(text)) && !joins_names(k)) || (k > 0 && opens_at(k)) {
             return None;
         }
     }
@@ -420,10 +433,21 @@ static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "gazette",
 ]);
 
+static HEAD_ENDING_PREPOSITIONS: WordSet = WordSet::new(&["in", "at", "for", "with", "from", "on", "close", "within"]);
+
 /// The person named in a source phrase (`Secretary of State Rex Tillerson` → `Rex Tillerson`), if the
 /// phrase names one; organisations, groups and descriptions name none.
 pub fn person_name(source: &str) -> Option<&str> {
-    let head = source.split(',').next().unwrap_or(source).trim();
+        let head = source.split(',').next().unwrap_or(source).trim();
+    if head.split_whitespace().any(|w| w == "and" || w == "&") {
+        return None; // `Trump and Putin`: more than one speaker
+    }
+    // `officials in Moscow`, `Seven of 10 Republicans in Tennessee`: the head comes before the attachment.
+    let head = head
+        .split_whitespace()
+        .position(|w| HEAD_ENDING_PREPOSITIONS.contains(w))
+        .and_then(|i| head.split_whitespace().nth(i))
+        .map_or(head, |w| head[..w.as_ptr() as usize - head.as_ptr() as usize].trim_end());
     let words: Vec<&str> = head.split_whitespace().collect();
     let last = *words.last()?;
     if !is_capitalised(last) || PRONOUNS.contains(last) {
@@ -536,6 +560,8 @@ mod tests {
         assert_eq!(person_name("the White House"), None);
         assert_eq!(person_name("U.S. officials"), None);
         assert_eq!(person_name("Russia’s foreign minister"), None);
-        assert_eq!(person_name("he"), None);
+                assert_eq!(person_name("he"), None);
+        assert_eq!(person_name("Trump and Putin"), None);
+        assert_eq!(person_name("officials in Moscow"), None);
     }
 }
