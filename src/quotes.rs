@@ -119,6 +119,20 @@ fn straight_double(prev: Option<char>, next: Option<char>) -> Mark {
     }
 }
 
+/// Every quotation mark or apostrophe in `body`, found by byte: each is `"`, `'` or starts with the
+/// byte 0xE2 (the curly marks), so most of the text is skipped without decoding characters.
+fn quote_marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    body.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'"' || b == b'\'' || b == 0xE2)
+        .filter_map(move |(i, _)| body[i..].chars().next().filter(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')).map(|c| (i, c)))
+}
+
+/// The characters either side of the character `c` at byte `i`.
+fn neighbours(body: &str, i: usize, c: char) -> (Option<char>, Option<char>) {
+    (body[..i].chars().next_back(), body[i + c.len_utf8()..].chars().next())
+}
+
 /// Scans one block; returns the open double quote (piece index, mark) if it runs past the block's end.
 fn scan_block(
     text: &str,
@@ -130,10 +144,10 @@ fn scan_block(
     let body = block.of(text);
     let mut double: Option<Span> = None; // the open double mark
     let mut single: Option<Span> = None; // the open single mark
-    let mut prev: Option<char> = None;
-    let mut iter = body.char_indices().peekable();
+    let single_closes = SingleCloses::new(body);
+    let mut iter = quote_marks(body).peekable();
     while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+        let (prev, next) = neighbours(body, i, c);
         let mut mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
         let mark = if c == '\'' && next == Some('\'') {
             // Two apostrophes stand for a double quotation mark in some wire and archive copy.
@@ -143,8 +157,8 @@ fn scan_block(
         } else {
             classify(prev, c, next)
         };
-        prev = match mark {
-            None | Some(Mark::Apostrophe) => Some(c),
+        match mark {
+            None | Some(Mark::Apostrophe) => {}
             Some(mark) => {
                 let opening = match mark {
                     Mark::Double => double.is_none(),
@@ -178,7 +192,7 @@ fn scan_block(
                             quotes.unbalanced.push(Unbalanced::NeverOpened(mark_span));
                         }
                     }
-                    Mark::OpenSingle if has_single_close(body, i + c.len_utf8()) => {
+                    Mark::OpenSingle if single_closes.closed_after(i + c.len_utf8()) => {
                         single = Some(mark_span)
                     }
                     Mark::CloseSingle => {
@@ -191,9 +205,8 @@ fn scan_block(
                     }
                     _ => {}
                 }
-                Some(c)
             }
-        };
+        }
     }
     let open = double?;
     let end = Span::new(block.end, block.end);
@@ -202,21 +215,39 @@ fn scan_block(
     Some((quotes.quotations.len() - 1, open))
 }
 
-/// A single quote opens a quotation only if a closing single quote follows in the same block.
-fn has_single_close(body: &str, from: usize) -> bool {
-    let rest = &body[from..];
-    let mut prev = None;
-    let mut iter = rest.chars().peekable();
-    while let Some(c) = iter.next() {
-        if matches!(c, '"' | '“' | '”') {
-            return false;
+/// Where single quotes may close and double quotes stand in a block, to answer in logarithmic time
+/// whether a single quote opened at some point is closed before the next double quote.
+struct SingleCloses {
+    closes: Vec<usize>,
+    doubles: Vec<usize>,
+}
+
+impl SingleCloses {
+    fn new(body: &str) -> SingleCloses {
+        let (mut closes, mut doubles) = (Vec::new(), Vec::new());
+        for (i, c) in quote_marks(body) {
+            let (prev, next) = neighbours(body, i, c);
+            if matches!(c, '"' | '“' | '”') {
+                doubles.push(i);
+            } else if classify(prev, c, next) == Some(Mark::CloseSingle) {
+                closes.push(i);
+            }
         }
-        if classify(prev, c, iter.peek().copied()) == Some(Mark::CloseSingle) {
-            return true;
-        }
-        prev = Some(c);
+        SingleCloses { closes, doubles }
     }
-    false
+
+    /// A single quote opens a quotation only if a closing single quote follows before any double quote.
+    fn closed_after(&self, from: usize) -> bool {
+        let close = self.closes.get(self.closes.partition_point(|&c| c < from));
+        let double = self
+            .doubles
+            .get(self.doubles.partition_point(|&d| d < from));
+        match (close, double) {
+            (Some(c), Some(d)) => c < d,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
 }
 
 fn quotation(

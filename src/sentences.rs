@@ -137,21 +137,23 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Officials",
 ];
 
+/// Longer than any sentence of prose (the longest in the news corpus is under 2,000 bytes).
+const MAX_SENTENCE_BYTES: usize = 8_000;
+
 /// Splits each block into sentences; every sentence lies inside one block.
 pub fn split(text: &str, block: Span) -> Vec<Span> {
     let body = block.of(text);
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '?' | '!') {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
+    let mut from = 0;
+    while let Some(found) = body[from..].find(['.', '?', '!']) {
+        let i = from + found;
+        start = cut_overlong(&mut out, body, block.start, start, i);
+        let c = body.as_bytes()[i] as char;
+        let mut end = i + 1;
+        for next in body[end..].chars() {
             if is_closer(next) || (next == c && c != '.') {
-                end = j + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
             } else {
                 break;
             }
@@ -160,9 +162,27 @@ pub fn split(text: &str, block: Span) -> Vec<Span> {
             push_trimmed(&mut out, body, block.start, start, end);
             start = end;
         }
+        from = end;
     }
+    start = cut_overlong(&mut out, body, block.start, start, body.len());
     push_trimmed(&mut out, body, block.start, start, body.len());
     out
+}
+
+/// No prose sentence is `MAX_SENTENCE_BYTES` long: text that runs on without an ending is cut at a space,
+/// so that the work done per sentence stays bounded. Returns the new sentence start.
+fn cut_overlong(out: &mut Vec<Span>, body: &str, base: usize, mut start: usize, upto: usize) -> usize {
+    while upto - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !body.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = body[start..limit].rfind(char::is_whitespace).map_or(limit, |w| start + w);
+        let cut = if cut > start { cut } else { limit };
+        push_trimmed(out, body, base, start, cut);
+        start = cut;
+    }
+    start
 }
 
 fn is_closer(c: char) -> bool {

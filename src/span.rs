@@ -61,18 +61,35 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     LineIndex::new(text).line_column(text, offset)
 }
 
-/// Where each line of a text starts, so that many offsets can be turned into lines and columns without
-/// re-reading the text from the start for each.
+/// Where each line of a text starts, and how many characters precede regular checkpoints, so that many
+/// offsets can be turned into lines and columns in time independent of the text's length.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, characters before it), every `CHECKPOINT` bytes.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut from = 0;
+        while from + CHECKPOINT < text.len() {
+            let to = floor_char_boundary(text, from + CHECKPOINT).max(from + 1);
+            let to = ceil_char_boundary(text, to);
+            chars += text[from..to].chars().count();
+            checkpoints.push((to, chars));
+            from = to;
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// The 1-based line and column (in characters) of `offset` in `text`, the text this index was built on.
@@ -80,8 +97,24 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.starts.partition_point(|&s| s <= offset);
         let line_start = self.starts[line - 1];
-        (line, text[line_start..offset].chars().count() + 1)
+        (
+            line,
+            self.chars_before(text, offset) - self.chars_before(text, line_start) + 1,
+        )
     }
+
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let (at, chars) =
+            self.checkpoints[self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1];
+        chars + text[at..offset].chars().count()
+    }
+}
+
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -104,6 +137,17 @@ mod tests {
         let next = text.find("Next").unwrap();
         assert_eq!(line_column(text, next), (2, 1));
         assert_eq!(line_column(text, text.len()), (2, 12));
+    }
+
+    #[test]
+    fn columns_are_right_past_checkpoints_on_a_long_line() {
+        let text = "“ab” ".repeat(3000);
+        let index = LineIndex::new(&text);
+        let offset = text.len() - 8; // the last “ab”
+        assert_eq!(
+            index.line_column(&text, offset),
+            (1, text.chars().count() - 4)
+        );
     }
 
     #[test]

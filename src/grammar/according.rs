@@ -40,3 +40,25 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         content: Some(content),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::assert_attribution;
+
+    #[test]
+    fn according_to_before_and_after_the_content() {
+        // Seed 000 and seed 002.
+        assert_attribution(
+            "According to Secretary of State Rex Tillerson, Trump pushed the Russians on election interference, as well as aggression in Ukraine and Syria.",
+            "According to",
+            Some("Secretary of State Rex Tillerson"),
+            "Trump pushed the Russians on election interference, as well as aggression in Ukraine and Syria",
+        );
+        assert_attribution(
+            "President Donald Trump brought up Russian interference in the 2016 campaign with Russian President Vladimir Putin during their much-anticipated meeting on Friday at the G20 meeting in Germany, according to Secretary of State Rex Tillerson.",
+            "according to",
+            Some("Secretary of State Rex Tillerson"),
+            "President Donald Trump brought up Russian interference in the 2016 campaign with Russian President Vladimir Putin during their much-anticipated meeting on Friday at the G20 meeting in Germany",
+        );
+    }
+}

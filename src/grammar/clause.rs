@@ -32,6 +32,12 @@ pub struct Boundary {
 /// The nearest clause boundary before `pos` in the sentence beginning at `start`.
 pub fn clause_boundary(doc: &Document, start: usize, pos: usize) -> Option<Boundary> {
     let text = doc.text();
+    // A clause with no punctuation for this long has no boundary worth finding; bounding the look-back
+    // keeps the work per cue constant however long the sentence.
+    let mut start = start.max(pos.saturating_sub(MAX_LOOK_BACK));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
     let doubled = |i: usize, c: char| {
         (matches!(c, '-' | '\'') && text[..start + i].ends_with(c))
             || (c == '-'
@@ -50,6 +56,8 @@ pub fn clause_boundary(doc: &Document, start: usize, pos: usize) -> Option<Bound
     };
     Some(Boundary { mark, kind })
 }
+
+const MAX_LOOK_BACK: usize = 600;
 
 /// Characters from the end backwards, passing over bracketed asides (`Rep. Elijah Cummings (D-Md.)`).
 fn skip_parentheticals(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
@@ -147,7 +155,7 @@ pub fn quotation_just_before(doc: &Document, sentence: Sentence) -> Option<Span>
 /// Where content that begins at `start` ends: the sentence's end without its final period, or the end
 /// of a quotation that runs on past the sentence.
 pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
-        let text = doc.text();
+    let text = doc.text();
     let mut end = sentence.span.end;
     // A semicolon outside quotation marks ends the clause the content belongs to.
     if let Some(semicolon) = text[start..end].find(';').map(|i| start + i)

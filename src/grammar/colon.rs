@@ -92,6 +92,7 @@ static LABELS: WordSet = WordSet::new(&[
     "here",
     "now",
     "today",
+    "clarification",
     "bottom",
     "line",
     "lesson",
@@ -151,4 +152,33 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, S
     let start = base + input.len() - content_text.len();
     let block_end = doc.copy.blocks[sentence.block].span.end;
     Some((source, cue, Span::new(start, block_end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{assert_attribution, rows};
+
+    #[test]
+    fn transcript_and_headline_colons() {
+        // PolNeAR dev: a Fox News transcript and a Breitbart headline.
+        assert_attribution(
+            "WALLACE: Let’s start with breaking news on the debate story.",
+            ":",
+            Some("WALLACE"),
+            "Let’s start with breaking news on the debate story.",
+        );
+        assert_attribution(
+            "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp.",
+            ":",
+            Some("Pence"),
+            "Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp.",
+        );
+    }
+
+    #[test]
+    fn labels_and_figures_are_not_speakers() {
+        // PolNeAR: an editor's label and an AP delegate count.
+        assert!(rows("CLARIFICATION: The first sentence has been clarified to reflect that Fowler is calling for a process to identify a potential successor, not that he is calling for that potential successor to be immediately identified.").iter().all(|r| r.cue != ":"));
+        assert!(rows("Clinton: 2,316.").is_empty());
+    }
 }

@@ -202,3 +202,49 @@ fn kind_of(doc: &Document, content: Option<Span>) -> Kind {
         Kind::Mixed
     }
 }
+
+/// Table-test support for the construct files: every attribution in a piece of copy, as text.
+#[cfg(test)]
+pub(crate) mod table {
+    use super::*;
+    use crate::input::SourceFile;
+
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Row {
+        pub source: Option<String>,
+        pub cue: String,
+        pub content: Option<String>,
+    }
+
+    pub fn rows(copy: &str) -> Vec<Row> {
+        let doc = Document::parse(&SourceFile::new("test.txt", copy));
+        attributions(&doc, Lexicon::default_lexicon())
+            .into_iter()
+            .map(|a| Row {
+                source: a.source.map(|s| s.of(copy).to_string()),
+                cue: a.cue.of(copy).to_string(),
+                content: a.content.map(|c| c.of(copy).to_string()),
+            })
+            .collect()
+    }
+
+    /// Asserts the attribution whose cue is `cue` has this source and content.
+    #[track_caller]
+    pub fn assert_attribution(copy: &str, cue: &str, source: Option<&str>, content: &str) {
+        let rows = rows(copy);
+        let row = rows
+            .iter()
+            .find(|r| r.cue == cue)
+            .unwrap_or_else(|| panic!("no `{cue}` attribution in {rows:?}"));
+        assert_eq!(
+            row.source.as_deref(),
+            source,
+            "source of `{cue}` in: {copy}"
+        );
+        assert_eq!(
+            row.content.as_deref(),
+            Some(content),
+            "content of `{cue}` in: {copy}"
+        );
+    }
+}

@@ -15,7 +15,9 @@ use crate::span::Span;
 pub(super) fn parse(site: &Site) -> Option<Found> {
     let text = site.doc.text();
     let sentence = site.sentence.span;
-        if follows_infinitive_or_determiner(&text[sentence.start..site.cue.start]) || agent_follows(text, site.cue.end) {
+    if follows_infinitive_or_determiner(&text[sentence.start..site.cue.start])
+        || agent_follows(text, site.cue.end)
+    {
         return None;
     }
     let boundary = clause_boundary(site.doc, sentence.start, site.cue.start);
@@ -146,7 +148,9 @@ fn coordinated_subject(site: &Site, and_at: usize) -> Option<Span> {
             segment_end,
         );
         // `He noted that Trump and Putin discussed … and agreed`: the subject nearest the verb.
-        let segment_start = text[segment_start..segment_end].rfind(" that ").map_or(segment_start, |i| segment_start + i + 6);
+        let segment_start = text[segment_start..segment_end]
+            .rfind(" that ")
+            .map_or(segment_start, |i| segment_start + i + 6);
         if quoted {
             // A quotation inside the clause is not where its subject is: look further back.
         } else if let Some(subject) = source_after(text, segment_start, segment_end) {
@@ -185,13 +189,18 @@ fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usiz
 
 /// `The officials quoted by NBC News were …`: a participle with its agent after it modifies a noun.
 fn agent_follows(text: &str, cue_end: usize) -> bool {
-    text[cue_end..].trim_start().split_whitespace().next().is_some_and(|w| w == "by")
+    text[cue_end..]
+        .trim_start()
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w == "by")
 }
 
 /// `to say`, `the claims`: the cue word is not a finite verb here.
 fn follows_infinitive_or_determiner(before: &str) -> bool {
     let last = before.split_whitespace().next_back().unwrap_or("");
-        last.eq_ignore_ascii_case("to") || (DETERMINERS.contains(last) && !QUANTIFIER_SOURCES.contains(last))
+    last.eq_ignore_ascii_case("to")
+        || (DETERMINERS.contains(last) && !QUANTIFIER_SOURCES.contains(last))
 }
 
 fn is_impersonal(source: &str) -> bool {
@@ -209,12 +218,13 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
             None if site.form.class == CueClass::Thought => None,
             None => Some(Span::new(site.cue.end, site.cue.end)),
         },
-                Tail::Comma(after) => {
+        Tail::Comma(after) => {
             let rest = Span::new(after, content_end(site.doc, sentence, after));
             // `“…,” he said, “…”` and `The meeting, he said, lasted …` are one content around the frame;
             // after `Earlier in the season, X said, “…”` the content is only the quotation.
             let quotation_follows = text[after..].starts_with(['“', '"', '\'']);
-            let before_is_quotation = before.is_some_and(|b| text[..b.end].ends_with(['”', '"', '\'']));
+            let before_is_quotation =
+                before.is_some_and(|b| text[..b.end].ends_with(['”', '"', '\'']));
             match before {
                 Some(b) if before_is_quotation || !quotation_follows => Some(b.cover(rest)),
                 _ => Some(rest),
@@ -303,4 +313,107 @@ fn is_aside(inner: &str) -> bool {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| is_in(&["who", "which", "whose"], w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{assert_attribution, rows};
+
+    #[test]
+    fn reported_speech_with_that_and_with_a_quotation() {
+        // Seed 000.
+        assert_attribution(
+            "Lavrov stated that Trump had accepted Putin’s denial regarding election interference.",
+            "stated",
+            Some("Lavrov"),
+            "that Trump had accepted Putin’s denial regarding election interference",
+        );
+        assert_attribution(
+            "Tillerson even stated, “on some issues maybe they have the right approach and we have the wrong approach.”",
+            "stated",
+            Some("Tillerson"),
+            "“on some issues maybe they have the right approach and we have the wrong approach.”",
+        );
+        assert_attribution(
+            "Anonymous U.S. officials denied Lavrov’s account.",
+            "denied",
+            Some("Anonymous U.S. officials"),
+            "Lavrov’s account",
+        );
+    }
+
+    #[test]
+    fn trailing_attribution_after_a_quotation_and_after_a_clause() {
+        // Seed 002 and PolNeAR dev (breitbart, 2016-09-12).
+        assert_attribution(
+            "Trump “pressed [Putin] and then felt like at this point, ‘let’s talk about how to move forward,’” Tillerson told reporters after the meeting.",
+            "told",
+            Some("Tillerson"),
+            "Trump “pressed [Putin] and then felt like at this point, ‘let’s talk about how to move forward,’”",
+        );
+        assert_attribution(
+            "Secret Service protocol called for the Democratic presidential nominee to be taken to a state-designated Level I Trauma Center in the wake of her Sunday morning health crisis at Ground Zero, sources said.",
+            "said",
+            Some("sources"),
+            "Secret Service protocol called for the Democratic presidential nominee to be taken to a state-designated Level I Trauma Center in the wake of her Sunday morning health crisis at Ground Zero",
+        );
+    }
+
+    #[test]
+    fn inverted_cue_with_the_source_after_it() {
+        // Seed 002.
+        assert_attribution(
+            "After Putin denied that Russia ran a covert operation to subvert the US election, Trump agreed to “move forward” and even to collaborate on cybersecurity, said Tillerson, who had been in the room.",
+            "said",
+            Some("Tillerson"),
+            "After Putin denied that Russia ran a covert operation to subvert the US election, Trump agreed to “move forward” and even to collaborate on cybersecurity",
+        );
+    }
+
+    #[test]
+    fn appositive_between_source_and_cue() {
+        // Seed 002.
+        assert_attribution(
+            "But Russian Foreign Minister Sergey Lavrov, who also attended the meeting, claimed that Trump accepted Putin’s assertion that Russia didn’t meddle in the election.",
+            "claimed",
+            Some("Russian Foreign Minister Sergey Lavrov"),
+            "that Trump accepted Putin’s assertion that Russia didn’t meddle in the election",
+        );
+    }
+
+    #[test]
+    fn participle_takes_the_main_clause_subject() {
+        // Seed 001.
+        let copy = "The Trump administration has pushed back on Lavrov's account of the meeting, saying that Trump did not accept Putin's claim of Russian innocence from hacks of emails from the Democratic National Committee and Clinton campaign chairman John Podesta at face value, telling reporters at CNN and NBC News that Lavrov's statements were inaccurate.";
+        let saying = rows(copy)
+            .into_iter()
+            .find(|r| r.cue == "saying")
+            .expect("a `saying` attribution");
+        assert_eq!(saying.source.as_deref(), Some("The Trump administration"));
+        assert!(
+            saying
+                .content
+                .unwrap()
+                .starts_with("that Trump did not accept")
+        );
+    }
+
+    #[test]
+    fn listener_is_not_content() {
+        // Seed 000.
+        assert_attribution(
+            "It would be easy and comforting to say that the Russians are lying — that Trump told Putin that our intelligence community has come to a general assessment about Russian election interference.",
+            "told",
+            Some("Trump"),
+            "that our intelligence community has come to a general assessment about Russian election interference",
+        );
+    }
+
+    #[test]
+    fn does_not_take_speech_inside_a_quotation_or_an_infinitive() {
+        // Seed 000: "say" after "to", and Lavrov's quoted "said" inside his own quotation.
+        let copy = "Lavrov explained, “President Trump, I’m sure either he himself or Rex Tillerson will talk about this, said that this campaign is already acquiring quite a strange character.” It would be easy and comforting to say that the Russians are lying.";
+        let cues: Vec<String> = rows(copy).into_iter().map(|r| r.cue).collect();
+        assert_eq!(cues, ["explained"]);
+    }
 }

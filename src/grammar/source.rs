@@ -24,7 +24,8 @@ const MAX_SOURCE_WORDS: usize = 12;
 /// A word that can stand in a noun phrase: not a clause word, determiner or joining preposition.
 fn nominal_word(input: &str) -> Res<'_, &str> {
     let (rest, w) = word(input)?;
-    let closed_class = STOP_WORDS.contains(w) || DETERMINERS.contains(w) || INNER_PREPOSITIONS.contains(w);
+    let closed_class =
+        STOP_WORDS.contains(w) || DETERMINERS.contains(w) || INNER_PREPOSITIONS.contains(w);
     if closed_class && !starts_a_name(w, rest) {
         return fail(input);
     }
@@ -33,7 +34,9 @@ fn nominal_word(input: &str) -> Res<'_, &str> {
 
 /// `Will Doyle`, `May Boeve`: a capitalised closed-class word followed by a capitalised word is a name.
 fn starts_a_name(w: &str, rest: &str) -> bool {
-    is_capitalised(w) && rest.starts_with(' ') && word(rest.trim_start()).is_ok_and(|(_, next)| is_capitalised(next))
+    is_capitalised(w)
+        && rest.starts_with(' ')
+        && word(rest.trim_start()).is_ok_and(|(_, next)| is_capitalised(next))
 }
 
 /// `senior administration officials`, `Secretary`, `Rex Tillerson`.
@@ -128,13 +131,15 @@ fn word_spans(region: &str, base: usize) -> Vec<Span> {
 /// clause boundary or at the sentence start).
 pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     let region = without_trailing_aside(region);
-    let words = word_spans(region, base);
+    // Only the last words can be a source: read just those, so a long clause costs no more.
+    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS + 1);
+    let words = word_spans(&region[tail_start..], base + tail_start);
     let end = base + region.trim_end().len();
     if let Some(last) = words.last().filter(|w| PRONOUNS.contains(w.of(text))) {
         // `Trump's team decided they said`: a pronoun before the cue is the whole source.
         return Some(*last);
     }
-        // `Trump and Putin said`: an `and` between names joins them; elsewhere it opens a clause.
+    // `Trump and Putin said`: an `and` between names joins them; elsewhere it opens a clause.
     let joins_names = |j: usize| {
         words[j].of(text) == "and"
             && j > 0
@@ -142,7 +147,9 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
             && is_capitalised(words[j - 1].of(text))
             && is_capitalised(words[j + 1].of(text))
     };
-    let opens_at = |k: usize| k == 0 || (CLAUSE_OPENERS.contains(words[k - 1].of(text)) && !joins_names(k - 1));
+    let opens_at = |k: usize| {
+        k == 0 || (CLAUSE_OPENERS.contains(words[k - 1].of(text)) && !joins_names(k - 1))
+    };
     for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
         if opens_at(k) && parse_source(&text[words[k].start..end]).is_ok() {
             return Some(Span::new(words[k].start, end));
@@ -152,6 +159,26 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// The byte offset where the last `n` white-space-separated words of `region` begin.
+fn tail_of_words(region: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in region.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return i + c.len_utf8();
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
 }
 
 /// `Rep. Elijah Cummings (D-Md.)` → `Rep. Elijah Cummings`: a bracketed affiliation is not the name.
@@ -433,12 +460,13 @@ static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "gazette",
 ]);
 
-static HEAD_ENDING_PREPOSITIONS: WordSet = WordSet::new(&["in", "at", "for", "with", "from", "on", "close", "within"]);
+static HEAD_ENDING_PREPOSITIONS: WordSet =
+    WordSet::new(&["in", "at", "for", "with", "from", "on", "close", "within"]);
 
 /// The person named in a source phrase (`Secretary of State Rex Tillerson` → `Rex Tillerson`), if the
 /// phrase names one; organisations, groups and descriptions name none.
 pub fn person_name(source: &str) -> Option<&str> {
-        let head = source.split(',').next().unwrap_or(source).trim();
+    let head = source.split(',').next().unwrap_or(source).trim();
     if head.split_whitespace().any(|w| w == "and" || w == "&") {
         return None; // `Trump and Putin`: more than one speaker
     }
@@ -447,7 +475,9 @@ pub fn person_name(source: &str) -> Option<&str> {
         .split_whitespace()
         .position(|w| HEAD_ENDING_PREPOSITIONS.contains(w))
         .and_then(|i| head.split_whitespace().nth(i))
-        .map_or(head, |w| head[..w.as_ptr() as usize - head.as_ptr() as usize].trim_end());
+        .map_or(head, |w| {
+            head[..w.as_ptr() as usize - head.as_ptr() as usize].trim_end()
+        });
     let words: Vec<&str> = head.split_whitespace().collect();
     let last = *words.last()?;
     if !is_capitalised(last) || PRONOUNS.contains(last) {
@@ -560,7 +590,7 @@ mod tests {
         assert_eq!(person_name("the White House"), None);
         assert_eq!(person_name("U.S. officials"), None);
         assert_eq!(person_name("Russia’s foreign minister"), None);
-                assert_eq!(person_name("he"), None);
+        assert_eq!(person_name("he"), None);
         assert_eq!(person_name("Trump and Putin"), None);
         assert_eq!(person_name("officials in Moscow"), None);
     }

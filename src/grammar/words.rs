@@ -9,6 +9,7 @@ use nom::bytes::complete::take_while1;
 use nom::character::complete::multispace1;
 use nom::error::{Error, ErrorKind};
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 pub type Res<'a, T> = IResult<&'a str, T>;
@@ -75,7 +76,25 @@ pub fn word_in<'a>(set: &'static WordSet) -> impl Fn(&'a str) -> Res<'a, &'a str
 /// A closed class of lower-case words, looked up case-insensitively in constant time.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
+}
+
+/// FNV-1a: word lookups hash short strings, where SipHash's set-up dominates.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 impl WordSet {

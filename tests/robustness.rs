@@ -1,0 +1,55 @@
+//! Never panic on input: every fixture, cut at many places (mid-word, mid-quotation, mid-character
+//! sequence), is read, parsed and checked without a panic and with spans inside the text.
+
+mod common;
+use newslint::{Lexicon, SourceFile, check};
+use std::fs;
+
+/// Every this-many bytes (at the next character boundary) a cut is tried.
+const STEP: usize = 11;
+
+fn fixture_texts() -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for folder in ["seeds", "rules", "input"] {
+        for entry in fs::read_dir(common::fixtures().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            texts.push((
+                path.display().to_string(),
+                fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+    texts
+}
+
+fn assert_spans_inside(file: &SourceFile) {
+    let (analysis, diagnostics) = check(file.clone(), Lexicon::default_lexicon());
+    for a in &analysis.attributions {
+        for span in [a.source, Some(a.cue), a.content].into_iter().flatten() {
+            assert!(
+                span.end <= file.text.len()
+                    && file.text.is_char_boundary(span.start)
+                    && file.text.is_char_boundary(span.end)
+            );
+        }
+    }
+    for d in &diagnostics {
+        assert!(d.primary.span.end <= file.text.len());
+    }
+}
+
+#[test]
+fn truncated_and_headless_copy_never_panics() {
+    for (path, text) in fixture_texts() {
+        let mut cut = 0;
+        while cut < text.len() {
+            while !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            for (name, part) in [("a.txt", &text[..cut]), ("b.md", &text[cut..])] {
+                assert_spans_inside(&SourceFile::new(format!("{path}:{cut}:{name}"), part));
+            }
+            cut += STEP;
+        }
+    }
+}
