@@ -125,12 +125,21 @@ fn quote_marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     body.bytes()
         .enumerate()
         .filter(|&(_, b)| b == b'"' || b == b'\'' || b == 0xE2)
-        .filter_map(move |(i, _)| body[i..].chars().next().filter(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')).map(|c| (i, c)))
+        .filter_map(move |(i, _)| {
+            body[i..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’'))
+                .map(|c| (i, c))
+        })
 }
 
 /// The characters either side of the character `c` at byte `i`.
 fn neighbours(body: &str, i: usize, c: char) -> (Option<char>, Option<char>) {
-    (body[..i].chars().next_back(), body[i + c.len_utf8()..].chars().next())
+    (
+        body[..i].chars().next_back(),
+        body[i + c.len_utf8()..].chars().next(),
+    )
 }
 
 /// Scans one block; returns the open double quote (piece index, mark) if it runs past the block's end.

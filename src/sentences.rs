@@ -171,13 +171,21 @@ pub fn split(text: &str, block: Span) -> Vec<Span> {
 
 /// No prose sentence is `MAX_SENTENCE_BYTES` long: text that runs on without an ending is cut at a space,
 /// so that the work done per sentence stays bounded. Returns the new sentence start.
-fn cut_overlong(out: &mut Vec<Span>, body: &str, base: usize, mut start: usize, upto: usize) -> usize {
+fn cut_overlong(
+    out: &mut Vec<Span>,
+    body: &str,
+    base: usize,
+    mut start: usize,
+    upto: usize,
+) -> usize {
     while upto - start > MAX_SENTENCE_BYTES {
         let mut limit = start + MAX_SENTENCE_BYTES;
         while !body.is_char_boundary(limit) {
             limit -= 1;
         }
-        let cut = body[start..limit].rfind(char::is_whitespace).map_or(limit, |w| start + w);
+        let cut = body[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |w| start + w);
         let cut = if cut > start { cut } else { limit };
         push_trimmed(out, body, base, start, cut);
         start = cut;

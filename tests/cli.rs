@@ -303,3 +303,29 @@ fn user_cues_extend_the_lexicon() {
         "a.txt:1:83  he  remarks  “\"I think this is because the food industry and the environme…”\n"
     );
 }
+
+#[test]
+fn output_is_the_same_on_one_thread_and_many() {
+    let one = newslint(&[
+        "check", "--format", "json", "-j", "1", "seeds", "rules", "input",
+    ]);
+    let many = newslint(&[
+        "check", "--format", "json", "-j", "4", "seeds", "rules", "input",
+    ]);
+    assert_eq!(stdout(&one), stdout(&many));
+    let json: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let keys: Vec<(String, u64)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "diagnostics come sorted by path and offset");
+}

@@ -42,6 +42,12 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         }
         None => relative_or_coordinated(site, slot_start, region)?,
     };
+    let nothing_between = text[source.end..site.cue.start].trim().is_empty();
+    if nothing_between
+        && disagrees_with_singular(source.of(text), site.cue.of(text), &site.form.lemma)
+    {
+        return None;
+    }
     let source = (!(passive && is_impersonal(source.of(text)))).then_some(source);
     let content = extend_over_following_quotes(site.doc, site.index, content_for(site, before)?);
     Some(Found {
@@ -190,10 +196,26 @@ fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usiz
 /// `The officials quoted by NBC News were …`: a participle with its agent after it modifies a noun.
 fn agent_follows(text: &str, cue_end: usize) -> bool {
     text[cue_end..]
-        .trim_start()
         .split_whitespace()
         .next()
         .is_some_and(|w| w == "by")
+}
+
+/// `The Russian view`, `Clinton's support from …`: a base-form cue right after a singular phrase is a
+/// noun, not a verb; a singular subject would take `views`, or a modal or `do` would stand between.
+fn disagrees_with_singular(source: &str, cue: &str, lemma: &str) -> bool {
+    let last = source.rsplit(' ').next().unwrap_or(source);
+    let plural_or_personal = last.ends_with('s')
+        || is_in(
+            &[
+                "i", "we", "you", "they", "who", "which", "people", "police", "staff", "media",
+                "public",
+            ],
+            last,
+        )
+        || source.contains(" and ")
+        || QUANTIFIER_SOURCES.contains(last);
+    cue.eq_ignore_ascii_case(lemma) && !plural_or_personal
 }
 
 /// `to say`, `the claims`: the cue word is not a finite verb here.
