@@ -3,7 +3,7 @@
 //! Run with `cargo bench`; it prints the figures and asserts nothing.
 
 use newslint::walk::{self, Selection, parallel_map};
-use newslint::{Lexicon, SourceFile, analyse, check};
+use newslint::{Lexicon, Pack, SourceFile, analyse, check};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -42,6 +42,7 @@ fn main() {
         return;
     };
     let lexicon = Lexicon::default_lexicon();
+    let pack = Pack::default_pack();
     let threads = walk::default_threads();
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     println!(
@@ -55,7 +56,7 @@ fn main() {
         });
     };
     let checks = |files: &[SourceFile], threads: usize| {
-        parallel_map(files, threads, |f| check(f.clone(), lexicon).1.len());
+        parallel_map(files, threads, |f| check(f.clone(), lexicon, pack).1.len());
     };
     for (name, threads) in [("1 thread", 1), ("all threads", threads)] {
         let a = megabytes_per_second(&files, |f| attributions(f, threads));

@@ -2,9 +2,9 @@
 //! secondary labels (possibly in other files), notes and help. Reporters turn it into text.
 
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Note,
@@ -40,6 +40,23 @@ impl Label {
     }
 }
 
+/// A replacement for a span of the file: what `--fix` would write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+    /// The rule says applying it can never change the meaning.
+    pub safe: bool,
+}
+
+/// Which rule a diagnostic comes from.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleId<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: Severity,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: String,
@@ -50,14 +67,11 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Option<String>,
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
-    pub fn new(
-        rule: &crate::checks::CodeRule,
-        message: impl Into<String>,
-        primary: Label,
-    ) -> Diagnostic {
+    pub fn new(rule: RuleId, message: impl Into<String>, primary: Label) -> Diagnostic {
         Diagnostic {
             code: rule.code.to_string(),
             name: rule.name.to_string(),
@@ -67,7 +81,13 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fix: None,
         }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {

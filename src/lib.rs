@@ -1,27 +1,32 @@
 //! newslint: a linter for news copy that knows who said what.
 //!
 //! Files come in as `SourceFile`s; `Document::parse` builds the document model (copy, sentences,
-//! quotations); `grammar::attributions` finds who said what; the checks turn that into `Diagnostic`s;
-//! reporters in `report` turn diagnostics into text. The library never prints.
+//! quotations); `grammar::attributions` finds who said what; the code rules (`checks`) and the YAML rule
+//! pack (`rules`) turn that into `Diagnostic`s, which `config` filters; reporters in `report` turn
+//! diagnostics into text. The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod checks;
+pub mod config;
 pub mod copy;
+pub mod coverage;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
 pub mod grammar;
 pub mod input;
 pub mod quotes;
+pub mod report;
+pub mod rules;
 pub mod sentences;
 pub mod span;
+pub mod walk;
 
 pub use document::Document;
 pub use grammar::{Attribution, Kind, attributions, lexicon::Lexicon};
 pub use input::{InputError, SourceFile};
+pub use rules::Pack;
 pub use span::Span;
-pub mod report;
-pub mod walk;
 
 /// One file read and parsed: its document model and attributions.
 pub struct Analysis {
@@ -31,13 +36,6 @@ pub struct Analysis {
 }
 
 /// Parses a file and finds its attributions.
-/// Parses a file, finds its attributions and runs the code rules on it.
-pub fn check(file: SourceFile, lexicon: &Lexicon) -> (Analysis, Vec<diagnostic::Diagnostic>) {
-    let analysis = analyse(file, lexicon);
-    let diagnostics = checks::run(&analysis);
-    (analysis, diagnostics)
-}
-
 pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     let document = Document::parse(&file);
     let attributions = attributions(&document, lexicon);
@@ -46,4 +44,16 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
         document,
         attributions,
     }
+}
+
+/// Parses a file and runs the code rules and the rule pack on it.
+pub fn check(
+    file: SourceFile,
+    lexicon: &Lexicon,
+    pack: &Pack,
+) -> (Analysis, Vec<diagnostic::Diagnostic>) {
+    let analysis = analyse(file, lexicon);
+    let mut diagnostics = checks::run(&analysis);
+    diagnostics.extend(rules::check(pack, &analysis));
+    (analysis, diagnostics)
 }

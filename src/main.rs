@@ -1,12 +1,16 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use newslint::checks;
+use newslint::config::{self, Policy};
 use newslint::diagnostic::{self, Diagnostic, Severity};
+use newslint::error::LoadError;
 use newslint::input::{self, InputError};
 use newslint::report::diagnostics::{self, Files};
+use newslint::rules::{self, RuleSource};
 use newslint::walk::{self, Selection};
-use newslint::{Attribution, Lexicon, SourceFile, analyse, report};
+use newslint::{Attribution, Lexicon, Pack, SourceFile, analyse, report};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -32,14 +36,23 @@ struct Inputs {
     /// Threads to use (default: all cores).
     #[arg(long, short = 'j')]
     threads: Option<usize>,
+    #[command(flatten)]
+    setup: SetupArgs,
+}
+
+#[derive(clap::Args)]
+struct SetupArgs {
     /// A YAML cue lexicon adding to the embedded one (same shape as rules/attribution.yaml). Repeatable.
     #[arg(long = "cues", value_name = "FILE")]
     cues: Vec<PathBuf>,
+    /// The config file to use instead of the nearest .newslint.yaml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint copy: report unattributed quotations, unbalanced quotation marks and more.
+    /// Lint copy with the code rules and the rule pack.
     Check {
         #[command(flatten)]
         inputs: Inputs,
@@ -48,6 +61,12 @@ enum Command {
         /// When to colour human output (NO_COLOR in the environment turns `auto` off).
         #[arg(long, value_enum, default_value_t = Colour::Auto)]
         color: Colour,
+        /// Run only these rules (codes or names, comma-separated).
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        select: Vec<String>,
+        /// Do not run these rules (codes or names, comma-separated).
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        ignore: Vec<String>,
     },
     /// List who said what: one line per attribution, or JSON.
     Attributions {
@@ -56,13 +75,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = AttributionFormat::Text)]
         format: AttributionFormat,
     },
-    /// Print a rule's documentation.
+    /// Print a rule's documentation: why it matters, what it flags and passes, and the fix.
     Explain {
         /// A rule code (`NL001`) or name (`unattributed-quote`).
         code: String,
+        #[command(flatten)]
+        setup: SetupArgs,
     },
-    /// List every rule: code, name, severity and what it finds.
-    Rules,
+    /// List every rule: code, name, kind, severity and what it finds.
+    Rules {
+        #[command(flatten)]
+        setup: SetupArgs,
+    },
+    /// Run the examples of rule files: each `flag` line must be flagged by its rule, each `pass` line not.
+    Test {
+        /// Rule files or folders (default: the embedded rule pack).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Colour::Auto)]
+        color: Colour,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,32 +118,141 @@ enum AttributionFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let run = match cli.command {
         Command::Check {
             inputs,
             format,
             color,
-        } => check(&inputs, format, color),
+            select,
+            ignore,
+        } => check(&inputs, format, color, &select, &ignore),
         Command::Attributions { inputs, format } => attributions(&inputs, format),
-        Command::Explain { code } => explain(&code),
-        Command::Rules => rules(),
+        Command::Explain { code, setup } => explain(&code, &setup),
+        Command::Rules { setup } => list_rules(&setup),
+        Command::Test { paths, color } => test_rules(&paths, color),
+    };
+    run.unwrap_or_else(|failure| failure.report())
+}
+
+/// Why a command stopped: a message, or a file that could not be loaded (shown against the file).
+enum Failure {
+    Message(String),
+    Load(LoadError),
+}
+
+impl Failure {
+    fn report(self) -> ExitCode {
+        match self {
+            Failure::Message(m) => eprintln!("error: {m}"),
+            Failure::Load(e) => eprint!(
+                "{}",
+                diagnostics::load_error(&e, use_colour(Colour::Auto, true))
+            ),
+        }
+        ExitCode::from(2)
     }
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Failure {
+        Failure::Load(e)
+    }
+}
+
+/// The embedded default, or one built from the user's files.
+enum Shared<T: 'static> {
+    Default(&'static T),
+    Custom(T),
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Default(t) => t,
+            Shared::Custom(t) => t,
+        }
+    }
+}
+
+/// Config, cue lexicon and rule pack, as the project and the command line set them.
+struct Setup {
+    config: config::Config,
+    lexicon: Shared<Lexicon>,
+    pack: Shared<Pack>,
+}
+
+impl Setup {
+    fn new(args: &SetupArgs) -> Result<Setup, Failure> {
+        let cwd = std::env::current_dir()
+            .map_err(|e| Failure::Message(format!("no working directory: {e}")))?;
+        let loaded = config::load(args.config.as_deref(), &cwd)?;
+        let cue_files: Vec<PathBuf> = loaded
+            .config
+            .cues
+            .iter()
+            .map(|p| loaded.base.join(p))
+            .chain(args.cues.iter().cloned())
+            .collect();
+        let lexicon = if cue_files.is_empty() {
+            Shared::Default(Lexicon::default_lexicon())
+        } else {
+            let mut sources = vec![(
+                "rules/attribution.yaml".to_string(),
+                newslint::grammar::lexicon::DEFAULT_LEXICON.to_string(),
+            )];
+            for path in &cue_files {
+                sources.push((path.display().to_string(), read_text(path)?));
+            }
+            let borrowed: Vec<(&str, &str)> = sources
+                .iter()
+                .map(|(p, t)| (p.as_str(), t.as_str()))
+                .collect();
+            Shared::Custom(Lexicon::from_sources(&borrowed)?)
+        };
+        let pack = if loaded.config.rules.is_empty() {
+            Shared::Default(Pack::default_pack())
+        } else {
+            let mut files: Vec<RuleSource> = rules::DEFAULT_PACK
+                .iter()
+                .map(|(p, t)| RuleSource {
+                    path: p.to_string(),
+                    text: t.to_string(),
+                })
+                .collect();
+            for folder in &loaded.config.rules {
+                files.extend(rules::read_rule_sources(&loaded.base.join(folder))?);
+            }
+            Shared::Custom(Pack::load(files)?)
+        };
+        Ok(Setup {
+            config: loaded.config,
+            lexicon,
+            pack,
+        })
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::Message(format!("{}: cannot be read: {e}", path.display())))
 }
 
 /// Reads every input (stdin first if named) and runs `work` on each file on all threads; results keep
 /// the input order, with the files that could not be read as errors in their place.
 fn read_inputs<T: Send>(
     inputs: &Inputs,
-    selection: &Selection,
     work: impl Fn(SourceFile) -> T + Sync,
-) -> Vec<Result<T, InputError>> {
+) -> Result<Vec<Result<T, InputError>>, Failure> {
+    let selection =
+        Selection::new(&inputs.globs).map_err(|e| Failure::Message(format!("bad --glob: {e}")))?;
     let named: Vec<PathBuf> = inputs
         .paths
         .iter()
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    let files = walk::discover(&named, selection);
+    let files = walk::discover(&named, &selection);
     let threads = inputs.threads.unwrap_or_else(walk::default_threads);
     let mut results = Vec::new();
     if inputs.paths.iter().any(|p| p.as_os_str() == "-") {
@@ -121,49 +261,7 @@ fn read_inputs<T: Send>(
     results.extend(walk::parallel_map(&files, threads, |path| {
         input::read_path(path).map(&work)
     }));
-    results
-}
-
-/// The embedded lexicon, or a new one with the user's cue files added.
-fn with_lexicon(paths: &[PathBuf], run: impl FnOnce(&Lexicon) -> ExitCode) -> ExitCode {
-    if paths.is_empty() {
-        return run(Lexicon::default_lexicon());
-    }
-    let mut sources = vec![(
-        "rules/attribution.yaml".to_string(),
-        newslint::grammar::lexicon::DEFAULT_LEXICON.to_string(),
-    )];
-    for path in paths {
-        match std::fs::read_to_string(path) {
-            Ok(text) => sources.push((path.display().to_string(), text)),
-            Err(e) => return fail(&format!("{}: cannot be read: {e}", path.display())),
-        }
-    }
-    let borrowed: Vec<(&str, &str)> = sources
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    match Lexicon::from_sources(&borrowed) {
-        Ok(lexicon) => run(&lexicon),
-        Err(e) => fail(&e.to_string()),
-    }
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(2)
-}
-
-/// Writes to stdout; a closed pipe (`newslint … | head`) ends the program quietly.
-fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        std::process::exit(0);
-    }
+    Ok(results)
 }
 
 /// Splits results into what was read and reports what was not; true if anything failed.
@@ -182,112 +280,151 @@ fn report_input_errors<T>(results: Vec<Result<T, InputError>>) -> (Vec<T>, bool)
     (ok, failed)
 }
 
-fn check(inputs: &Inputs, format: CheckFormat, colour: Colour) -> ExitCode {
-    with_lexicon(&inputs.cues, |lexicon| {
-        let selection = match Selection::new(&inputs.globs) {
-            Ok(selection) => selection,
-            Err(e) => return fail(&format!("bad --glob: {e}")),
-        };
-        let results = read_inputs(inputs, &selection, |file| newslint::check(file, lexicon));
-        let (checked, failed) = report_input_errors(results);
-        let mut diagnostics: Vec<Diagnostic> = checked
-            .iter()
-            .flat_map(|(_, d)| d.iter().cloned())
-            .collect();
-        diagnostic::sort(&mut diagnostics);
-        let files = Files::new(
-            checked
-                .iter()
-                .map(|(a, _)| (a.file.path.as_str(), a.file.text.as_str())),
-        );
-        emit(&match format {
-            CheckFormat::Human => diagnostics::human(&diagnostics, &files, use_colour(colour)),
-            CheckFormat::Short => diagnostics::short(&diagnostics, &files),
-            CheckFormat::Json => diagnostics::json(&diagnostics, &files),
-        });
-        if failed {
-            ExitCode::from(2)
-        } else if diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        }
-    })
+/// Writes to stdout; a closed pipe (`newslint … | head`) ends the program quietly.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        std::process::exit(0);
+    }
 }
 
-fn use_colour(choice: Colour) -> bool {
+fn use_colour(choice: Colour, stderr: bool) -> bool {
+    let terminal = if stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
     match choice {
         Colour::Always => true,
         Colour::Never => false,
-        Colour::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        Colour::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
     }
 }
 
-fn explain(code: &str) -> ExitCode {
-    match checks::find(code) {
-        Some(rule) => {
-            emit(&format!(
-                "{} {} ({})\n\n{}\n\n{}",
-                rule.code,
-                rule.name,
-                rule.severity.as_str(),
-                rule.summary,
-                rule.explanation
-            ));
-            ExitCode::SUCCESS
-        }
-        None => fail(&format!(
-            "no rule has the code or name `{code}`; `newslint rules` lists them"
-        )),
-    }
-}
-
-fn rules() -> ExitCode {
-    let lines: String = checks::RULES
+fn check(
+    inputs: &Inputs,
+    format: CheckFormat,
+    colour: Colour,
+    select: &[String],
+    ignore: &[String],
+) -> Result<ExitCode, Failure> {
+    let setup = Setup::new(&inputs.setup)?;
+    let policy = Policy::new(&setup.config, select, ignore).map_err(Failure::Message)?;
+    let results = read_inputs(inputs, |file| {
+        let (analysis, found) = newslint::check(file, &setup.lexicon, &setup.pack);
+        let kept = policy.apply(&analysis.file.path, found);
+        (analysis, kept)
+    })?;
+    let (checked, failed) = report_input_errors(results);
+    let mut found: Vec<Diagnostic> = checked
         .iter()
-        .map(|r| {
-            format!(
-                "{}  {:<22} {:<8} {}\n",
-                r.code,
-                r.name,
-                r.severity.as_str(),
-                r.summary
-            )
-        })
+        .flat_map(|(_, d)| d.iter().cloned())
         .collect();
-    emit(&lines);
-    ExitCode::SUCCESS
+    diagnostic::sort(&mut found);
+    let files = Files::new(
+        checked
+            .iter()
+            .map(|(a, _)| (a.file.path.as_str(), a.file.text.as_str())),
+    );
+    emit(&match format {
+        CheckFormat::Human => diagnostics::human(&found, &files, use_colour(colour, false)),
+        CheckFormat::Short => diagnostics::short(&found, &files),
+        CheckFormat::Json => diagnostics::json(&found, &files),
+    });
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if found.iter().any(|d| d.severity >= Severity::Warning) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn attributions(inputs: &Inputs, format: AttributionFormat) -> ExitCode {
-    with_lexicon(&inputs.cues, |lexicon| {
-        let selection = match Selection::new(&inputs.globs) {
-            Ok(selection) => selection,
-            Err(e) => return fail(&format!("bad --glob: {e}")),
-        };
-        let (analyses, failed) = report_input_errors(read_inputs(inputs, &selection, |file| {
-            analyse(file, lexicon)
-        }));
-        emit(&match format {
-            AttributionFormat::Json => {
-                let files: Vec<(&SourceFile, &[Attribution])> = analyses
-                    .iter()
-                    .map(|a| (&a.file, a.attributions.as_slice()))
-                    .collect();
-                report::attributions::json(&files)
-            }
-            AttributionFormat::Text => analyses
+fn attributions(inputs: &Inputs, format: AttributionFormat) -> Result<ExitCode, Failure> {
+    let setup = Setup::new(&inputs.setup)?;
+    let (analyses, failed) =
+        report_input_errors(read_inputs(inputs, |file| analyse(file, &setup.lexicon))?);
+    emit(&match format {
+        AttributionFormat::Json => {
+            let files: Vec<(&SourceFile, &[Attribution])> = analyses
                 .iter()
-                .map(|a| report::attributions::text(&a.file, &a.attributions))
-                .collect(),
-        });
-        if failed {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
+                .map(|a| (&a.file, a.attributions.as_slice()))
+                .collect();
+            report::attributions::json(&files)
         }
+        AttributionFormat::Text => analyses
+            .iter()
+            .map(|a| report::attributions::text(&a.file, &a.attributions))
+            .collect(),
+    });
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn explain(code: &str, args: &SetupArgs) -> Result<ExitCode, Failure> {
+    if let Some(rule) = checks::find(code) {
+        emit(&format!(
+            "{} {} ({})\n\n{}\n\n{}",
+            rule.code,
+            rule.name,
+            rule.severity.as_str(),
+            rule.summary,
+            rule.explanation
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let setup = Setup::new(args)?;
+    let loaded = setup.pack.find(code).ok_or_else(|| {
+        Failure::Message(format!(
+            "no rule has the code or name `{code}`; `newslint rules` lists them"
+        ))
+    })?;
+    emit(&report::rules::explain(&loaded.rule));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_rules(args: &SetupArgs) -> Result<ExitCode, Failure> {
+    let setup = Setup::new(args)?;
+    emit(&report::rules::list(checks::RULES, &setup.pack));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn test_rules(paths: &[PathBuf], colour: Colour) -> Result<ExitCode, Failure> {
+    let pack = if paths.is_empty() {
+        Shared::Default(Pack::default_pack())
+    } else {
+        let mut files = Vec::new();
+        for path in paths {
+            files.extend(rules::read_rule_sources(path)?);
+        }
+        Shared::Custom(Pack::load(files)?)
+    };
+    let outcome = rules::examples::run(&pack, Lexicon::default_lexicon());
+    let files = Files::new(
+        pack.files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str())),
+    );
+    emit(&diagnostics::human(
+        &outcome.failures,
+        &files,
+        use_colour(colour, false),
+    ));
+    emit(&format!(
+        "{} passed, {} failed\n",
+        outcome.passed,
+        outcome.failures.len()
+    ));
+    Ok(if outcome.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }

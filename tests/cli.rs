@@ -6,9 +6,17 @@ use std::fs;
 
 #[test]
 fn clean_copy_exits_zero_and_prints_nothing() {
-    let out = newslint(&["check", "seeds/000_f1e3116a09d4a900.txt"]);
+    let out = newslint(&["check", "input/lf.txt"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn notes_alone_do_not_fail_the_check() {
+    // Seed 002's only finding is a note (a loaded attribution verb).
+    let out = newslint(&["check", "--format", "short", "seeds/002_d24ae73ce5904a91.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains(": note[NL011]: "), "{}", stdout(&out));
 }
 
 #[test]
@@ -270,7 +278,7 @@ fn a_bad_cue_lexicon_is_reported_with_its_line() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).starts_with("error: cues.yaml:2:"),
+        stderr(&out).contains("┌─ cues.yaml:2:26"),
         "{}",
         stderr(&out)
     );

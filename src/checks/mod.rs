@@ -8,6 +8,16 @@ mod unbalanced_quote;
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 
+impl CodeRule {
+    pub fn id(&self) -> crate::diagnostic::RuleId<'static> {
+        crate::diagnostic::RuleId {
+            code: self.code,
+            name: self.name,
+            severity: self.severity,
+        }
+    }
+}
+
 pub struct CodeRule {
     pub code: &'static str,
     pub name: &'static str,

@@ -2,9 +2,10 @@
 
 use super::CodeRule;
 use crate::Analysis;
+use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::document::Document;
 use crate::quotes::Quotation;
-use crate::span::Span;
 
 pub const RULE: CodeRule = CodeRule {
     code: "NL001",
@@ -37,81 +38,33 @@ const MIN_WORDS: usize = 3;
 
 fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
     let doc = &analysis.document;
-    let attributed = attributed_sentences(analysis);
-    let mut block_attributed = vec![false; doc.copy.blocks.len()];
-    for (i, s) in doc.sentences.iter().enumerate() {
-        block_attributed[s.block] |= attributed[i];
-    }
-    let contents = ContentIndex::new(analysis);
+    let coverage = Coverage::new(doc, &analysis.attributions);
     doc.quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
         .filter(|q| q.inner.of(&analysis.file.text).split_whitespace().count() >= MIN_WORDS)
         .filter(|q| {
-            !block_attributed[q.block]
-                && !contents.overlaps(q.span)
-                && !near_attribution(analysis, q, &attributed)
+            !coverage.block(q.block)
+                && !coverage.in_content(q.span)
+                && !near_attribution(doc, q, &coverage)
         })
         .map(|q| diagnostic(rule, analysis, q))
         .collect()
 }
 
-/// For each sentence, whether an attribution's cue is in it.
-fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
-    let mut attributed = vec![false; analysis.document.sentences.len()];
-    for a in &analysis.attributions {
-        attributed[a.sentence] = true;
-    }
-    attributed
-}
-
-/// Attribution contents sorted by start, with the furthest end reached so far: answers "does any
-/// content overlap this span" by binary search.
-struct ContentIndex {
-    starts: Vec<usize>,
-    furthest_end: Vec<usize>,
-}
-
-impl ContentIndex {
-    fn new(analysis: &Analysis) -> ContentIndex {
-        let mut spans: Vec<Span> = analysis
-            .attributions
-            .iter()
-            .filter_map(|a| a.content)
-            .collect();
-        spans.sort();
-        let furthest_end = spans.iter().scan(0, |max, s| {
-            *max = s.end.max(*max);
-            Some(*max)
-        });
-        ContentIndex {
-            furthest_end: furthest_end.collect(),
-            starts: spans.iter().map(|s| s.start).collect(),
-        }
-    }
-
-    fn overlaps(&self, span: Span) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < span.end);
-        before_end > 0 && self.furthest_end[before_end - 1] > span.start
-    }
-}
-
-fn near_attribution(analysis: &Analysis, q: &Quotation, attributed: &[bool]) -> bool {
-    let doc = &analysis.document;
+/// A sentence of the quotation, or the sentence either side of it, has an attribution.
+fn near_attribution(doc: &Document, q: &Quotation, coverage: &Coverage) -> bool {
     let first = doc.sentence_at(q.span.start).unwrap_or(0);
     let last = doc
         .sentence_at(q.span.end.saturating_sub(1))
         .unwrap_or(first);
-    let neighbours = first.saturating_sub(1)..=(last + 1).min(attributed.len().saturating_sub(1));
-    attributed
-        .get(neighbours)
-        .is_some_and(|s| s.iter().any(|&a| a))
+    (first.saturating_sub(1)..=last + 1).any(|s| coverage.sentence(s))
 }
 
 fn diagnostic(rule: &CodeRule, analysis: &Analysis, q: &Quotation) -> Diagnostic {
     let excerpt = crate::report::attributions::excerpt(q.inner.of(&analysis.file.text), 40);
     Diagnostic::new(
-        rule,
+        rule.id(),
         format!("Quotation `{excerpt}` has no speaker"),
         Label::new(
             &analysis.file.path,

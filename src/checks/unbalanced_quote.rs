@@ -40,14 +40,14 @@ fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
         .iter()
         .map(|issue| match *issue {
             Unbalanced::NeverClosed(mark) => Diagnostic::new(
-                rule,
+                rule.id(),
                 format!("Quotation mark `{}` is never closed", mark.of(text)),
                 Label::new(path, mark, "opened here"),
             )
             .with_note("a quotation that runs on re-opens each new paragraph with a quotation mark")
             .with_help("Close the quotation where the speaker's words end"),
             Unbalanced::NeverOpened(mark) => Diagnostic::new(
-                rule,
+                rule.id(),
                 format!(
                     "Closing quotation mark `{}` has no opening mark",
                     mark.of(text)

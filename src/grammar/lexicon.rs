@@ -122,7 +122,8 @@ impl Lexicon {
     }
 }
 
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` in `text` stands as whole words (hyphenated words are one word).
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let joins = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();

@@ -48,7 +48,8 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
     {
         return None;
     }
-    let source = (!(passive && is_impersonal(source.of(text)))).then_some(source);
+    // `A single AAA battery is said to last …`: in the passive the subject is what is talked about.
+    let source = (!passive).then_some(source);
     let content = extend_over_following_quotes(site.doc, site.index, content_for(site, before)?);
     Some(Found {
         source,
@@ -223,10 +224,6 @@ fn follows_infinitive_or_determiner(before: &str) -> bool {
     let last = before.split_whitespace().next_back().unwrap_or("");
     last.eq_ignore_ascii_case("to")
         || (DETERMINERS.contains(last) && !QUANTIFIER_SOURCES.contains(last))
-}
-
-fn is_impersonal(source: &str) -> bool {
-    source.eq_ignore_ascii_case("it")
 }
 
 /// Content for a cue with its source before it: what follows the cue, or what came before the boundary.

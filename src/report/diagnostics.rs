@@ -296,3 +296,28 @@ pub fn json(diagnostics: &[Diagnostic], files: &Files) -> String {
         .collect();
     serde_json::to_string_pretty(&out).expect("diagnostic JSON serialises") + "\n"
 }
+
+/// A rule, cue or config file that could not be loaded, shown against the file at the error's position.
+pub fn load_error(error: &crate::error::LoadError, colour: bool) -> String {
+    let mut buffer = if colour {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
+    let files = Files::new([(error.path.as_str(), error.text.as_str())]);
+    let mut diagnostic = cs::Diagnostic::error().with_message(&error.message);
+    if let Some(offset) = error.offset.filter(|&o| o <= error.text.len()) {
+        let token = error.text[offset..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ']' | '}'));
+        let end = offset
+            + token
+                .unwrap_or(error.text.len() - offset)
+                .max(1)
+                .min(error.text.len() - offset);
+        diagnostic = diagnostic.with_labels(vec![cs::Label::primary(0, offset..end)]);
+    } else {
+        diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path)]);
+    }
+    let _ = term::emit_to_write_style(&mut buffer, &Config::default(), &files, &diagnostic);
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}

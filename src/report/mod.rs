@@ -2,3 +2,4 @@
 
 pub mod attributions;
 pub mod diagnostics;
+pub mod rules;

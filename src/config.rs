@@ -1,0 +1,153 @@
+//! `.newslint.yaml`: a project's rule folders, cue files, and which rules run at what severity, overall
+//! and per path glob. Found by walking up from the working directory, or named with `--config`.
+//! Command-line `--select`/`--ignore` come on top of the file, which comes on top of the defaults.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::LoadError;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = ".newslint.yaml";
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Rule files or folders of rule files added to the default pack (relative to the config file).
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// Cue lexicon files added to the default (relative to the config file).
+    #[serde(default)]
+    pub cues: Vec<PathBuf>,
+    /// Only these rules run (codes or names); empty means all.
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// These rules do not run.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity by rule code or name.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Changes for the files some globs match, applied in order after the settings above.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Override {
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+}
+
+/// A config and the folder its relative paths start from.
+#[derive(Debug, Default, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    pub path: Option<PathBuf>,
+    pub base: PathBuf,
+}
+
+/// The config named, or the nearest `.newslint.yaml` from `start` upwards, or the defaults.
+pub fn load(named: Option<&Path>, start: &Path) -> Result<Loaded, LoadError> {
+    let path = match named {
+        Some(p) => Some(p.to_path_buf()),
+        None => start
+            .ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return Ok(Loaded {
+            base: start.to_path_buf(),
+            ..Loaded::default()
+        });
+    };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| LoadError::new(&shown, "", None, format!("cannot be read: {e}")))?;
+    let config: Config = if text.trim().is_empty() {
+        Config::default()
+    } else {
+        serde_yaml::from_str(&text).map_err(|e| LoadError::from_yaml(&shown, &text, &e))?
+    };
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(Loaded {
+        config,
+        path: Some(path),
+        base,
+    })
+}
+
+/// Which diagnostics are kept and at what severity, for each file.
+pub struct Policy {
+    select: Vec<String>,
+    ignore: Vec<String>,
+    severity: BTreeMap<String, Severity>,
+    overrides: Vec<(GlobSet, Override)>,
+}
+
+impl Policy {
+    /// The config's settings with the command line's `--select`/`--ignore` on top.
+    pub fn new(config: &Config, select: &[String], ignore: &[String]) -> Result<Policy, String> {
+        let mut overrides = Vec::new();
+        for o in &config.overrides {
+            let mut set = GlobSetBuilder::new();
+            for p in &o.paths {
+                set.add(Glob::new(p).map_err(|e| format!("bad glob in `overrides`: {e}"))?);
+            }
+            overrides.push((set.build().map_err(|e| e.to_string())?, o.clone()));
+        }
+        Ok(Policy {
+            select: if select.is_empty() {
+                config.select.clone()
+            } else {
+                select.to_vec()
+            },
+            ignore: config.ignore.iter().chain(ignore).cloned().collect(),
+            severity: config.severity.clone(),
+            overrides,
+        })
+    }
+
+    /// Applies the policy to one file's diagnostics.
+    pub fn apply(&self, path: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let applicable: Vec<&Override> = self
+            .overrides
+            .iter()
+            .filter(|(set, _)| set.is_match(path))
+            .map(|(_, o)| o)
+            .collect();
+        diagnostics
+            .into_iter()
+            .filter(|d| self.select.is_empty() || names(&self.select, d))
+            .filter(|d| !names(&self.ignore, d) && !applicable.iter().any(|o| names(&o.ignore, d)))
+            .map(|mut d| {
+                let by_rule = |map: &BTreeMap<String, Severity>| {
+                    map.iter()
+                        .find(|(k, _)| **k == d.code || **k == d.name)
+                        .map(|(_, s)| *s)
+                };
+                if let Some(s) = by_rule(&self.severity) {
+                    d.severity = s;
+                }
+                for o in &applicable {
+                    if let Some(s) = by_rule(&o.severity) {
+                        d.severity = s;
+                    }
+                }
+                d
+            })
+            .collect()
+    }
+}
+
+/// Whether the list names the diagnostic's rule by code or name.
+fn names(list: &[String], d: &Diagnostic) -> bool {
+    list.iter()
+        .any(|x| x.eq_ignore_ascii_case(&d.code) || *x == d.name)
+}

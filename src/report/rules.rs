@@ -1,0 +1,84 @@
+//! `newslint rules` and `newslint explain` for rules of the pack.
+
+use crate::checks::CodeRule;
+use crate::rules::Pack;
+use crate::rules::spec::{Place, Rule};
+
+/// One line per rule: code, name, kind, severity, and the first sentence of what it is for.
+pub fn list(code_rules: &[CodeRule], pack: &Pack) -> String {
+    let mut out = String::new();
+    for r in code_rules {
+        out += &format!(
+            "{}  {:<26} {:<18} {:<8} {}\n",
+            r.code,
+            r.name,
+            "code",
+            r.severity.as_str(),
+            r.summary
+        );
+    }
+    for loaded in &pack.rules {
+        let r = &loaded.rule;
+        out += &format!(
+            "{}  {:<26} {:<18} {:<8} {}\n",
+            r.code.0,
+            r.name.0,
+            r.check.kind().as_str(),
+            r.severity.as_str(),
+            first_sentence(&r.why)
+        );
+    }
+    out
+}
+
+/// The rule's documentation: why, where it applies, examples, and the fix.
+pub fn explain(rule: &Rule) -> String {
+    let place = match rule.place {
+        Place::Narration => ", in narration only",
+        Place::Quote => ", inside quotations only",
+        Place::Any => "",
+    };
+    let attributed = match rule.attributed {
+        Some(true) => ", where attributed",
+        Some(false) => ", where nothing attributes it",
+        None => "",
+    };
+    let mut out = format!(
+        "{} {} ({}, {}{place}{attributed})\n\n{}\n",
+        rule.code.0,
+        rule.name.0,
+        rule.severity.as_str(),
+        rule.check.kind().as_str(),
+        rule.why.trim()
+    );
+    let section = |title: &str, lines: Vec<&str>| -> String {
+        if lines.is_empty() {
+            return String::new();
+        }
+        format!(
+            "\n{title}\n{}",
+            lines
+                .iter()
+                .map(|l| format!("    {l}\n"))
+                .collect::<String>()
+        )
+    };
+    out += &section(
+        "Flags:",
+        rule.examples.flag.iter().map(|e| e.text.as_str()).collect(),
+    );
+    out += &section(
+        "Passes:",
+        rule.examples.pass.iter().map(|e| e.text.as_str()).collect(),
+    );
+    out += &format!("\nhelp: {}\n", rule.help.trim());
+    out
+}
+
+fn first_sentence(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.find(". ") {
+        Some(i) => one_line[..=i].to_string(),
+        None => one_line,
+    }
+}

@@ -1,0 +1,237 @@
+//! The YAML rule engine. Rule files (`rules/*.yaml`, embedded as the default pack, plus a project's own)
+//! are read into typed rules (`spec`); every phrase of every rule is compiled into one aho-corasick
+//! automaton; each analysed file is then matched once, and each match is judged in context: inside a
+//! quotation or in narration, attributed or not.
+
+mod check;
+pub mod examples;
+mod locate;
+pub mod spec;
+
+use crate::error::LoadError;
+use crate::grammar::lexicon::on_word_boundaries;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use spec::{Check, Rule, RuleFile};
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub use check::check;
+
+/// The default rule pack, embedded so that `newslint check` needs no files beside it.
+pub const DEFAULT_PACK: &[(&str, &str)] = &[
+    (
+        "rules/phrasing.yaml",
+        include_str!("../../rules/phrasing.yaml"),
+    ),
+    (
+        "rules/sourcing.yaml",
+        include_str!("../../rules/sourcing.yaml"),
+    ),
+    ("rules/claims.yaml", include_str!("../../rules/claims.yaml")),
+    ("rules/style.yaml", include_str!("../../rules/style.yaml")),
+];
+
+/// A rule file as read, kept to show errors and failing examples against it.
+pub struct RuleSource {
+    pub path: String,
+    pub text: String,
+}
+
+pub struct LoadedRule {
+    pub rule: Rule,
+    /// Index into `Pack::files`.
+    pub file: usize,
+}
+
+/// What one automaton pattern means for one rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Phrase,
+    Exception,
+    /// The `wrong` side of the swap pair at this index (in the rule's sorted order).
+    Swap(usize),
+    /// Variant `variant` of consistency group `group`.
+    Variant {
+        group: usize,
+        variant: usize,
+    },
+    Trigger,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Target {
+    pub rule: usize,
+    pub role: Role,
+}
+
+pub struct Pack {
+    pub files: Vec<RuleSource>,
+    pub rules: Vec<LoadedRule>,
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the rules and roles it serves.
+    targets: Vec<Vec<Target>>,
+}
+
+impl Pack {
+    pub fn default_pack() -> &'static Pack {
+        static DEFAULT: OnceLock<Pack> = OnceLock::new();
+        DEFAULT.get_or_init(|| {
+            let sources = DEFAULT_PACK.iter().map(|(p, t)| RuleSource {
+                path: p.to_string(),
+                text: t.to_string(),
+            });
+            Pack::load(sources.collect()).expect("the embedded rule pack is valid (tested)")
+        })
+    }
+
+    /// Reads and compiles rule files; the first error, located in its file, stops the load.
+    pub fn load(files: Vec<RuleSource>) -> Result<Pack, LoadError> {
+        let mut rules: Vec<LoadedRule> = Vec::new();
+        for (index, file) in files.iter().enumerate() {
+            locate::reset();
+            let parsed: RuleFile = serde_yaml::from_str(&file.text)
+                .map_err(|e| LoadError::from_yaml(&file.path, &file.text, &e))?;
+            for (n, rule) in parsed.rules.into_iter().enumerate() {
+                if let Some(first) = rules.iter().find(|r| r.rule.code == rule.code) {
+                    let at = locate::offset(&file.text, locate::What::Code, n);
+                    let message = format!(
+                        "rule code `{}` is already used by `{}` in {}",
+                        rule.code.0, first.rule.name.0, files[first.file].path
+                    );
+                    return Err(LoadError::new(&file.path, &file.text, at, message));
+                }
+                rules.push(LoadedRule { rule, file: index });
+            }
+        }
+        let (automaton, targets) = compile(&rules)?;
+        Ok(Pack {
+            files,
+            rules,
+            automaton,
+            targets,
+        })
+    }
+
+    /// The rule with this code or name.
+    pub fn find(&self, code_or_name: &str) -> Option<&LoadedRule> {
+        self.rules.iter().find(|r| {
+            r.rule.code.0.eq_ignore_ascii_case(code_or_name) || r.rule.name.0 == code_or_name
+        })
+    }
+
+    /// Every phrase match in `text` on word boundaries, overlapping ones included, in order.
+    pub fn matches<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, &'a [Target])> + 'a {
+        self.automaton
+            .find_overlapping_iter(text)
+            .filter(move |m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.targets[m.pattern().as_usize()].as_slice(),
+                )
+            })
+    }
+}
+
+/// Reads the rule files of a folder (`*.yaml`, `*.yml`, sorted) or a single file.
+pub fn read_rule_sources(path: &Path) -> Result<Vec<RuleSource>, LoadError> {
+    let unreadable = |p: &Path, e: std::io::Error| {
+        LoadError::new(
+            &p.display().to_string(),
+            "",
+            None,
+            format!("cannot be read: {e}"),
+        )
+    };
+    let mut paths = Vec::new();
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).map_err(|e| unreadable(path, e))? {
+            let p = entry.map_err(|e| unreadable(path, e))?.path();
+            if p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                paths.push(p);
+            }
+        }
+        paths.sort();
+    } else {
+        paths.push(path.to_path_buf());
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).map_err(|e| unreadable(&p, e))?;
+            Ok(RuleSource {
+                path: p.display().to_string(),
+                text,
+            })
+        })
+        .collect()
+}
+
+/// All phrases of all rules in one automaton: matching costs the same however many phrase rules there are.
+fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), LoadError> {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut targets: Vec<Vec<Target>> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    let mut add = |phrase: &str, target: Target| {
+        let key = phrase.to_lowercase();
+        let id = *index.entry(key.clone()).or_insert_with(|| {
+            patterns.push(key);
+            targets.push(Vec::new());
+            patterns.len() - 1
+        });
+        targets[id].push(target);
+    };
+    for (r, loaded) in rules.iter().enumerate() {
+        let target = |role| Target { rule: r, role };
+        match &loaded.rule.check {
+            Check::Phrase {
+                phrases,
+                exceptions,
+            } => {
+                phrases.0.iter().for_each(|p| add(p, target(Role::Phrase)));
+                exceptions
+                    .iter()
+                    .for_each(|p| add(p, target(Role::Exception)));
+            }
+            Check::Substitution { swap, .. } => {
+                swap.keys()
+                    .enumerate()
+                    .for_each(|(i, wrong)| add(wrong, target(Role::Swap(i))));
+            }
+            Check::Consistency { groups } => {
+                for (group, variants) in groups.iter().enumerate() {
+                    for (variant, phrase) in variants.0.iter().enumerate() {
+                        add(phrase, target(Role::Variant { group, variant }));
+                    }
+                }
+            }
+            Check::NeedsAttribution { trigger } => {
+                if let Some(phrases) = &trigger.phrases {
+                    phrases.0.iter().for_each(|p| add(p, target(Role::Trigger)));
+                }
+            }
+            Check::Pattern { .. } | Check::Attribution { .. } => {}
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .or_else(|_| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+        })
+        .map_err(|e| LoadError::new("rule pack", "", None, e.to_string()))?;
+    Ok((automaton, targets))
+}
+
+/// Where an example stands in its rule file, for reports of a failing example.
+pub fn example_offset(file: &RuleSource, index: usize) -> Option<usize> {
+    locate::offset(&file.text, locate::What::Example, index)
+}

@@ -1,0 +1,420 @@
+//! The typed shape of a rule file. Every field is checked while it is deserialised (codes, names,
+//! severities, placeholders, phrase lists, regular expressions), so a mistake is reported by the YAML
+//! parser at the line and column where it stands.
+
+use super::locate;
+use crate::diagnostic::Severity;
+use regex::{Regex, RegexBuilder};
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "RawRule")]
+pub struct Rule {
+    pub code: Code,
+    pub name: Name,
+    pub check: Check,
+    pub severity: Severity,
+    pub message: Message,
+    pub help: String,
+    pub why: String,
+    pub examples: Examples,
+    pub place: Place,
+    pub attributed: Option<bool>,
+    pub scope: Scope,
+}
+
+/// The closed set of check types, named by a rule's `kind:`.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Phrase,
+    Pattern,
+    Substitution,
+    Consistency,
+    NeedsAttribution,
+    Attribution,
+}
+
+/// A rule as written: every field any kind may use. `Rule::try_from` then insists on the fields the
+/// rule's kind needs and refuses the ones it does not use, inside deserialisation, so the error is placed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    code: Code,
+    name: Name,
+    kind: Kind,
+    severity: Severity,
+    message: Message,
+    help: String,
+    why: String,
+    #[serde(default)]
+    examples: Examples,
+    #[serde(default, rename = "where")]
+    place: Place,
+    attributed: Option<bool>,
+    #[serde(default)]
+    scope: Scope,
+    phrases: Option<PhraseList>,
+    exceptions: Option<Vec<String>>,
+    pattern: Option<Pattern>,
+    swap: Option<BTreeMap<String, String>>,
+    safe: Option<bool>,
+    groups: Option<Vec<PhraseList>>,
+    trigger: Option<Trigger>,
+    cues: Option<Vec<String>>,
+    sources: Option<Vec<String>>,
+    unless: Option<Vec<String>>,
+}
+
+/// The check a rule runs.
+#[derive(Debug)]
+pub enum Check {
+    /// Words or phrases, matched case-insensitively on word boundaries.
+    Phrase {
+        phrases: PhraseList,
+        exceptions: Vec<String>,
+    },
+    /// A regular expression (linear-time `regex` crate, size-limited).
+    Pattern { pattern: Pattern },
+    /// `wrong: right` pairs; the right form is the suggestion, applied by `--fix` where `safe`.
+    Substitution {
+        swap: BTreeMap<String, String>,
+        safe: bool,
+    },
+    /// Groups of variants of which a document uses only one.
+    Consistency { groups: Vec<PhraseList> },
+    /// A trigger that must have an attribution in its scope.
+    NeedsAttribution { trigger: Trigger },
+    /// Conditions on the attributions the grammar found: loaded cues, or vague sources with no reason.
+    Attribution {
+        cues: Vec<String>,
+        sources: Vec<String>,
+        unless: Vec<String>,
+    },
+}
+
+impl TryFrom<RawRule> for Rule {
+    type Error = String;
+
+    fn try_from(raw: RawRule) -> Result<Rule, String> {
+        let kind = raw.kind;
+        let used: &[(&str, bool)] = &[
+            ("phrases", raw.phrases.is_some()),
+            ("exceptions", raw.exceptions.is_some()),
+            ("pattern", raw.pattern.is_some()),
+            ("swap", raw.swap.is_some()),
+            ("safe", raw.safe.is_some()),
+            ("groups", raw.groups.is_some()),
+            ("trigger", raw.trigger.is_some()),
+            ("cues", raw.cues.is_some()),
+            ("sources", raw.sources.is_some()),
+            ("unless", raw.unless.is_some()),
+        ];
+        let allowed: &[&str] = match kind {
+            Kind::Phrase => &["phrases", "exceptions"],
+            Kind::Pattern => &["pattern"],
+            Kind::Substitution => &["swap", "safe"],
+            Kind::Consistency => &["groups"],
+            Kind::NeedsAttribution => &["trigger"],
+            Kind::Attribution => &["cues", "sources", "unless"],
+        };
+        if let Some((field, _)) = used
+            .iter()
+            .find(|(f, present)| *present && !allowed.contains(f))
+        {
+            return Err(format!(
+                "`{field}` does not belong to a `{}` rule (it takes {})",
+                kind.as_str(),
+                fields(allowed)
+            ));
+        }
+        let missing = |field: &str| format!("a `{}` rule needs `{field}`", kind.as_str());
+        let check = match kind {
+            Kind::Phrase => Check::Phrase {
+                phrases: raw.phrases.ok_or_else(|| missing("phrases"))?,
+                exceptions: raw.exceptions.unwrap_or_default(),
+            },
+            Kind::Pattern => Check::Pattern {
+                pattern: raw.pattern.ok_or_else(|| missing("pattern"))?,
+            },
+            Kind::Substitution => {
+                let swap = raw.swap.ok_or_else(|| missing("swap"))?;
+                if swap.is_empty()
+                    || swap
+                        .iter()
+                        .any(|(w, r)| w.trim().is_empty() || r.trim().is_empty())
+                {
+                    return Err(
+                        "`swap` needs `wrong: right` pairs with neither side empty".to_string()
+                    );
+                }
+                Check::Substitution {
+                    swap,
+                    safe: raw.safe.unwrap_or(false),
+                }
+            }
+            Kind::Consistency => {
+                let groups = raw.groups.ok_or_else(|| missing("groups"))?;
+                if let Some(g) = groups.iter().find(|g| g.0.len() < 2) {
+                    return Err(format!(
+                        "consistency group `{}` needs at least two variants",
+                        g.0.join(", ")
+                    ));
+                }
+                Check::Consistency { groups }
+            }
+            Kind::NeedsAttribution => {
+                let trigger = raw.trigger.ok_or_else(|| missing("trigger"))?;
+                if trigger.phrases.is_none() && trigger.pattern.is_none() {
+                    return Err("`trigger` needs `phrases` or `pattern`".to_string());
+                }
+                Check::NeedsAttribution { trigger }
+            }
+            Kind::Attribution => {
+                let (cues, sources) = (
+                    raw.cues.unwrap_or_default(),
+                    raw.sources.unwrap_or_default(),
+                );
+                if cues.is_empty() && sources.is_empty() {
+                    return Err("an `attribution` rule needs `cues` or `sources`".to_string());
+                }
+                Check::Attribution {
+                    cues,
+                    sources,
+                    unless: raw.unless.unwrap_or_default(),
+                }
+            }
+        };
+        Ok(Rule {
+            code: raw.code,
+            name: raw.name,
+            check,
+            severity: raw.severity,
+            message: raw.message,
+            help: raw.help,
+            why: raw.why,
+            examples: raw.examples,
+            place: raw.place,
+            attributed: raw.attributed,
+            scope: raw.scope,
+        })
+    }
+}
+
+fn fields(list: &[&str]) -> String {
+    list.iter()
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Phrase => "phrase",
+            Kind::Pattern => "pattern",
+            Kind::Substitution => "substitution",
+            Kind::Consistency => "consistency",
+            Kind::NeedsAttribution => "needs-attribution",
+            Kind::Attribution => "attribution",
+        }
+    }
+}
+
+impl Check {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Check::Phrase { .. } => Kind::Phrase,
+            Check::Pattern { .. } => Kind::Pattern,
+            Check::Substitution { .. } => Kind::Substitution,
+            Check::Consistency { .. } => Kind::Consistency,
+            Check::NeedsAttribution { .. } => Kind::NeedsAttribution,
+            Check::Attribution { .. } => Kind::Attribution,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Trigger {
+    pub phrases: Option<PhraseList>,
+    pub pattern: Option<Pattern>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub flag: Vec<Example>,
+    #[serde(default)]
+    pub pass: Vec<Example>,
+}
+
+/// Copy outside quotation marks is the reporter's narration.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    Narration,
+    Quote,
+    #[default]
+    Any,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    #[default]
+    Sentence,
+    Paragraph,
+}
+
+/// `NL` and three digits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Code(pub String);
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (code, _) = locate::read(locate::What::Code, d)?;
+        let well_formed = code.len() == 5
+            && code.starts_with("NL")
+            && code[2..].bytes().all(|b| b.is_ascii_digit());
+        if !well_formed {
+            return Err(de::Error::custom(format!(
+                "rule code `{code}` is not `NL` and three digits"
+            )));
+        }
+        Ok(Code(code))
+    }
+}
+
+/// Kebab-case, naming the problem (`unattributed-quote`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name(pub String);
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        let kebab = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !name.starts_with('-')
+            && !name.ends_with('-');
+        if kebab {
+            Ok(Name(name))
+        } else {
+            Err(de::Error::custom(format!(
+                "rule name `{name}` is not kebab-case"
+            )))
+        }
+    }
+}
+
+/// The placeholders a message may use.
+const PLACEHOLDERS: &[&str] = &["match", "source", "cue", "suggestion", "other"];
+
+#[derive(Debug, Clone)]
+pub struct Message(pub String);
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let message = String::deserialize(d)?;
+        let mut rest = message.as_str();
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..]
+                .find('}')
+                .ok_or_else(|| de::Error::custom("message has a `{` with no `}`"))?;
+            let name = &rest[open + 1..open + close];
+            if !PLACEHOLDERS.contains(&name) {
+                return Err(de::Error::custom(format!(
+                    "message placeholder `{{{name}}}` is unknown; use one of {}",
+                    PLACEHOLDERS
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+            rest = &rest[open + close + 1..];
+        }
+        if message.trim().is_empty() {
+            return Err(de::Error::custom("message is empty"));
+        }
+        Ok(Message(message))
+    }
+}
+
+/// A non-empty list of non-empty phrases, kept in lower case for matching.
+#[derive(Debug, Clone)]
+pub struct PhraseList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for PhraseList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let phrases = Vec::<String>::deserialize(d)?;
+        if phrases.is_empty() {
+            return Err(de::Error::custom("phrase list is empty"));
+        }
+        if let Some(blank) = phrases.iter().position(|p| p.trim().is_empty()) {
+            return Err(de::Error::custom(format!(
+                "phrase {} of the list is empty",
+                blank + 1
+            )));
+        }
+        Ok(PhraseList(
+            phrases.into_iter().map(|p| p.trim().to_string()).collect(),
+        ))
+    }
+}
+
+/// The most a rule's compiled regular expression may take, so one rule cannot slow every run.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+#[derive(Debug, Clone)]
+pub struct Pattern(pub Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(d)?;
+        RegexBuilder::new(&source)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map(Pattern)
+            .map_err(|e| {
+                de::Error::custom(format!(
+                    "invalid regular expression: {}",
+                    one_line(&e.to_string())
+                ))
+            })
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A line of copy a rule must flag or pass, with its place among the file's examples (file order), by
+/// which `locate` finds where it stands.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub index: usize,
+}
+
+impl<'de> Deserialize<'de> for Example {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (text, index) = locate::read(locate::What::Example, d)?;
+        Ok(Example { text, index })
+    }
+}
