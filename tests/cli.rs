@@ -14,7 +14,12 @@ fn clean_copy_exits_zero_and_prints_nothing() {
 #[test]
 fn notes_alone_do_not_fail_the_check() {
     // Seed 002's only finding is a note (a loaded attribution verb).
-    let out = newslint(&["check", "--format", "short", "seeds/002_d24ae73ce5904a91.txt"]);
+    let out = newslint(&[
+        "check",
+        "--format",
+        "short",
+        "seeds/002_d24ae73ce5904a91.txt",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains(": note[NL011]: "), "{}", stdout(&out));
 }

@@ -23,7 +23,11 @@ fn fixture_texts() -> Vec<(String, String)> {
 }
 
 fn assert_spans_inside(file: &SourceFile) {
-    let (analysis, diagnostics) = check(file.clone(), Lexicon::default_lexicon(), Pack::default_pack());
+    let (analysis, diagnostics) = check(
+        file.clone(),
+        Lexicon::default_lexicon(),
+        Pack::default_pack(),
+    );
     for a in &analysis.attributions {
         for span in [a.source, Some(a.cue), a.content].into_iter().flatten() {
             assert!(

@@ -14,7 +14,8 @@ pub const RULE: CodeRule = CodeRule {
     summary: "A quotation with no speaker",
     explanation: "\
 ## What it does
-Flags a quotation of three or more words in body copy that no attribution covers. A quotation is covered
+Flags a quotation of three or more words in body copy that no attribution covers (a title in title
+case, such as the name of a plan or a work, is not speech). A quotation is covered
 when an attribution's content includes it, when its sentence or a neighbouring sentence has an
 attribution, or when its paragraph does. Headlines and shorter quoted terms (scare quotes, titles of
 works) are not checked; a quotation running over several paragraphs is checked once, where it opens.
@@ -36,13 +37,28 @@ Name who said it:
 /// Quotations shorter than this are quoted terms, not speech.
 const MIN_WORDS: usize = 3;
 
+/// Speech has at least `MIN_WORDS` words and is not a title in title case (`"Action Plan for the
+/// Development of Italy"`, BBC business-052).
+fn is_speech(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let significant: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
+    let capitalised = significant
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let title = !significant.is_empty()
+        && capitalised == significant.len()
+        && !quoted.trim_end().ends_with(['.', ',', '?', '!']);
+    words.len() >= MIN_WORDS && !title
+}
+
 fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
     let doc = &analysis.document;
     let coverage = Coverage::new(doc, &analysis.attributions);
     doc.quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
-        .filter(|q| q.inner.of(&analysis.file.text).split_whitespace().count() >= MIN_WORDS)
+        .filter(|q| is_speech(q.inner.of(&analysis.file.text)))
         .filter(|q| {
             !coverage.block(q.block)
                 && !coverage.in_content(q.span)

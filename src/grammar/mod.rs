@@ -83,6 +83,9 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
             continue; // speech quoted inside a quotation is the speaker's, not the story's attribution
         }
         let form = lexicon.form(&candidate);
+        if form.class == CueClass::Thought && doc.is_heading(sentence.block) {
+            continue; // headlines drop verbs: `Research fears over Kelly's views` has no one fearing
+        }
         let site = Site {
             doc,
             sentence,
