@@ -59,3 +59,24 @@ fn rule_nl002_unbalanced_quote() {
         &["check", "--color", "never", "rules/unbalanced-quote.txt"],
     );
 }
+
+/// Each pack rule's rendered diagnostics on its fixture of real copy, the rule selected alone.
+#[test]
+fn pack_rules_on_their_fixtures() {
+    for (code, name) in [
+        ("NL010", "vague-source"),
+        ("NL011", "loaded-attribution-verb"),
+        ("NL012", "unsourced-claim"),
+        ("NL201", "overstated-consensus"),
+        ("NL202", "weasel-attribution"),
+        ("NL203", "unsourced-hedge"),
+        ("NL210", "mixed-spelling"),
+        ("NL211", "mixed-spelling"),
+    ] {
+        let fixture = format!("rules/{name}.txt");
+        snapshot(
+            &format!("{code}-{name}"),
+            &["check", "--color", "never", "--select", code, &fixture],
+        );
+    }
+}

@@ -297,6 +297,20 @@ pub fn json(diagnostics: &[Diagnostic], files: &Files) -> String {
     serde_json::to_string_pretty(&out).expect("diagnostic JSON serialises") + "\n"
 }
 
+/// The length of the YAML value at the start of `text`: a quoted string to its closing quote, or a bare
+/// token to the next space or separator.
+fn value_length(text: &str) -> usize {
+    let line = text.split('\n').next().unwrap_or("");
+    let quoted = line.chars().next().filter(|c| matches!(c, '"' | '\''));
+    let length = match quoted {
+        Some(q) => line[1..].find(q).map_or(line.len(), |i| i + 2),
+        None => line
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ']' | '}'))
+            .unwrap_or(line.len()),
+    };
+    length.max(1).min(text.len())
+}
+
 /// A rule, cue or config file that could not be loaded, shown against the file at the error's position.
 pub fn load_error(error: &crate::error::LoadError, colour: bool) -> String {
     let mut buffer = if colour {
@@ -307,13 +321,7 @@ pub fn load_error(error: &crate::error::LoadError, colour: bool) -> String {
     let files = Files::new([(error.path.as_str(), error.text.as_str())]);
     let mut diagnostic = cs::Diagnostic::error().with_message(&error.message);
     if let Some(offset) = error.offset.filter(|&o| o <= error.text.len()) {
-        let token = error.text[offset..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ']' | '}'));
-        let end = offset
-            + token
-                .unwrap_or(error.text.len() - offset)
-                .max(1)
-                .min(error.text.len() - offset);
+        let end = offset + value_length(&error.text[offset..]);
         diagnostic = diagnostic.with_labels(vec![cs::Label::primary(0, offset..end)]);
     } else {
         diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path)]);

@@ -136,17 +136,21 @@ fn phrase_rules(pack: &Pack, cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `Email Systems` in mid-sentence is a name, not a spelling of `email` (patterns are stored in lower
-/// case, so a capital here that the sentence does not explain belongs to a name).
+/// `Email Systems` is a name, not a spelling of `email`: a capital that does not open the sentence, or
+/// that another capitalised word follows, belongs to a name.
 fn is_name_use(cx: &Context, span: Span) -> bool {
     let found = cx.text(span);
     let doc = &cx.analysis.document;
     let sentence_start = doc
         .sentence_at(span.start)
         .is_some_and(|s| doc.sentences[s].span.start == span.start);
+    let next_is_capitalised = doc.text()[span.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
     found.starts_with(|c: char| c.is_uppercase())
         && found.chars().any(char::is_lowercase)
-        && !sentence_start
+        && (!sentence_start || next_is_capitalised)
 }
 
 fn needs_attribution(rule: &Rule, cx: &Context, span: Span, out: &mut Vec<Diagnostic>) {

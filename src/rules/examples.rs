@@ -39,8 +39,9 @@ pub fn run(pack: &Pack, lexicon: &Lexicon) -> Outcome {
                 format!("`flag` example is not flagged by {}", rule.code.0)
             } else {
                 format!(
-                    "`pass` example is flagged by {} ({found} times)",
-                    rule.code.0
+                    "`pass` example is flagged by {} ({found} {})",
+                    rule.code.0,
+                    if found == 1 { "time" } else { "times" }
                 )
             };
             let id = RuleId {

@@ -15,6 +15,8 @@ use std::fmt;
 pub enum What {
     Example,
     Code,
+    /// Any other string value checked while it is read (names, messages, patterns).
+    Checked,
 }
 
 /// What the deliberately failed read expects, so its error is recognised.
@@ -24,19 +26,34 @@ thread_local! {
     static TARGET: Cell<Option<(What, usize)>> = const { Cell::new(None) };
     static EXAMPLES: Cell<usize> = const { Cell::new(0) };
     static CODES: Cell<usize> = const { Cell::new(0) };
+    static CHECKED: Cell<usize> = const { Cell::new(0) };
+    static INVALID: Cell<Option<(What, usize)>> = const { Cell::new(None) };
 }
 
 fn counter(what: What) -> &'static std::thread::LocalKey<Cell<usize>> {
     match what {
         What::Example => &EXAMPLES,
         What::Code => &CODES,
+        What::Checked => &CHECKED,
     }
 }
 
-/// Starts a file: its examples and codes are counted from zero.
+/// Starts a file: its values are counted from zero.
 pub fn reset() {
     EXAMPLES.with(|n| n.set(0));
     CODES.with(|n| n.set(0));
+    CHECKED.with(|n| n.set(0));
+    INVALID.with(|i| i.set(None));
+}
+
+/// Records that a value failed its check, so the load can place the error on the value itself.
+pub fn invalid(what: What, index: usize) {
+    INVALID.with(|i| i.set(Some((what, index))));
+}
+
+/// The value whose check failed during the last read, if one did.
+pub fn take_invalid() -> Option<(What, usize)> {
+    INVALID.with(|i| i.take())
 }
 
 /// Reads a string value, counting it; if it is the one to locate, fails so the parser places it.
@@ -70,8 +87,8 @@ impl Visitor<'_> for Locator {
 
 /// The byte offset of the `index`-th value of kind `what` (in file order) in the rule file `text`.
 pub fn offset(text: &str, what: What, index: usize) -> Option<usize> {
-    TARGET.with(|t| t.set(Some((what, index))));
     reset();
+    TARGET.with(|t| t.set(Some((what, index))));
     let result = serde_yaml::from_str::<super::spec::RuleFile>(text);
     TARGET.with(|t| t.set(None));
     match result {

@@ -89,8 +89,8 @@ impl Pack {
         let mut rules: Vec<LoadedRule> = Vec::new();
         for (index, file) in files.iter().enumerate() {
             locate::reset();
-            let parsed: RuleFile = serde_yaml::from_str(&file.text)
-                .map_err(|e| LoadError::from_yaml(&file.path, &file.text, &e))?;
+            let parsed: RuleFile =
+                serde_yaml::from_str(&file.text).map_err(|e| placed(file, &e))?;
             for (n, rule) in parsed.rules.into_iter().enumerate() {
                 if let Some(first) = rules.iter().find(|r| r.rule.code == rule.code) {
                     let at = locate::offset(&file.text, locate::What::Code, n);
@@ -135,6 +135,16 @@ impl Pack {
                 )
             })
     }
+}
+
+/// A YAML error in a rule file, placed on the value whose check failed when the parser placed it on the
+/// rule around it.
+fn placed(file: &RuleSource, error: &serde_yaml::Error) -> LoadError {
+    let mut load = LoadError::from_yaml(&file.path, &file.text, error);
+    if let Some((what, index)) = locate::take_invalid() {
+        load.offset = locate::offset(&file.text, what, index).or(load.offset);
+    }
+    load
 }
 
 /// Reads the rule files of a folder (`*.yaml`, `*.yml`, sorted) or a single file.

@@ -301,7 +301,7 @@ pub struct Name(pub String);
 
 impl<'de> Deserialize<'de> for Name {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(d)?;
+        let (name, index) = locate::read(locate::What::Checked, d)?;
         let kebab = !name.is_empty()
             && name
                 .bytes()
@@ -309,12 +309,12 @@ impl<'de> Deserialize<'de> for Name {
             && !name.starts_with('-')
             && !name.ends_with('-');
         if kebab {
-            Ok(Name(name))
-        } else {
-            Err(de::Error::custom(format!(
-                "rule name `{name}` is not kebab-case"
-            )))
+            return Ok(Name(name));
         }
+        locate::invalid(locate::What::Checked, index);
+        Err(de::Error::custom(format!(
+            "rule name `{name}` is not kebab-case"
+        )))
     }
 }
 
@@ -326,30 +326,35 @@ pub struct Message(pub String);
 
 impl<'de> Deserialize<'de> for Message {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let message = String::deserialize(d)?;
-        let mut rest = message.as_str();
-        while let Some(open) = rest.find('{') {
-            let close = rest[open..]
-                .find('}')
-                .ok_or_else(|| de::Error::custom("message has a `{` with no `}`"))?;
-            let name = &rest[open + 1..open + close];
-            if !PLACEHOLDERS.contains(&name) {
-                return Err(de::Error::custom(format!(
-                    "message placeholder `{{{name}}}` is unknown; use one of {}",
-                    PLACEHOLDERS
-                        .iter()
-                        .map(|p| format!("{{{p}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
-            }
-            rest = &rest[open + close + 1..];
-        }
-        if message.trim().is_empty() {
-            return Err(de::Error::custom("message is empty"));
-        }
+        let (message, index) = locate::read(locate::What::Checked, d)?;
+        check_message(&message).map_err(|e| {
+            locate::invalid(locate::What::Checked, index);
+            de::Error::custom(e)
+        })?;
         Ok(Message(message))
     }
+}
+
+fn check_message(message: &str) -> Result<(), String> {
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..]
+            .find('}')
+            .ok_or("message has a `{` with no `}`")?;
+        let name = &rest[open + 1..open + close];
+        if !PLACEHOLDERS.contains(&name) {
+            let known: Vec<String> = PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
+            return Err(format!(
+                "message placeholder `{{{name}}}` is unknown; use one of {}",
+                known.join(", ")
+            ));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if message.trim().is_empty() {
+        return Err("message is empty".to_string());
+    }
+    Ok(())
 }
 
 /// A non-empty list of non-empty phrases, kept in lower case for matching.
@@ -382,12 +387,13 @@ pub struct Pattern(pub Regex);
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let source = String::deserialize(d)?;
+        let (source, index) = locate::read(locate::What::Checked, d)?;
         RegexBuilder::new(&source)
             .size_limit(REGEX_SIZE_LIMIT)
             .build()
             .map(Pattern)
             .map_err(|e| {
+                locate::invalid(locate::What::Checked, index);
                 de::Error::custom(format!(
                     "invalid regular expression: {}",
                     one_line(&e.to_string())

@@ -1,0 +1,164 @@
+//! The rule engine as users meet it: the default pack's own examples, `newslint test` on a newsroom's
+//! rule file, located errors for broken rule files, and `.newslint.yaml`.
+
+mod common;
+use common::{fixtures, newslint, newslint_in, stderr, stdout};
+use newslint::rules::examples;
+use newslint::{Lexicon, Pack};
+use std::fs;
+
+#[test]
+fn every_example_of_the_default_pack_passes() {
+    let outcome = examples::run(Pack::default_pack(), Lexicon::default_lexicon());
+    let failures: Vec<String> = outcome.failures.iter().map(|d| d.message.clone()).collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(
+        outcome.passed >= 25,
+        "the pack carries its examples ({} ran)",
+        outcome.passed
+    );
+}
+
+#[test]
+fn newslint_test_reports_a_failing_example_against_the_rule_file() {
+    let out = newslint(&["test", "--color", "never", "rule-tests/newsroom.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("rule-test-failure", stdout(&out));
+    });
+    let default_pack = newslint(&["test"]);
+    assert_eq!(default_pack.status.code(), Some(0));
+    assert!(
+        stdout(&default_pack).ends_with(" passed, 0 failed\n"),
+        "{}",
+        stdout(&default_pack)
+    );
+}
+
+#[test]
+fn broken_rule_files_are_errors_at_their_line_and_column() {
+    let mut errors = String::new();
+    let mut names: Vec<_> = fs::read_dir(fixtures().join("broken"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    for name in names {
+        let path = format!("broken/{}", name.to_string_lossy());
+        let out = newslint(&["test", &path]);
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        errors += &stderr(&out);
+    }
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("broken-rule-files", errors);
+    });
+}
+
+#[test]
+fn rules_lists_code_and_pack_rules_and_explain_prints_a_pack_rule() {
+    let list = stdout(&newslint(&["rules"]));
+    for code in [
+        "NL001", "NL002", "NL010", "NL011", "NL012", "NL201", "NL202", "NL203", "NL210", "NL211",
+    ] {
+        assert!(list.contains(code), "{code} missing from:\n{list}");
+    }
+    let explain = stdout(&newslint(&["explain", "unsourced-hedge"]));
+    assert!(explain.starts_with(
+        "NL203 unsourced-hedge (warning, phrase, in narration only, where nothing attributes it)"
+    ));
+    assert!(
+        explain.contains("Flags:\n    The two banks reportedly held talks"),
+        "{explain}"
+    );
+    assert!(explain.contains("help: Say who reports or alleges it"));
+}
+
+/// A project with its own rule folder and a config, and a draft from real BBC copy (business-417).
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("house-rules")).unwrap();
+    fs::copy(
+        fixtures().join("rule-tests/newsroom.yaml"),
+        dir.path().join("house-rules/newsroom.yaml"),
+    )
+    .unwrap();
+    fs::create_dir_all(dir.path().join("drafts/opinion")).unwrap();
+    let copy = fs::read_to_string(fixtures().join("rules/unsourced-hedge.txt")).unwrap();
+    fs::write(dir.path().join("drafts/story.txt"), &copy).unwrap();
+    fs::write(dir.path().join("drafts/opinion/column.txt"), &copy).unwrap();
+    let scandal =
+        "Several former top Parmalat executives are under investigation for the fraud scandal.\n"; // bbc/business-048
+    fs::write(dir.path().join("drafts/scandal.txt"), scandal).unwrap();
+    dir
+}
+
+fn codes(out: &std::process::Output) -> Vec<String> {
+    stdout(out)
+        .lines()
+        .map(|l| l.split(": ").nth(1).unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn config_adds_rule_folders_and_changes_severities_per_path() {
+    let dir = project();
+    fs::write(
+        dir.path().join(".newslint.yaml"),
+        "rules: [house-rules]\nseverity: { NL203: note }\noverrides:\n  - paths: ['drafts/opinion/**']\n    ignore: [unsourced-hedge]\n",
+    )
+    .unwrap();
+    let out = newslint_in(dir.path(), &["check", "--format", "short", "drafts"], None);
+    assert_eq!(
+        codes(&out),
+        ["warning[NL950]", "note[NL203]"],
+        "the house rule runs, NL203 is a note, and opinion/ drops it:\n{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn select_and_ignore_on_the_command_line() {
+    let dir = project();
+    let selected = newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "--select", "NL203", "drafts"],
+        None,
+    );
+    assert_eq!(codes(&selected), ["warning[NL203]", "warning[NL203]"]);
+    let ignored = newslint_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "short",
+            "--ignore",
+            "NL203,NL950",
+            "drafts",
+        ],
+        None,
+    );
+    assert_eq!(stdout(&ignored), "");
+    assert_eq!(ignored.status.code(), Some(0));
+}
+
+#[test]
+fn a_broken_config_is_an_error_at_its_line() {
+    let dir = project();
+    fs::write(
+        dir.path().join(".newslint.yaml"),
+        "ignore: [NL203]\nfail-level: warning\n",
+    )
+    .unwrap();
+    let out = newslint_in(dir.path(), &["check", "drafts"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown field `fail-level`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains(".newslint.yaml:2:1"),
+        "{}",
+        stderr(&out)
+    );
+}
