@@ -2,6 +2,7 @@
 //! MB/s for attribution extraction and for `check`, on one thread and on all threads.
 //! Run with `cargo bench`; it prints the figures and asserts nothing.
 
+use newslint::rules::{self, RuleSource};
 use newslint::walk::{self, Selection, parallel_map};
 use newslint::{Lexicon, Pack, SourceFile, analyse, check};
 use std::path::PathBuf;
@@ -76,4 +77,39 @@ fn main() {
         "{:>12}: attributions {a:7.1} MB/s   check {c:7.1} MB/s",
         "one file"
     );
+    phrase_scaling(&files, lexicon);
+}
+
+/// Matching cost with the pack's phrases and with ten times as many: one automaton serves every phrase
+/// rule, so the cost should barely move.
+fn phrase_scaling(files: &[SourceFile], lexicon: &Lexicon) {
+    let pack = Pack::default_pack();
+    let phrases = pack.phrase_count();
+    let extra: String = (0..phrases * 9)
+        .map(|i| format!("      - zqx{i} wvk{i}\n"))
+        .collect();
+    let bench_rule = format!(
+        "rules:\n  - code: NL999\n    name: bench-phrases\n    kind: phrase\n    severity: note\n    phrases:\n{extra}    message: m\n    help: h\n    why: w\n"
+    );
+    let mut sources: Vec<RuleSource> = rules::DEFAULT_PACK
+        .iter()
+        .map(|(p, t)| RuleSource {
+            path: p.to_string(),
+            text: t.to_string(),
+        })
+        .collect();
+    sources.push(RuleSource {
+        path: "bench.yaml".to_string(),
+        text: bench_rule,
+    });
+    let large = Pack::load(sources).expect("the bench rule file is valid");
+    for pack in [pack, &large] {
+        let c = megabytes_per_second(files, |f| {
+            parallel_map(f, 1, |f| check(f.clone(), lexicon, pack).1.len());
+        });
+        println!(
+            "{:>5} phrases: check {c:7.1} MB/s (1 thread)",
+            pack.phrase_count()
+        );
+    }
 }

@@ -234,30 +234,32 @@ fn attribution_rule(
     let doc = &cx.analysis.document;
     for a in &cx.analysis.attributions {
         let source_text = a.source.map_or("(no source)", |s| cx.text(s));
-        let values = [
-            ("cue", cx.text(a.cue)),
-            ("source", source_text),
-            ("match", cx.text(a.cue)),
-        ];
         if cues.iter().any(|c| c.eq_ignore_ascii_case(&a.lemma)) {
+            let values = [
+                ("cue", cx.text(a.cue)),
+                ("source", source_text),
+                ("match", cx.text(a.cue)),
+            ];
             out.push(diagnostic(rule, cx, a.cue, &values));
             continue;
         }
         let Some(source) = a.source else { continue };
-        let sentence = doc.sentences[a.sentence]
-            .span
-            .of(&cx.analysis.file.text)
-            .to_lowercase();
-        let explained = unless.iter().any(|u| sentence.contains(&u.to_lowercase()));
-        if !explained && is_vague(cx.text(source), sources) {
+        let sentence = doc.sentences[a.sentence].span.of(&cx.analysis.file.text);
+        if is_vague(source_text, sources) && !explained(sentence, unless) {
             let values = [
                 ("cue", cx.text(a.cue)),
-                ("source", cx.text(source)),
-                ("match", cx.text(source)),
+                ("source", source_text),
+                ("match", source_text),
             ];
             out.push(diagnostic(rule, cx, source, &values));
         }
     }
+}
+
+/// The sentence gives a reason or an affiliation (`unless` words, matched without regard to case).
+fn explained(sentence: &str, unless: &[String]) -> bool {
+    let sentence = sentence.to_lowercase();
+    unless.iter().any(|u| sentence.contains(&u.to_lowercase()))
 }
 
 /// A source is vague when it is a bare or indefinite phrase ending in a word of the list (`officials`,

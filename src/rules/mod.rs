@@ -112,6 +112,11 @@ impl Pack {
         })
     }
 
+    /// How many distinct phrases the pack's automaton holds.
+    pub fn phrase_count(&self) -> usize {
+        self.automaton.patterns_len()
+    }
+
     /// The rule with this code or name.
     pub fn find(&self, code_or_name: &str) -> Option<&LoadedRule> {
         self.rules.iter().find(|r| {
