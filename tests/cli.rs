@@ -342,3 +342,17 @@ fn output_is_the_same_on_one_thread_and_many() {
     sorted.sort();
     assert_eq!(keys, sorted, "diagnostics come sorted by path and offset");
 }
+
+#[test]
+fn partial_quotes_from_a_document_are_not_unattributed_speech() {
+    // BBC politics-122: "will have to \"demonstrate they have an acceptable standard of health\"".
+    let out = newslint(&[
+        "check",
+        "--format",
+        "short",
+        "--select",
+        "NL001",
+        "rules/partial-quotes.txt",
+    ]);
+    assert_eq!(stdout(&out), "");
+}

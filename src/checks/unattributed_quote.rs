@@ -14,11 +14,13 @@ pub const RULE: CodeRule = CodeRule {
     summary: "A quotation with no speaker",
     explanation: "\
 ## What it does
-Flags a quotation of three or more words in body copy that no attribution covers (a title in title
-case, such as the name of a plan or a work, is not speech). A quotation is covered
-when an attribution's content includes it, when its sentence or a neighbouring sentence has an
-attribution, or when its paragraph does. Headlines and shorter quoted terms (scare quotes, titles of
-works) are not checked; a quotation running over several paragraphs is checked once, where it opens.
+Flags a quotation in body copy that starts like a sentence, has three or more words, and that no
+attribution covers. A quotation is covered when an attribution's content includes it; when its
+sentence, a neighbouring sentence or its paragraph has an attribution; when a colon introduces it
+(`He went further: \"…\"`); or when its paragraph opens with it right after a paragraph with an attribution
+(a run of quoted paragraphs). Headlines, quoted terms and partial quotes (`an online \"day of action\"`),
+and titles in title case are not checked; a quotation running over several paragraphs is checked once,
+where it opens.
 
 ## Why is this bad?
 A direct quotation asserts that someone said exactly these words. Without a speaker the reader cannot
@@ -37,10 +39,14 @@ Name who said it:
 /// Quotations shorter than this are quoted terms, not speech.
 const MIN_WORDS: usize = 3;
 
-/// Speech has at least `MIN_WORDS` words and is not a title in title case (`"Action Plan for the
-/// Development of Italy"`, BBC business-052).
+/// Speech, as this rule means it: a quotation that starts like a sentence (a partial quote such as
+/// `an online "day of action"` is a quoted term), has at least `MIN_WORDS` words, and is not a title in
+/// title case (`"Action Plan for the Development of Italy"`, BBC business-052).
 fn is_speech(quoted: &str) -> bool {
     let words: Vec<&str> = quoted.split_whitespace().collect();
+    let starts_like_a_sentence = quoted
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let significant: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
     let capitalised = significant
         .iter()
@@ -49,7 +55,7 @@ fn is_speech(quoted: &str) -> bool {
     let title = !significant.is_empty()
         && capitalised == significant.len()
         && !quoted.trim_end().ends_with(['.', ',', '?', '!']);
-    words.len() >= MIN_WORDS && !title
+    starts_like_a_sentence && words.len() >= MIN_WORDS && !title
 }
 
 fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
@@ -59,13 +65,18 @@ fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
         .filter(|q| is_speech(q.inner.of(&analysis.file.text)))
-        .filter(|q| {
-            !coverage.block(q.block)
-                && !coverage.in_content(q.span)
-                && !near_attribution(doc, q, &coverage)
-        })
+        .filter(|q| !covered(doc, q, &coverage))
         .map(|q| diagnostic(rule, analysis, q))
         .collect()
+}
+
+/// Who speaks is clear from the attributions around the quotation, or from the copy's framing.
+fn covered(doc: &Document, q: &Quotation, coverage: &Coverage) -> bool {
+    coverage.block(q.block)
+        || coverage.in_content(q.span)
+        || near_attribution(doc, q, coverage)
+        || introduced_by_colon(doc, q)
+        || continues_previous_speaker(doc, q, coverage)
 }
 
 /// A sentence of the quotation, or the sentence either side of it, has an attribution.
@@ -75,6 +86,19 @@ fn near_attribution(doc: &Document, q: &Quotation, coverage: &Coverage) -> bool 
         .sentence_at(q.span.end.saturating_sub(1))
         .unwrap_or(first);
     (first.saturating_sub(1)..=last + 1).any(|s| coverage.sentence(s))
+}
+
+/// `He is prepared to go this far: "A clear conclusion …"` (BBC politics-284): a colon hands over to
+/// the words of whoever the clause before it is about.
+fn introduced_by_colon(doc: &Document, q: &Quotation) -> bool {
+    doc.text()[..q.span.start].trim_end().ends_with(':')
+}
+
+/// A paragraph that opens with a quotation, after a paragraph with an attribution, goes on with the
+/// same speaker (the news convention for a run of quoted paragraphs).
+fn continues_previous_speaker(doc: &Document, q: &Quotation, coverage: &Coverage) -> bool {
+    let block = doc.copy.blocks[q.block].span;
+    q.span.start == block.start && q.block > 0 && coverage.block(q.block - 1)
 }
 
 fn diagnostic(rule: &CodeRule, analysis: &Analysis, q: &Quotation) -> Diagnostic {

@@ -54,6 +54,8 @@ struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CueForm {
     pub lemma: String,
+    /// A verb entry (its forms inflect), not a fixed phrase.
+    pub verb: bool,
     pub class: CueClass,
     pub tone: Tone,
 }
@@ -131,6 +133,7 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn expand(entry: Entry) -> Result<Vec<(String, CueForm)>, String> {
+    let verb = entry.verb.is_some();
     let (lemma, forms) = match (entry.verb, entry.phrase) {
         (Some(verb), None) => {
             let forms = entry.forms.unwrap_or_else(|| regular_forms(&verb));
@@ -149,6 +152,7 @@ fn expand(entry: Entry) -> Result<Vec<(String, CueForm)>, String> {
     }
     let cue = CueForm {
         lemma,
+        verb,
         class: entry.class,
         tone: entry.tone,
     };

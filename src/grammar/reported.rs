@@ -44,7 +44,8 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
     };
     let nothing_between = text[source.end..site.cue.start].trim().is_empty();
     if nothing_between
-        && disagrees_with_singular(source.of(text), site.cue.of(text), &site.form.lemma)
+        && (site.form.verb
+            && disagrees_with_singular(source.of(text), site.cue.of(text), &site.form.lemma))
     {
         return None;
     }
@@ -264,7 +265,8 @@ fn inverted(site: &Site, boundary: Option<Boundary>, before: Option<Span>) -> Op
     let content = before?;
     let text = site.doc.text();
     let source = source_after(text, site.cue.end, site.sentence.span.end)?;
-    let after = text[source.end..site.sentence.span.end].trim_start();
+    // `…,” writes Stella Papamichael on the BBC Movies site.`: an adverbial may close the sentence.
+    let after = skip_adverbial(text[source.end..site.sentence.span.end].trim_start());
     let ends_source = match kind {
         BoundaryKind::CloseQuote => {
             after.starts_with(['.', ',', ';', '!', '?', '('])
@@ -283,26 +285,45 @@ fn inverted(site: &Site, boundary: Option<Boundary>, before: Option<Span>) -> Op
     })
 }
 
+/// What follows an adverbial phrase (`on the BBC Movies site.` → `.`), or `after` as it is.
+fn skip_adverbial(after: &str) -> &str {
+    let end = after
+        .find([',', '.', ';', '!', '?', '('])
+        .unwrap_or(after.len());
+    if end > 0 && super::clause::is_adverbial(after[..end].trim_end()) {
+        &after[end..]
+    } else {
+        after
+    }
+}
+
 /// `…, said Tillerson, who had been in the room.`
 fn followed_by_aside(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(',') else {
-        return false;
-    };
-    rest.split_whitespace()
-        .next()
-        .is_some_and(|w| is_in(&["who", "which", "whose", "the", "a", "an"], w))
+    // `…”, said De Telegraaf's image editor, Peter Schoonen.`: any appositive after a comma.
+    after
+        .strip_prefix(',')
+        .is_some_and(|rest| rest.split_whitespace().next().is_some())
 }
 
 /// `Lavrov, who also attended, said …` and `Sergey Lavrov, Russia’s foreign minister, said …`.
 fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
-    let boundary = boundary.filter(|b| b.kind == BoundaryKind::Comma)?;
     let text = site.doc.text();
+    let boundary = boundary?;
+    // `Andrei Illarionov - then economic adviser to President Vladimir Putin - told …` (BBC business-426):
+    // an aside between dashes works as one between commas.
+    let separator = match boundary.kind {
+        BoundaryKind::Comma => ",",
+        BoundaryKind::Other if matches!(boundary.mark.of(text), "-" | "—" | "–") => {
+            boundary.mark.of(text)
+        }
+        _ => return None,
+    };
     let sentence = site.sentence.span;
     let mut segment_end = boundary.mark.start;
     // `Mr Shin-Bae Kim, chief executive of SK Telecom, also at 3GSM, said: …`: up to three asides.
     for _ in 0..MAX_ASIDES {
-        let inner_start = text[sentence.start..segment_end].rfind(',')? + sentence.start;
-        if !is_aside(text[inner_start + 1..segment_end].trim()) {
+        let inner_start = text[sentence.start..segment_end].rfind(separator)? + sentence.start;
+        if !is_aside(text[inner_start + separator.len()..segment_end].trim()) {
             return None;
         }
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
