@@ -3,10 +3,16 @@
 //! automaton; each analysed file is then matched once, and each match is judged in context: inside a
 //! quotation or in narration, attributed or not.
 
+mod attribution;
 mod check;
+mod consistency;
 pub mod examples;
 mod locate;
+mod needs_attribution;
+mod pattern;
+mod phrase;
 pub mod spec;
+mod substitution;
 
 use crate::error::LoadError;
 use crate::grammar::lexicon::on_word_boundaries;
