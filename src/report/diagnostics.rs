@@ -69,6 +69,14 @@ impl<'a> Files<'a> {
         }
     }
 
+    fn display_line(&self, id: usize, index: usize) -> Result<&DisplayLine, files::Error> {
+        let lines = self.lines(id)?;
+        lines.get(index).ok_or(files::Error::LineTooLarge {
+            given: index,
+            max: lines.len().saturating_sub(1),
+        })
+    }
+
     fn lines(&self, id: usize) -> Result<&[DisplayLine], files::Error> {
         let file = self.files.get(id).ok_or(files::Error::FileMissing)?;
         Ok(file.lines.get_or_init(|| display_lines(file.text)))
@@ -142,13 +150,7 @@ impl<'a> files::Files<'a> for Files<'a> {
     }
 
     fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, files::Error> {
-        let line = self
-            .lines(id)?
-            .get(line_index)
-            .ok_or(files::Error::LineTooLarge {
-                given: line_index,
-                max: 0,
-            })?;
+        let line = self.display_line(id, line_index)?;
         Ok(line.line_number)
     }
 
@@ -158,25 +160,13 @@ impl<'a> files::Files<'a> for Files<'a> {
         line_index: usize,
         byte_index: usize,
     ) -> Result<usize, files::Error> {
-        let line = self
-            .lines(id)?
-            .get(line_index)
-            .ok_or(files::Error::LineTooLarge {
-                given: line_index,
-                max: 0,
-            })?;
+        let line = self.display_line(id, line_index)?;
         let text = self.files[id].text;
         Ok(files::column_index(text, line.line_start..text.len(), byte_index) + 1)
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
-        let line = self
-            .lines(id)?
-            .get(line_index)
-            .ok_or(files::Error::LineTooLarge {
-                given: line_index,
-                max: 0,
-            })?;
+        let line = self.display_line(id, line_index)?;
         Ok(line.start..line.end)
     }
 }
