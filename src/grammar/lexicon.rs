@@ -63,6 +63,8 @@ pub struct CueForm {
 pub struct Lexicon {
     forms: Vec<CueForm>,
     automaton: AhoCorasick,
+    /// The form of a verb the lexicon does not list, found before `that`: its lemma is the word itself.
+    generic: CueForm,
 }
 
 /// A cue candidate: where a lexicon form occurs on word boundaries.
@@ -104,7 +106,17 @@ impl Lexicon {
         Ok(Lexicon {
             forms: words.into_iter().map(|(_, f)| f).collect(),
             automaton,
+            generic: CueForm {
+                lemma: String::new(),
+                verb: true,
+                class: CueClass::Speech,
+                tone: Tone::Neutral,
+            },
         })
+    }
+
+    pub fn generic_form(&self) -> &CueForm {
+        &self.generic
     }
 
     pub fn form(&self, candidate: &Candidate) -> &CueForm {
