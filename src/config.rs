@@ -29,6 +29,8 @@ pub struct Config {
     /// Severity by rule code or name.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// The lowest severity that makes `check` exit 1 (default: warning).
+    pub fail_on: Option<Severity>,
     /// Changes for the files some globs match, applied in order after the settings above.
     #[serde(default)]
     pub overrides: Vec<Override>,
@@ -42,6 +44,7 @@ pub struct Override {
     pub ignore: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    pub fail_on: Option<Severity>,
 }
 
 /// A config and the folder its relative paths start from.
@@ -85,6 +88,7 @@ pub fn load(named: Option<&Path>, start: &Path) -> Result<Loaded, LoadError> {
 
 /// Which diagnostics are kept and at what severity, for each file.
 pub struct Policy {
+    fail_on: Severity,
     select: Vec<String>,
     ignore: Vec<String>,
     severity: BTreeMap<String, Severity>,
@@ -92,8 +96,13 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The config's settings with the command line's `--select`/`--ignore` on top.
-    pub fn new(config: &Config, select: &[String], ignore: &[String]) -> Result<Policy, String> {
+    /// The config's settings with the command line's `--select`/`--ignore`/`--fail-on` on top.
+    pub fn new(
+        config: &Config,
+        select: &[String],
+        ignore: &[String],
+        fail_on: Option<Severity>,
+    ) -> Result<Policy, String> {
         let mut overrides = Vec::new();
         for o in &config.overrides {
             let mut set = GlobSetBuilder::new();
@@ -103,6 +112,7 @@ impl Policy {
             overrides.push((set.build().map_err(|e| e.to_string())?, o.clone()));
         }
         Ok(Policy {
+            fail_on: fail_on.or(config.fail_on).unwrap_or(Severity::Warning),
             select: if select.is_empty() {
                 config.select.clone()
             } else {
@@ -112,6 +122,18 @@ impl Policy {
             severity: config.severity.clone(),
             overrides,
         })
+    }
+
+    /// Whether a diagnostic makes the check fail: at or above the failure level for its file (the
+    /// command line's level, or the last matching override's, or the config's).
+    pub fn fails(&self, d: &Diagnostic, cli_fail_on: Option<Severity>) -> bool {
+        let by_path = self
+            .overrides
+            .iter()
+            .filter(|(set, o)| o.fail_on.is_some() && set.is_match(&d.primary.path))
+            .filter_map(|(_, o)| o.fail_on)
+            .last();
+        d.severity >= cli_fail_on.or(by_path).unwrap_or(self.fail_on)
     }
 
     /// Applies the policy to one file's diagnostics.

@@ -50,24 +50,47 @@ struct SetupArgs {
     config: Option<PathBuf>,
 }
 
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// When to colour human output (NO_COLOR in the environment turns `auto` off).
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    color: Colour,
+    /// Run only these rules (codes or names, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Vec<String>,
+    /// Do not run these rules (codes or names, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+    /// The lowest severity that makes the exit code 1 [default: warning, or the config's `fail-on`].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Note,
+}
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Severity {
+        match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Note => Severity::Note,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Lint copy with the code rules and the rule pack.
-    Check {
-        #[command(flatten)]
-        inputs: Inputs,
-        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-        format: CheckFormat,
-        /// When to colour human output (NO_COLOR in the environment turns `auto` off).
-        #[arg(long, value_enum, default_value_t = Colour::Auto)]
-        color: Colour,
-        /// Run only these rules (codes or names, comma-separated).
-        #[arg(long, value_delimiter = ',', value_name = "CODES")]
-        select: Vec<String>,
-        /// Do not run these rules (codes or names, comma-separated).
-        #[arg(long, value_delimiter = ',', value_name = "CODES")]
-        ignore: Vec<String>,
-    },
+    Check(CheckArgs),
     /// List who said what: one line per attribution, or JSON.
     Attributions {
         #[command(flatten)]
@@ -101,6 +124,10 @@ enum CheckFormat {
     Human,
     Short,
     Json,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per diagnostic.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,13 +146,7 @@ enum AttributionFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let run = match cli.command {
-        Command::Check {
-            inputs,
-            format,
-            color,
-            select,
-            ignore,
-        } => check(&inputs, format, color, &select, &ignore),
+        Command::Check(args) => check(&args),
         Command::Attributions { inputs, format } => attributions(&inputs, format),
         Command::Explain { code, setup } => explain(&code, &setup),
         Command::Rules { setup } => list_rules(&setup),
@@ -305,16 +326,12 @@ fn use_colour(choice: Colour, stderr: bool) -> bool {
     }
 }
 
-fn check(
-    inputs: &Inputs,
-    format: CheckFormat,
-    colour: Colour,
-    select: &[String],
-    ignore: &[String],
-) -> Result<ExitCode, Failure> {
-    let setup = Setup::new(&inputs.setup)?;
-    let policy = Policy::new(&setup.config, select, ignore).map_err(Failure::Message)?;
-    let results = read_inputs(inputs, |file| {
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
+    let setup = Setup::new(&args.inputs.setup)?;
+    let cli_fail_on = args.fail_on.map(Severity::from);
+    let policy = Policy::new(&setup.config, &args.select, &args.ignore, cli_fail_on)
+        .map_err(Failure::Message)?;
+    let results = read_inputs(&args.inputs, |file| {
         let (analysis, found) = newslint::check(file, &setup.lexicon, &setup.pack);
         let kept = policy.apply(&analysis.file.path, found);
         (analysis, kept)
@@ -330,18 +347,39 @@ fn check(
             .iter()
             .map(|(a, _)| (a.file.path.as_str(), a.file.text.as_str())),
     );
-    emit(&match format {
-        CheckFormat::Human => diagnostics::human(&found, &files, use_colour(colour, false)),
+    emit(&match args.format {
+        CheckFormat::Human => diagnostics::human(&found, &files, use_colour(args.color, false)),
         CheckFormat::Short => diagnostics::short(&found, &files),
         CheckFormat::Json => diagnostics::json(&found, &files),
+        CheckFormat::Sarif => report::ci::sarif(&found, &files, &rule_infos(&setup.pack)),
+        CheckFormat::Github => report::ci::github(&found, &files),
     });
     Ok(if failed {
         ExitCode::from(2)
-    } else if found.iter().any(|d| d.severity >= Severity::Warning) {
+    } else if found.iter().any(|d| policy.fails(d, cli_fail_on)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Every rule, code rules first, as SARIF describes them.
+fn rule_infos(pack: &Pack) -> Vec<report::ci::RuleInfo> {
+    let code = checks::RULES.iter().map(|r| report::ci::RuleInfo {
+        code: r.code.to_string(),
+        name: r.name.to_string(),
+        summary: r.summary.to_string(),
+        why: r.explanation.to_string(),
+        severity: r.severity,
+    });
+    let yaml = pack.rules.iter().map(|l| report::ci::RuleInfo {
+        code: l.rule.code.0.clone(),
+        name: l.rule.name.0.clone(),
+        summary: l.rule.message.0.clone(),
+        why: l.rule.why.trim().to_string(),
+        severity: l.rule.severity,
+    });
+    code.chain(yaml).collect()
 }
 
 fn attributions(inputs: &Inputs, format: AttributionFormat) -> Result<ExitCode, Failure> {

@@ -57,7 +57,7 @@ impl<'a> Files<'a> {
     }
 
     /// The line and column of an offset in the file at `path`, for printing.
-    fn line_column(&self, path: &str, offset: usize) -> (usize, usize) {
+    pub fn line_column(&self, path: &str, offset: usize) -> (usize, usize) {
         match self.ids.get(path) {
             Some(&id) => {
                 let file = &self.files[id];
