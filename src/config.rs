@@ -130,9 +130,9 @@ impl Policy {
         let by_path = self
             .overrides
             .iter()
-            .filter(|(set, o)| o.fail_on.is_some() && set.is_match(&d.primary.path))
-            .filter_map(|(_, o)| o.fail_on)
-            .last();
+            .rev()
+            .filter(|(set, _)| set.is_match(&d.primary.path))
+            .find_map(|(_, o)| o.fail_on);
         d.severity >= cli_fail_on.or(by_path).unwrap_or(self.fail_on)
     }
 
