@@ -13,6 +13,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod fix;
 pub mod grammar;
 pub mod input;
 pub mod quotes;

@@ -3,6 +3,7 @@ use newslint::checks;
 use newslint::config::{self, Policy};
 use newslint::diagnostic::{self, Diagnostic, Severity};
 use newslint::error::LoadError;
+use newslint::fix;
 use newslint::input::{self, InputError};
 use newslint::report::diagnostics::{self, Files};
 use newslint::rules::{self, RuleSource};
@@ -68,6 +69,12 @@ struct CheckArgs {
     /// The lowest severity that makes the exit code 1 [default: warning, or the config's `fail-on`].
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// Apply the fixes that rules mark safe, rewriting each file atomically; report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of writing them (exit 1 if there are any).
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -331,12 +338,29 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let cli_fail_on = args.fail_on.map(Severity::from);
     let policy = Policy::new(&setup.config, &args.select, &args.ignore, cli_fail_on)
         .map_err(Failure::Message)?;
-    let results = read_inputs(&args.inputs, |file| {
+    let lint = |file: SourceFile| {
         let (analysis, found) = newslint::check(file, &setup.lexicon, &setup.pack);
         let kept = policy.apply(&analysis.file.path, found);
         (analysis, kept)
-    })?;
-    let (checked, failed) = report_input_errors(results);
+    };
+    let results = read_inputs(&args.inputs, lint)?;
+    let (mut checked, mut failed) = report_input_errors(results);
+    if args.diff {
+        let diffs: String = checked
+            .iter()
+            .map(|(a, d)| fix::unified_diff(&a.file.path, &a.file.text, &fix::safe_fixes(d)))
+            .collect();
+        emit(&diffs);
+        let code = if failed {
+            2
+        } else {
+            u8::from(!diffs.is_empty())
+        };
+        return Ok(ExitCode::from(code));
+    }
+    if args.fix {
+        failed |= fix_files(&mut checked, &lint);
+    }
     let mut found: Vec<Diagnostic> = checked
         .iter()
         .flat_map(|(_, d)| d.iter().cloned())
@@ -361,6 +385,51 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes each file's safe fixes atomically, then checks the fixed text again so what is reported is
+/// what is left, at its new place; true if a file could not be written.
+fn fix_files(
+    checked: &mut [(newslint::Analysis, Vec<Diagnostic>)],
+    lint: &dyn Fn(SourceFile) -> (newslint::Analysis, Vec<Diagnostic>),
+) -> bool {
+    let (mut fixed, mut files, mut failed) = (0, 0, false);
+    for entry in checked.iter_mut() {
+        let fixes = fix::safe_fixes(&entry.1);
+        if fixes.is_empty() {
+            continue; // a file with nothing to fix is never touched
+        }
+        let path = entry.0.file.path.clone();
+        if path == "<stdin>" {
+            eprintln!("error: standard input cannot be fixed in place; use --diff");
+            failed = true;
+            continue;
+        }
+        let text = fix::apply(&entry.0.file.text, &fixes);
+        match fix::write_atomically(Path::new(&path), &text) {
+            Ok(()) => {
+                fixed += fixes.len();
+                files += 1;
+                *entry = lint(SourceFile::new(path, text));
+            }
+            Err(e) => {
+                eprintln!("error: {path}: cannot be written: {e}");
+                failed = true;
+            }
+        }
+    }
+    if fixed > 0 {
+        eprintln!(
+            "fixed {fixed} finding{} in {files} file{}",
+            plural(fixed),
+            plural(files)
+        );
+    }
+    failed
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Every rule, code rules first, as SARIF describes them.

@@ -1,0 +1,230 @@
+//! `--fix` and `--diff`: the safe suggestions of substitution rules applied to a file's text, shown as a
+//! unified diff, or written back atomically (a temporary file in the same folder, then a rename, the
+//! original's permissions kept) so a file is always either as it was or fully fixed.
+
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::span::Span;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// The safe fixes among `diagnostics`, in order, without overlaps (the first of two overlapping wins).
+pub fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.safe)
+        .collect();
+    fixes.sort_by_key(|f| f.span.start);
+    let mut last_end = 0;
+    fixes.retain(|f| {
+        let keep = f.span.start >= last_end;
+        if keep {
+            last_end = f.span.end;
+        }
+        keep
+    });
+    fixes
+}
+
+/// The text with the fixes applied.
+pub fn apply(text: &str, fixes: &[&Fix]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for fix in fixes {
+        out.push_str(&text[from..fix.span.start]);
+        out.push_str(&fix.replacement);
+        from = fix.span.end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+const CONTEXT: usize = 3;
+
+/// A unified diff of the lines the fixes change, with three lines of context; empty if none.
+pub fn unified_diff(path: &str, text: &str, fixes: &[&Fix]) -> String {
+    if fixes.is_empty() {
+        return String::new();
+    }
+    let lines: Vec<Span> = line_spans(text);
+    let line_of = |offset: usize| {
+        lines
+            .partition_point(|l| l.end <= offset)
+            .min(lines.len() - 1)
+    };
+    // Changed line ranges, each with the fixes inside it.
+    let mut changed: Vec<(usize, usize, Vec<&Fix>)> = Vec::new();
+    for fix in fixes {
+        let (first, last) = (
+            line_of(fix.span.start),
+            line_of(fix.span.end.saturating_sub(1).max(fix.span.start)),
+        );
+        match changed.last_mut() {
+            Some((_, end, group)) if first <= *end => {
+                *end = (*end).max(last);
+                group.push(fix);
+            }
+            _ => changed.push((first, last, vec![fix])),
+        }
+    }
+    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    let mut i = 0;
+    while i < changed.len() {
+        // Changes closer than twice the context share a hunk.
+        let mut j = i;
+        while j + 1 < changed.len() && changed[j + 1].0 <= changed[j].1 + 2 * CONTEXT + 1 {
+            j += 1;
+        }
+        let start = changed[i].0.saturating_sub(CONTEXT);
+        let end = (changed[j].1 + CONTEXT).min(lines.len() - 1);
+        let mut body = String::new();
+        let (mut old_count, mut new_count) = (0, 0);
+        let mut line = start;
+        for (first, last, group) in &changed[i..=j] {
+            for l in line..*first {
+                body += &format!(" {}", line_text(text, lines[l]));
+                old_count += 1;
+                new_count += 1;
+            }
+            let block = Span::new(lines[*first].start, lines[*last].end);
+            let old = block.of(text);
+            let shifted: Vec<Fix> = group
+                .iter()
+                .map(|f| Fix {
+                    span: Span::new(f.span.start - block.start, f.span.end - block.start),
+                    ..(*f).clone()
+                })
+                .collect();
+            let new = apply(old, &shifted.iter().collect::<Vec<_>>());
+            for l in old.split_inclusive('\n') {
+                body += &format!("-{}", with_newline(l));
+                old_count += 1;
+            }
+            for l in new.split_inclusive('\n') {
+                body += &format!("+{}", with_newline(l));
+                new_count += 1;
+            }
+            line = last + 1;
+        }
+        for l in line..=end {
+            body += &format!(" {}", line_text(text, lines[l]));
+            old_count += 1;
+            new_count += 1;
+        }
+        out += &format!(
+            "@@ -{},{old_count} +{},{new_count} @@\n{body}",
+            start + 1,
+            start + 1
+        );
+        i = j + 1;
+    }
+    out
+}
+
+fn line_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        spans.push(Span::new(start, start + line.len()));
+        start += line.len();
+    }
+    if spans.is_empty() {
+        spans.push(Span::new(0, 0));
+    }
+    spans
+}
+
+fn line_text(text: &str, line: Span) -> String {
+    with_newline(line.of(text))
+}
+
+fn with_newline(line: &str) -> String {
+    if line.ends_with('\n') {
+        line.to_string()
+    } else {
+        format!("{line}\n\\ No newline at end of file\n")
+    }
+}
+
+/// Replaces the file at `path` with `text` atomically, keeping its permissions: the new text goes to a
+/// hidden temporary file in the same folder, is synced, and is renamed over the original.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = folder.join(format!(".{name}.newslint-{}.tmp", std::process::id()));
+    let permissions = fs::metadata(path)?.permissions();
+    let result = (|| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        fs::set_permissions(&temporary, permissions)?;
+        fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(start: usize, end: usize, to: &str) -> Fix {
+        Fix {
+            span: Span::new(start, end),
+            replacement: to.to_string(),
+            safe: true,
+        }
+    }
+
+    #[test]
+    fn applies_fixes_and_shows_them_as_a_diff() {
+        // BBC politics-009 spells `e-mail`; house style is `email`.
+        let text = "One\nTwo e-mail here\nThree\n";
+        let at = text.find("e-mail").unwrap();
+        let f = fix(at, at + 6, "email");
+        assert_eq!(apply(text, &[&f]), "One\nTwo email here\nThree\n");
+        assert_eq!(
+            unified_diff("a.txt", text, &[&f]),
+            "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n One\n-Two e-mail here\n+Two email here\n Three\n"
+        );
+    }
+
+    #[test]
+    fn overlapping_and_unsafe_fixes_are_left_out() {
+        let d = |span: Span, safe: bool| Diagnostic {
+            code: "NL210".into(),
+            name: "house-spelling".into(),
+            severity: crate::diagnostic::Severity::Note,
+            message: String::new(),
+            primary: crate::diagnostic::Label::new("a", span, ""),
+            secondary: vec![],
+            notes: vec![],
+            help: None,
+            fix: Some(Fix {
+                span,
+                replacement: "x".into(),
+                safe,
+            }),
+        };
+        let all = [
+            d(Span::new(0, 4), true),
+            d(Span::new(2, 6), true),
+            d(Span::new(8, 9), false),
+        ];
+        let fixes = safe_fixes(&all);
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(fixes[0].span, Span::new(0, 4));
+    }
+}
