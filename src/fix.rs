@@ -82,8 +82,8 @@ pub fn unified_diff(path: &str, text: &str, fixes: &[&Fix]) -> String {
         let (mut old_count, mut new_count) = (0, 0);
         let mut line = start;
         for (first, last, group) in &changed[i..=j] {
-            for l in line..*first {
-                body += &format!(" {}", line_text(text, lines[l]));
+            for &context in &lines[line..*first] {
+                body += &format!(" {}", line_text(text, context));
                 old_count += 1;
                 new_count += 1;
             }
@@ -107,8 +107,8 @@ pub fn unified_diff(path: &str, text: &str, fixes: &[&Fix]) -> String {
             }
             line = last + 1;
         }
-        for l in line..=end {
-            body += &format!(" {}", line_text(text, lines[l]));
+        for &context in &lines[line..=end] {
+            body += &format!(" {}", line_text(text, context));
             old_count += 1;
             new_count += 1;
         }
