@@ -42,6 +42,15 @@ fn plain_copy(text: &str) -> Copy {
     if view.starts_with(BOM) {
         view.replace_range(..BOM.len(), "   ");
     }
+    // `[newslint-disable-next-line … -- reason]` directives are instructions, not copy.
+    for span in crate::suppress::directive_spans(text) {
+        let blank: String = span
+            .of(text)
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect();
+        view.replace_range(span.range(), &blank);
+    }
     let blocks = paragraphs(&view)
         .into_iter()
         .enumerate()

@@ -21,6 +21,7 @@ pub mod report;
 pub mod rules;
 pub mod sentences;
 pub mod span;
+pub mod suppress;
 pub mod walk;
 
 pub use document::Document;
@@ -56,5 +57,6 @@ pub fn check(
     let analysis = analyse(file, lexicon);
     let mut diagnostics = checks::run(&analysis);
     diagnostics.extend(rules::check(pack, &analysis));
+    let diagnostics = suppress::apply(&analysis, diagnostics);
     (analysis, diagnostics)
 }

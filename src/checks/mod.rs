@@ -2,6 +2,7 @@
 //! records, not a phrase list. Each rule lives in its own file; this table is the one place they are
 //! registered, with their stable codes.
 
+mod suppressions;
 mod unattributed_quote;
 mod unbalanced_quote;
 
@@ -26,11 +27,17 @@ pub struct CodeRule {
     pub summary: &'static str,
     /// What `newslint explain` prints: what it does, why it matters, an example.
     pub explanation: &'static str,
-    pub check: fn(&CodeRule, &Analysis) -> Vec<Diagnostic>,
+    /// The check, or None for the rules `suppress::apply` reports while it applies suppressions.
+    pub check: Option<fn(&CodeRule, &Analysis) -> Vec<Diagnostic>>,
 }
 
 /// Every code rule, by code.
-pub const RULES: &[CodeRule] = &[unattributed_quote::RULE, unbalanced_quote::RULE];
+pub const RULES: &[CodeRule] = &[
+    unattributed_quote::RULE,
+    unbalanced_quote::RULE,
+    suppressions::WITHOUT_REASON,
+    suppressions::UNUSED,
+];
 
 /// The rule with this code (`NL001`) or name (`unattributed-quote`).
 pub fn find(code_or_name: &str) -> Option<&'static CodeRule> {
@@ -43,7 +50,8 @@ pub fn find(code_or_name: &str) -> Option<&'static CodeRule> {
 pub fn run(analysis: &Analysis) -> Vec<Diagnostic> {
     RULES
         .iter()
-        .flat_map(|rule| (rule.check)(rule, analysis))
+        .filter_map(|rule| rule.check.map(|check| check(rule, analysis)))
+        .flatten()
         .collect()
 }
 

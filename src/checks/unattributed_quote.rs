@@ -33,7 +33,7 @@ Name who said it:
 
     “The two leaders agreed this is of substantial hindrance,” Tillerson said.
 ",
-    check,
+    check: Some(check),
 };
 
 /// Quotations shorter than this are quoted terms, not speech.

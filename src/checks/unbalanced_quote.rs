@@ -27,7 +27,7 @@ Close the quotation where the speaker's words end:
 
     “The two leaders agreed this is of substantial hindrance,” Tillerson said.
 ",
-    check,
+    check: Some(check),
 };
 
 fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {

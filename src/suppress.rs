@@ -1,0 +1,203 @@
+//! Inline suppressions, each with a reason. In Markdown an HTML comment, in plain text a bracketed
+//! directive (which is not copy):
+//!
+//! `<!-- newslint-disable-next-line NL203 -- quoted from the court filing -->` — the next line;
+//! `[newslint-disable-sentence NL010 -- the source is protected]` — the sentence that follows;
+//! `<!-- newslint-disable NL201 -- reader comments -->` … `<!-- newslint-enable NL201 -->` — a block.
+//!
+//! Codes (or names) are separated by commas or spaces; none means every rule. A suppression hides a
+//! diagnostic whose primary span starts in its scope, never a secondary label elsewhere (so the other
+//! side of a discrepancy stays visible). One with no reason, or one that hides nothing, is a note.
+
+use crate::Analysis;
+use crate::diagnostic::{Diagnostic, Label, RuleId, Severity};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub const WITHOUT_REASON: RuleId<'static> = RuleId {
+    code: "NL003",
+    name: "suppression-without-reason",
+    severity: Severity::Note,
+};
+pub const UNUSED: RuleId<'static> = RuleId {
+    code: "NL004",
+    name: "unused-suppression",
+    severity: Severity::Note,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    NextLine,
+    Sentence,
+    Block,
+}
+
+#[derive(Debug)]
+struct Suppression {
+    directive: Span,
+    codes: Vec<String>,
+    reason: Option<String>,
+    scope: Span,
+    used: bool,
+}
+
+fn directive_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?:<!--|\[)[ \t]*newslint-(disable-next-line|disable-sentence|disable|enable)\b([^\]\n]*?)[ \t]*(?:-->|\])")
+            .expect("the directive pattern is valid")
+    })
+}
+
+/// Every directive in a file: (span, kind, codes, reason).
+fn directives(text: &str) -> Vec<(Span, &str, Vec<String>, Option<String>)> {
+    directive_pattern()
+        .captures_iter(text)
+        .map(|c| {
+            let whole = c.get(0).expect("a match has a whole");
+            let (codes, reason) = match c[2].split_once("--") {
+                Some((codes, reason)) => (
+                    codes,
+                    Some(reason.trim().to_string()).filter(|r| !r.is_empty()),
+                ),
+                None => (&c[2], None),
+            };
+            let codes = codes
+                .split([',', ' ', '\t'])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            (
+                Span::new(whole.start(), whole.end()),
+                c.get(1).map_or("", |m| m.as_str()),
+                codes,
+                reason,
+            )
+        })
+        .collect()
+}
+
+/// The directives' spans, so the reader can leave them out of the copy.
+pub fn directive_spans(text: &str) -> Vec<Span> {
+    directives(text)
+        .into_iter()
+        .map(|(span, ..)| span)
+        .collect()
+}
+
+fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
+    let text = &analysis.file.text;
+    let all = directives(text);
+    let mut out = Vec::new();
+    for (i, (directive, kind, codes, reason)) in all.iter().enumerate() {
+        let reach = match *kind {
+            "disable-next-line" => Reach::NextLine,
+            "disable-sentence" => Reach::Sentence,
+            "disable" => Reach::Block,
+            _ => continue, // `enable` only ends a block
+        };
+        let scope = match reach {
+            Reach::NextLine => next_line(text, directive.end),
+            Reach::Sentence => next_sentence(analysis, directive.end),
+            Reach::Block => {
+                let end = all[i + 1..]
+                    .iter()
+                    .find(|(_, k, c, _)| {
+                        *k == "enable" && (c.is_empty() || c.iter().any(|x| codes.contains(x)))
+                    })
+                    .map_or(text.len(), |(span, ..)| span.start);
+                Span::new(directive.end, end)
+            }
+        };
+        out.push(Suppression {
+            directive: *directive,
+            codes: codes.clone(),
+            reason: reason.clone(),
+            scope,
+            used: false,
+        });
+    }
+    out
+}
+
+/// The first non-blank line after `from` (the rest of the directive's own line is skipped).
+fn next_line(text: &str, from: usize) -> Span {
+    let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+    let mut start = line_end;
+    for line in text[line_end..].split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            return Span::new(start, start + line.trim_end().len());
+        }
+        start += line.len();
+    }
+    Span::new(text.len(), text.len())
+}
+
+fn next_sentence(analysis: &Analysis, from: usize) -> Span {
+    let sentences = &analysis.document.sentences;
+    let i = sentences.partition_point(|s| s.span.start < from);
+    sentences.get(i).map_or(Span::new(from, from), |s| s.span)
+}
+
+/// Removes suppressed diagnostics and adds a note for each suppression with no reason or no effect.
+pub fn apply(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut suppressions = suppressions(analysis);
+    if suppressions.is_empty() {
+        return diagnostics;
+    }
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| {
+            let hit = suppressions.iter_mut().find(|s| {
+                s.scope.start <= d.primary.span.start
+                    && d.primary.span.start < s.scope.end.max(s.scope.start + 1)
+                    && (s.codes.is_empty()
+                        || s.codes
+                            .iter()
+                            .any(|c| c.eq_ignore_ascii_case(&d.code) || *c == d.name))
+            });
+            match hit {
+                Some(s) => {
+                    s.used = true;
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect();
+    let path = &analysis.file.path;
+    for s in &suppressions {
+        let label = Label::new(path, s.directive, "");
+        if s.reason.is_none() {
+            kept.push(
+                Diagnostic::new(WITHOUT_REASON, "Suppression gives no reason", label.clone())
+                    .with_help("Say why after `--`, e.g. `newslint-disable-next-line NL203 -- quoted from the court filing`"),
+            );
+        }
+        if !s.used {
+            kept.push(
+                Diagnostic::new(UNUSED, "Suppression hides nothing", label)
+                    .with_help("Remove it, or check its codes and where it stands"),
+            );
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_codes_and_reasons() {
+        let text = "<!-- newslint-disable-next-line NL203, NL010 -- quoted from the court filing -->\n[newslint-disable]";
+        let found = directives(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].1, "disable-next-line");
+        assert_eq!(found[0].2, ["NL203", "NL010"]);
+        assert_eq!(found[0].3.as_deref(), Some("quoted from the court filing"));
+        assert_eq!(found[1].1, "disable");
+        assert!(found[1].2.is_empty() && found[1].3.is_none());
+    }
+}
