@@ -19,6 +19,7 @@ pub mod input;
 pub mod quotes;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod sentences;
 pub mod span;
 pub mod suppress;

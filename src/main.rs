@@ -1,4 +1,4 @@
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use newslint::checks;
 use newslint::config::{self, Policy};
 use newslint::diagnostic::{self, Diagnostic, Severity};
@@ -117,6 +117,23 @@ enum Command {
         #[command(flatten)]
         setup: SetupArgs,
     },
+    /// Show the configuration in force: `--dump` prints it merged, as YAML.
+    Config {
+        /// Print the merged configuration.
+        #[arg(long)]
+        dump: bool,
+        #[command(flatten)]
+        setup: SetupArgs,
+    },
+    /// Print a JSON Schema for editors' YAML language servers.
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Config)]
+        kind: SchemaKind,
+    },
+    /// Print a shell completion script.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff).
+    Man,
     /// Run the examples of rule files: each `flag` line must be flagged by its rule, each `pass` line not.
     Test {
         /// Rule files or folders (default: the embedded rule pack).
@@ -124,6 +141,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Colour::Auto)]
         color: Colour,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    /// `.newslint.yaml`
+    Config,
+    /// Rule files (`rules/*.yaml`)
+    Rules,
+    /// Cue lexicons (`rules/attribution.yaml`, `--cues`)
+    Cues,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -158,6 +185,32 @@ fn main() -> ExitCode {
         Command::Explain { code, setup } => explain(&code, &setup),
         Command::Rules { setup } => list_rules(&setup),
         Command::Test { paths, color } => test_rules(&paths, color),
+        Command::Config { dump, setup } => show_config(dump, &setup),
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Config => newslint::schema::config(),
+                SchemaKind::Rules => newslint::schema::rules(),
+                SchemaKind::Cues => newslint::schema::cues(),
+            };
+            emit(&(serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newslint", &mut out);
+            emit(&String::from_utf8_lossy(&out));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map(|()| {
+                    emit(&String::from_utf8_lossy(&out));
+                    ExitCode::SUCCESS
+                })
+                .map_err(|e| Failure::Message(e.to_string()))
+        }
     };
     run.unwrap_or_else(|failure| failure.report())
 }
@@ -430,6 +483,29 @@ fn fix_files(
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// `newslint config --dump`: the configuration in force (the file found, or the defaults), as YAML.
+fn show_config(dump: bool, args: &SetupArgs) -> Result<ExitCode, Failure> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure::Message(format!("no working directory: {e}")))?;
+    let loaded = config::load(args.config.as_deref(), &cwd)?;
+    let source = loaded
+        .path
+        .as_ref()
+        .map_or("defaults (no .newslint.yaml found)".to_string(), |p| {
+            p.display().to_string()
+        });
+    if !dump {
+        emit(&format!("configuration: {source}\n"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut merged = loaded.config;
+    merged.cues.extend(args.cues.iter().cloned());
+    merged.fail_on.get_or_insert(Severity::Warning);
+    let yaml = serde_yaml::to_string(&merged).map_err(|e| Failure::Message(e.to_string()))?;
+    emit(&format!("# from: {source}\n{yaml}"));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Every rule, code rules first, as SARIF describes them.
