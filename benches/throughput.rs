@@ -91,13 +91,7 @@ fn phrase_scaling(files: &[SourceFile], lexicon: &Lexicon) {
     let bench_rule = format!(
         "rules:\n  - code: NL999\n    name: bench-phrases\n    kind: phrase\n    severity: note\n    phrases:\n{extra}    message: m\n    help: h\n    why: w\n"
     );
-    let mut sources: Vec<RuleSource> = rules::DEFAULT_PACK
-        .iter()
-        .map(|(p, t)| RuleSource {
-            path: p.to_string(),
-            text: t.to_string(),
-        })
-        .collect();
+    let mut sources: Vec<RuleSource> = rules::default_sources();
     sources.push(RuleSource {
         path: "bench.yaml".to_string(),
         text: bench_rule,

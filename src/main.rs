@@ -294,13 +294,7 @@ impl Setup {
         let pack = if loaded.config.rules.is_empty() {
             Shared::Default(Pack::default_pack())
         } else {
-            let mut files: Vec<RuleSource> = rules::DEFAULT_PACK
-                .iter()
-                .map(|(p, t)| RuleSource {
-                    path: p.to_string(),
-                    text: t.to_string(),
-                })
-                .collect();
+            let mut files: Vec<RuleSource> = rules::default_sources();
             for folder in &loaded.config.rules {
                 files.extend(rules::read_rule_sources(&loaded.base.join(folder))?);
             }

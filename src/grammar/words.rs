@@ -6,7 +6,6 @@
 use nom::IResult;
 use nom::Parser;
 use nom::bytes::complete::take_while1;
-use nom::character::complete::multispace1;
 use nom::error::{Error, ErrorKind};
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -53,13 +52,6 @@ const ABBREVIATIONS: &[&str] = &[
     "Prof", "Rev", "St", "Jr", "Sr", "U.S", "U.N", "U.K", "E.U", "D.C", "Inc", "Corp", "Co", "Ltd",
     "Atty", "Cmdr",
 ];
-
-/// One word, with the white space after it.
-pub fn word_ws(input: &str) -> Res<'_, &str> {
-    let (rest, w) = word(input)?;
-    let (rest, _) = nom::combinator::opt(multispace1).parse(rest)?;
-    Ok((rest, w))
-}
 
 /// A word whose lower-case form is in `set`.
 pub fn word_in<'a>(set: &'static WordSet) -> impl Fn(&'a str) -> Res<'a, &'a str> {

@@ -37,6 +37,17 @@ pub const DEFAULT_PACK: &[(&str, &str)] = &[
     ("rules/style.yaml", include_str!("../../rules/style.yaml")),
 ];
 
+/// The embedded pack's files, to load alone or with a project's own.
+pub fn default_sources() -> Vec<RuleSource> {
+    DEFAULT_PACK
+        .iter()
+        .map(|(path, text)| RuleSource {
+            path: path.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
 /// A rule file as read, kept to show errors and failing examples against it.
 pub struct RuleSource {
     pub path: String,
@@ -82,11 +93,7 @@ impl Pack {
     pub fn default_pack() -> &'static Pack {
         static DEFAULT: OnceLock<Pack> = OnceLock::new();
         DEFAULT.get_or_init(|| {
-            let sources = DEFAULT_PACK.iter().map(|(p, t)| RuleSource {
-                path: p.to_string(),
-                text: t.to_string(),
-            });
-            Pack::load(sources.collect()).expect("the embedded rule pack is valid (tested)")
+            Pack::load(default_sources()).expect("the embedded rule pack is valid (tested)")
         })
     }
 
