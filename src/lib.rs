@@ -11,6 +11,7 @@ pub mod config;
 pub mod copy;
 pub mod coverage;
 pub mod diagnostic;
+pub mod discrepancy;
 pub mod document;
 pub mod error;
 pub mod fix;
@@ -49,15 +50,41 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     }
 }
 
-/// Parses a file and runs the code rules and the rule pack on it.
+/// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies).
+pub fn lint(analysis: &Analysis, pack: &Pack) -> Vec<diagnostic::Diagnostic> {
+    let mut diagnostics = checks::run(analysis);
+    diagnostics.extend(rules::check(pack, analysis));
+    diagnostics
+}
+
+/// Parses a file and runs everything on it alone: the code rules, the rule pack, discrepancies within
+/// the draft, then the draft's suppressions.
 pub fn check(
     file: SourceFile,
     lexicon: &Lexicon,
     pack: &Pack,
 ) -> (Analysis, Vec<diagnostic::Diagnostic>) {
     let analysis = analyse(file, lexicon);
-    let mut diagnostics = checks::run(&analysis);
-    diagnostics.extend(rules::check(pack, &analysis));
+    let mut diagnostics = lint(&analysis, pack);
+    diagnostics.extend(discrepancy::check(&[&analysis]));
     let diagnostics = suppress::apply(&analysis, diagnostics);
     (analysis, diagnostics)
+}
+
+/// Drafts of one story: each file's own findings, plus the discrepancies within and across them, each
+/// file's suppressions applied to the findings placed in it.
+pub fn check_story(analyses: &[Analysis], pack: &Pack) -> Vec<Vec<diagnostic::Diagnostic>> {
+    let mut per_file: Vec<Vec<diagnostic::Diagnostic>> =
+        analyses.iter().map(|a| lint(a, pack)).collect();
+    let refs: Vec<&Analysis> = analyses.iter().collect();
+    for d in discrepancy::check(&refs) {
+        if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
+            per_file[i].push(d);
+        }
+    }
+    analyses
+        .iter()
+        .zip(per_file)
+        .map(|(a, found)| suppress::apply(a, found))
+        .collect()
 }

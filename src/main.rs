@@ -75,6 +75,9 @@ struct CheckArgs {
     /// Print the safe fixes as a unified diff instead of writing them (exit 1 if there are any).
     #[arg(long)]
     diff: bool,
+    /// Treat all the files read as drafts of one story: also report discrepancies across them.
+    #[arg(long)]
+    story: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -390,8 +393,18 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         let kept = policy.apply(&analysis.file.path, found);
         (analysis, kept)
     };
-    let results = read_inputs(&args.inputs, lint)?;
-    let (mut checked, mut failed) = report_input_errors(results);
+    let (mut checked, mut failed) = if args.story {
+        let (analyses, failed) =
+            report_input_errors(read_inputs(&args.inputs, |f| analyse(f, &setup.lexicon))?);
+        let found = newslint::check_story(&analyses, &setup.pack);
+        let kept = analyses.into_iter().zip(found).map(|(a, d)| {
+            let d = policy.apply(&a.file.path, d);
+            (a, d)
+        });
+        (kept.collect::<Vec<_>>(), failed)
+    } else {
+        report_input_errors(read_inputs(&args.inputs, lint)?)
+    };
     if args.diff {
         let diffs: String = checked
             .iter()

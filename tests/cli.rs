@@ -356,3 +356,19 @@ fn partial_quotes_from_a_document_are_not_unattributed_speech() {
     ]);
     assert_eq!(stdout(&out), "");
 }
+
+#[test]
+fn a_story_set_is_checked_across_its_drafts() {
+    // The five seed articles disagree: Sergey/Sergei Lavrov, Foreign Minister/Secretary, Tillerson's words.
+    let alone = stdout(&newslint(&["check", "--format", "short", "seeds"]));
+    assert!(
+        !alone.contains("NL103"),
+        "without --story, files are independent"
+    );
+    let story = stdout(&newslint(&[
+        "check", "--format", "short", "--story", "seeds",
+    ]));
+    for code in ["NL101", "NL103", "NL104"] {
+        assert!(story.contains(code), "{code} missing:\n{story}");
+    }
+}

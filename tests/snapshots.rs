@@ -80,3 +80,20 @@ fn pack_rules_on_their_fixtures() {
         );
     }
 }
+
+/// The seed story set checked as one story: the discrepancies, with labels in two files each.
+#[test]
+fn seeds_as_one_story() {
+    snapshot(
+        "seeds-story-discrepancies",
+        &[
+            "check",
+            "--color",
+            "never",
+            "--story",
+            "--select",
+            "NL101,NL102,NL103,NL104",
+            "seeds",
+        ],
+    );
+}

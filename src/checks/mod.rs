@@ -2,6 +2,7 @@
 //! records, not a phrase list. Each rule lives in its own file; this table is the one place they are
 //! registered, with their stable codes.
 
+mod discrepancies;
 mod suppressions;
 mod unattributed_quote;
 mod unbalanced_quote;
@@ -37,6 +38,10 @@ pub const RULES: &[CodeRule] = &[
     unbalanced_quote::RULE,
     suppressions::WITHOUT_REASON,
     suppressions::UNUSED,
+    discrepancies::DRIFT,
+    discrepancies::SPEAKERS,
+    discrepancies::NAMES,
+    discrepancies::TITLES,
 ];
 
 /// The rule with this code (`NL001`) or name (`unattributed-quote`).

@@ -276,7 +276,7 @@ fn trim_capped(found: &str) -> &str {
 }
 
 /// Titles and roles that come before a name and are not part of it.
-static TITLE_WORDS: WordSet = WordSet::new(&[
+pub static TITLE_WORDS: WordSet = WordSet::new(&[
     "president",
     "vice",
     "secretary",
@@ -403,7 +403,7 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Words that make a capitalised phrase an organisation rather than a person.
-static ORGANISATION_WORDS: WordSet = WordSet::new(&[
+pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "house",
     "department",
     "ministry",

@@ -1,0 +1,79 @@
+//! NL101–NL104: discrepancies, reported by `discrepancy::check` over a draft or a story set; listed
+//! here so `rules`, `explain` and SARIF know them.
+
+use super::CodeRule;
+use crate::discrepancy::{NAME_VARIANT, QUOTE_DRIFT, TITLE_CONFLICT, TWO_SPEAKERS};
+
+pub const DRIFT: CodeRule = CodeRule {
+    code: QUOTE_DRIFT.code,
+    name: QUOTE_DRIFT.name,
+    severity: QUOTE_DRIFT.severity,
+    summary: "One speaker quoted two ways",
+    explanation: "\\
+## What it does
+Finds two renderings of the same quotation (in one draft, or across the drafts of a story with
+`--story`) that differ: a word changed, added or dropped, or a hyphenation. It aligns the two word by
+word and says what differs. A partial quote that is word for word part of the other is not drift, nor
+are typographic differences (curly or straight quotes, dashes, ellipses) or bracketed insertions.
+
+## Why is this bad?
+A quotation promises the speaker's exact words. If two drafts quote them differently, at least one is
+wrong, and a reader who sees both stops trusting either.
+
+## Example
+    “The two leaders agreed this is of substantial hindrance.”                (seed 000)
+    “The two leaders agreed that this is a substantial hindrance ...”         (seed 004)
+",
+    check: None,
+};
+
+pub const SPEAKERS: CodeRule = CodeRule {
+    code: TWO_SPEAKERS.code,
+    name: TWO_SPEAKERS.name,
+    severity: TWO_SPEAKERS.severity,
+    summary: "One quotation given to two speakers",
+    explanation: "\\
+## What it does
+Finds the same quotation attributed to two different named speakers (a pronoun or a description such
+as `the secretary` is not counted as naming anyone).
+
+## Why is this bad?
+The words cannot belong to both. Check the recording or the notes before publishing either.
+",
+    check: None,
+};
+
+pub const NAMES: CodeRule = CodeRule {
+    code: NAME_VARIANT.code,
+    name: NAME_VARIANT.name,
+    severity: NAME_VARIANT.severity,
+    summary: "One person's name spelled two ways",
+    explanation: "\\
+## What it does
+Finds two full names that agree in one part and spell the other two ways (`Sergey Lavrov` and `Sergei
+Lavrov`, `Volodymyr Zelensky` and `Volodymyr Zelenskyy`), inferred from the copy: no list of names to
+declare. People who share a surname (`Donald Trump`, `Melania Trump`) are not variants.
+
+## Why is this bad?
+A name spelled two ways looks careless and can look like two people. Transliterated names need one
+house spelling.
+",
+    check: None,
+};
+
+pub const TITLES: CodeRule = CodeRule {
+    code: TITLE_CONFLICT.code,
+    name: TITLE_CONFLICT.name,
+    severity: TITLE_CONFLICT.severity,
+    summary: "One person given two titles",
+    explanation: "\\
+## What it does
+Finds one person (by full name) given two titles where neither is a shortening of the other:
+`Foreign Minister Sergey Lavrov` and `Foreign Secretary Sergey Lavrov`. Nationality words do not
+count (`Russian Foreign Minister` is `Foreign Minister`).
+
+## Why is this bad?
+A wrong title misinforms about who speaks with what authority.
+",
+    check: None,
+};

@@ -1,0 +1,280 @@
+//! NL103 name-variant and NL104 title-conflict: one person's name spelled two ways (`Sergey Lavrov` /
+//! `Sergei Lavrov`), or one person given two titles (`Foreign Minister` / `Foreign Secretary`), inferred
+//! from the copy itself. Names are indexed by their parts, so only names sharing a first or last name
+//! are compared.
+
+use super::{NAME_VARIANT, TITLE_CONFLICT};
+use crate::Analysis;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::grammar::source::{ORGANISATION_WORDS, TITLE_WORDS};
+use crate::grammar::words::{DETERMINERS, STOP_WORDS, is_capitalised};
+use crate::span::Span;
+use std::collections::{BTreeMap, HashMap};
+
+/// A full name where it stands, with the title written before it.
+struct Mention<'a> {
+    path: &'a str,
+    name: Vec<&'a str>,
+    span: Span,
+    title: Option<(Vec<&'a str>, Span)>,
+}
+
+/// Words of a nationality or a country, which qualify a title without changing it.
+const QUALIFIERS: &[&str] = &[
+    "russian",
+    "american",
+    "u.s.",
+    "us",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "ukrainian",
+    "israeli",
+    "iranian",
+    "syrian",
+    "the",
+];
+
+/// Capitalised runs in the copy, split into a title (title words) and a name of two or three words.
+/// Punctuation and opening quotation marks end a run.
+fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
+    const OPENERS: &[char] = &['“', '"', '(', '‘', '[', '\''];
+    const CLOSERS: &[char] = &[',', ';', ':', '.', '”', '"', ')', '’', ']', '?', '!', '\''];
+    let text = &analysis.file.text;
+    let view = analysis.document.text();
+    let mut out = Vec::new();
+    for sentence in &analysis.document.sentences {
+        let mut run: Vec<(usize, &str)> = Vec::new();
+        let mut offset = sentence.span.start;
+        for piece in sentence.span.of(view).split_inclusive(char::is_whitespace) {
+            let token = piece.trim_end();
+            let opened = token.trim_start_matches(OPENERS);
+            let core = opened.trim_end_matches(CLOSERS);
+            let at = offset + (token.len() - opened.len());
+            if opened.len() < token.len() {
+                flush(&mut run, analysis, &mut out);
+            }
+            if !core.is_empty() && (is_capitalised(core) || (core == "of" && !run.is_empty())) {
+                run.push((at, &text[at..at + core.len()]));
+            } else {
+                flush(&mut run, analysis, &mut out);
+            }
+            if core.len() < opened.len() {
+                flush(&mut run, analysis, &mut out);
+            }
+            offset += piece.len();
+        }
+        flush(&mut run, analysis, &mut out);
+    }
+    out
+}
+
+/// Turns a capitalised run into a mention if it ends in a person's name.
+fn flush<'a>(run: &mut Vec<(usize, &'a str)>, analysis: &'a Analysis, out: &mut Vec<Mention<'a>>) {
+    let words = std::mem::take(run);
+    if words.last().is_some_and(|(_, w)| *w == "of") {
+        return;
+    }
+    let name_start = words
+        .iter()
+        .rposition(|(_, w)| TITLE_WORDS.contains(w))
+        .map_or(0, |i| i + 1);
+    let name = &words[name_start..];
+    let plausible = (2..=3).contains(&name.len())
+        && name.iter().all(|(_, w)| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && !ORGANISATION_WORDS.contains(w)
+                && !STOP_WORDS.contains(w)
+                && !DETERMINERS.contains(w)
+                && !w.ends_with("’s")
+                && !w.ends_with("'s")
+        });
+    if !plausible {
+        return;
+    }
+    let span = Span::new(
+        name[0].0,
+        name[name.len() - 1].0 + name[name.len() - 1].1.len(),
+    );
+    let title = (name_start > 0).then(|| {
+        let t = &words[..name_start];
+        (
+            t.iter().map(|(_, w)| *w).collect(),
+            Span::new(t[0].0, t[t.len() - 1].0 + t[t.len() - 1].1.len()),
+        )
+    });
+    out.push(Mention {
+        path: &analysis.file.path,
+        name: name.iter().map(|(_, w)| *w).collect(),
+        span,
+        title,
+    });
+}
+
+/// Levenshtein distance, for short words.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// `Sergey`/`Sergei`, `Zelensky`/`Zelenskyy`: the same word spelled two ways, not two names.
+fn spelled_two_ways(a: &str, b: &str) -> bool {
+    a != b
+        && a.chars().count() >= 4
+        && b.chars().count() >= 4
+        && a.chars().next() == b.chars().next()
+        && distance(&a.to_lowercase(), &b.to_lowercase()) <= 2
+}
+
+pub(super) fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
+    let all: Vec<Mention> = story.iter().flat_map(|a| mentions(a)).collect();
+    let mut out = variants(&all);
+    out.extend(titles(&all));
+    out
+}
+
+/// Two full names of the same length that agree in one part and spell the other two ways.
+fn variants(all: &[Mention]) -> Vec<Diagnostic> {
+    // First use of each distinct spelling, grouped by first name and by last name.
+    let mut first_use: BTreeMap<Vec<&str>, usize> = BTreeMap::new();
+    for (i, m) in all.iter().enumerate() {
+        first_use.entry(m.name.clone()).or_insert(i);
+    }
+    let mut by_part: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for &i in first_use.values() {
+        let m = &all[i];
+        by_part.entry((0, m.name[0])).or_default().push(i);
+        by_part
+            .entry((1, m.name[m.name.len() - 1]))
+            .or_default()
+            .push(i);
+    }
+    let mut reported: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for list in by_part.values() {
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                let (x, y) = (&all[a], &all[b]);
+                if x.name.len() != y.name.len() || reported.contains(&(a.min(b), a.max(b))) {
+                    continue;
+                }
+                let differing: Vec<(&str, &str)> = x
+                    .name
+                    .iter()
+                    .zip(&y.name)
+                    .filter(|(p, q)| p != q)
+                    .map(|(p, q)| (*p, *q))
+                    .collect();
+                if differing.len() == 1 && spelled_two_ways(differing[0].0, differing[0].1) {
+                    reported.push((a.min(b), a.max(b)));
+                    let (earlier, later) = if a < b { (x, y) } else { (y, x) };
+                    let (e, l) = (earlier.name.join(" "), later.name.join(" "));
+                    out.push(
+                        Diagnostic::new(
+                            NAME_VARIANT,
+                            format!("`{l}` is spelled `{e}` elsewhere"),
+                            Label::new(later.path, later.span, "spelled this way here"),
+                        )
+                        .with_secondary(Label::new(earlier.path, earlier.span, "and this way here"))
+                        .with_help("Use one spelling of the name throughout"),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The words of a title that say what the job is.
+fn significant(title: &[&str]) -> Vec<String> {
+    let mut words: Vec<String> = title
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !QUALIFIERS.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// One person (same full name) given two titles, neither a shortening of the other.
+fn titles(all: &[Mention]) -> Vec<Diagnostic> {
+    let mut by_person: BTreeMap<String, Vec<&Mention>> = BTreeMap::new();
+    for m in all.iter().filter(|m| m.title.is_some()) {
+        by_person
+            .entry(m.name[m.name.len() - 1].to_lowercase())
+            .or_default()
+            .push(m);
+    }
+    let mut out = Vec::new();
+    for mentions in by_person.values() {
+        let Some(first) = mentions.first() else {
+            continue;
+        };
+        let first_words = significant(&first.title.as_ref().expect("filtered").0);
+        for later in &mentions[1..] {
+            let (title, span) = later.title.as_ref().expect("filtered");
+            let words = significant(title);
+            let subset = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+            if words.is_empty()
+                || first_words.is_empty()
+                || subset(&words, &first_words)
+                || subset(&first_words, &words)
+            {
+                continue;
+            }
+            let (first_title, first_span) = first.title.as_ref().expect("filtered");
+            let (this, that) = (title.join(" "), first_title.join(" "));
+            out.push(
+                Diagnostic::new(
+                    TITLE_CONFLICT,
+                    format!(
+                        "`{}` is called `{this}` here and `{that}` elsewhere",
+                        later.name.join(" ")
+                    ),
+                    Label::new(later.path, *span, "this title"),
+                )
+                .with_secondary(Label::new(first.path, *first_span, "that title"))
+                .with_help("Check the person's title and use it throughout"),
+            );
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_are_small_edits_of_one_word() {
+        assert!(spelled_two_ways("Sergey", "Sergei"));
+        assert!(spelled_two_ways("Zelensky", "Zelenskyy"));
+        assert!(!spelled_two_ways("Donald", "Melania"));
+        assert!(!spelled_two_ways("Trump", "Trump"));
+        assert!(!spelled_two_ways("Kim", "Tim"), "too short to tell");
+    }
+
+    #[test]
+    fn a_title_and_its_shortening_agree() {
+        let minister = significant(&["Russian", "Foreign", "Minister"]);
+        assert_eq!(minister, ["foreign", "minister"]);
+        assert_eq!(significant(&["Foreign", "Minister"]), minister);
+        assert_ne!(significant(&["Foreign", "Secretary"]), minister);
+    }
+}

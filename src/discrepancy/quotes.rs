@@ -1,0 +1,395 @@
+//! NL101 quote-drift and NL102 quote-two-speakers: the same words quoted twice with differences, or
+//! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
+//! wording are compared; each pair is aligned word by word.
+
+use super::{QUOTE_DRIFT, TWO_SPEAKERS};
+use crate::Analysis;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::grammar::words::{DETERMINERS, PRONOUNS, is_capitalised};
+use crate::span::Span;
+use std::collections::HashMap;
+
+/// A quotation as compared: where it is, who said it, and its words in a typography-free form.
+struct Quoted<'a> {
+    path: &'a str,
+    span: Span,
+    speaker: Option<&'a str>,
+    /// The source names the speaker (not `he` or `the secretary`, resolved from the copy before it).
+    named: bool,
+    words: Vec<String>,
+}
+
+/// Fewer words than this are a phrase, not a quotation worth comparing.
+const MIN_WORDS: usize = 4;
+/// Words per shingle, and shingles two quotations must share to be compared.
+const SHINGLE: usize = 3;
+/// Quotations longer than this are compared on their first words only (alignment is quadratic).
+const MAX_WORDS: usize = 200;
+
+/// Lower case, curly marks straightened, dashes and ellipses out, bracketed editorial insertions out
+/// (`[the] election` compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_brackets = false;
+    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '…')) {
+        let opens = raw.starts_with('[');
+        let closes = raw.ends_with(']');
+        if opens || in_brackets {
+            in_brackets = !closes;
+            continue;
+        }
+        let word: String = raw
+            .chars()
+            .map(|c| match c {
+                '’' | '‘' => '\'',
+                c => c.to_ascii_lowercase(),
+            })
+            .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-'))
+            .collect();
+        let word = word.trim_matches(['\'', '-']).to_string();
+        if !word.is_empty() && word != "..." {
+            out.push(word);
+        }
+    }
+    out.truncate(MAX_WORDS);
+    out
+}
+
+fn quotations<'a>(story: &[&'a Analysis]) -> Vec<Quoted<'a>> {
+    let mut out = Vec::new();
+    for analysis in story {
+        let doc = &analysis.document;
+        for (_, q) in doc.quotations() {
+            let words = words(q.inner.of(&analysis.file.text));
+            if words.len() < MIN_WORDS || doc.is_heading(q.block) {
+                continue;
+            }
+            let attribution = analysis
+                .attributions
+                .iter()
+                .find(|a| a.content.is_some_and(|c| c.overlaps(q.span)));
+            let speaker = attribution.and_then(|a| a.speaker.as_deref());
+            // `he` and `the secretary` refer back to someone; only a source with a name in it names.
+            let named = attribution.and_then(|a| a.source).is_some_and(|s| {
+                let text = s.of(&analysis.file.text);
+                !PRONOUNS.contains(text)
+                    && text
+                        .split_whitespace()
+                        .skip(1)
+                        .chain(
+                            text.split_whitespace()
+                                .take(1)
+                                .filter(|w| !DETERMINERS.contains(w)),
+                        )
+                        .any(is_capitalised)
+            });
+            out.push(Quoted {
+                path: &analysis.file.path,
+                span: q.span,
+                speaker,
+                named,
+                words,
+            });
+        }
+    }
+    out
+}
+
+/// Pairs of quotations that share at least two shingles, each pair once.
+fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
+    let mut index: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, q) in quoted.iter().enumerate() {
+        for shingle in q.words.windows(SHINGLE) {
+            let list = index.entry(shingle).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in index.values().filter(|l| l.len() > 1 && l.len() <= 16) {
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(p, _)| p)
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+/// One difference between two renderings of a quotation.
+#[derive(Debug, PartialEq, Eq)]
+enum Edit {
+    Changed(String, String),
+    Added(String),
+    Dropped(String),
+}
+
+const MATCH: i32 = 2;
+const MISMATCH: i32 = -1;
+const GAP: i32 = -1;
+
+/// The best local word alignment of `a` and `b` (Smith–Waterman: the stretch where both quote the same
+/// words, whatever either says before or after it), as (words matched, words of `a` in the stretch,
+/// the edits from `a` to `b` inside it).
+fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
+    let (n, m) = (a.len(), b.len());
+    let mut score = vec![vec![0i32; m + 1]; n + 1];
+    let mut best = (0, 0, 0);
+    for i in 1..=n {
+        for j in 1..=m {
+            let diagonal = score[i - 1][j - 1]
+                + if a[i - 1] == b[j - 1] {
+                    MATCH
+                } else {
+                    MISMATCH
+                };
+            let value = diagonal
+                .max(score[i - 1][j] + GAP)
+                .max(score[i][j - 1] + GAP)
+                .max(0);
+            score[i][j] = value;
+            if value > best.0 {
+                best = (value, i, j);
+            }
+        }
+    }
+    // Walk back from the best cell to where the alignment starts.
+    let (mut i, mut j) = (best.1, best.2);
+    let mut steps: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    while i > 0 && j > 0 && score[i][j] > 0 {
+        let here = score[i][j];
+        if here
+            == score[i - 1][j - 1]
+                + if a[i - 1] == b[j - 1] {
+                    MATCH
+                } else {
+                    MISMATCH
+                }
+        {
+            steps.push((Some(i - 1), Some(j - 1)));
+            i -= 1;
+            j -= 1;
+        } else if here == score[i - 1][j] + GAP {
+            steps.push((Some(i - 1), None));
+            i -= 1;
+        } else {
+            steps.push((None, Some(j - 1)));
+            j -= 1;
+        }
+    }
+    steps.reverse();
+    let matched =
+        |s: &(Option<usize>, Option<usize>)| matches!(s, (Some(x), Some(y)) if a[*x] == b[*y]);
+    let common = steps.iter().filter(|s| matched(s)).count();
+    let window = steps.iter().filter(|s| s.0.is_some()).count();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < steps.len() {
+        if matched(&steps[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < steps.len() && !matched(&steps[k]) {
+            k += 1;
+        }
+        let from_a: Vec<&str> = steps[start..k]
+            .iter()
+            .filter_map(|s| s.0)
+            .map(|x| a[x].as_str())
+            .collect();
+        let from_b: Vec<&str> = steps[start..k]
+            .iter()
+            .filter_map(|s| s.1)
+            .map(|y| b[y].as_str())
+            .collect();
+        out.push(match (from_a.is_empty(), from_b.is_empty()) {
+            (false, false) => Edit::Changed(from_a.join(" "), from_b.join(" ")),
+            (true, false) => Edit::Added(from_b.join(" ")),
+            _ => Edit::Dropped(from_a.join(" ")),
+        });
+    }
+    (common, window, out)
+}
+
+fn describe(edits: &[Edit]) -> String {
+    edits
+        .iter()
+        .map(|e| match e {
+            Edit::Changed(a, b) if a.replace('-', "") == b.replace('-', "") => {
+                format!("`{a}` vs `{b}` (hyphenation)")
+            }
+            Edit::Changed(a, b) => format!("`{a}` vs `{b}`"),
+            Edit::Added(w) => format!("`{w}` added"),
+            Edit::Dropped(w) => format!("`{w}` dropped"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Fewer shared words than this is a common phrase, not one quotation.
+const MIN_OVERLAP: usize = 8;
+
+/// Added or dropped runs longer than this mean two different quotations, or one cut short.
+const MAX_EDIT_WORDS: usize = 3;
+
+impl Edit {
+    fn words(&self) -> usize {
+        match self {
+            Edit::Changed(a, b) => a.split(' ').count().max(b.split(' ').count()),
+            Edit::Added(w) | Edit::Dropped(w) => w.split(' ').count(),
+        }
+    }
+}
+
+/// `part` appears word for word, in one piece, inside `whole`.
+fn is_part_of(part: &[String], whole: &[String]) -> bool {
+    part.is_empty() || whole.windows(part.len()).any(|w| w == part)
+}
+
+fn same_speaker_opt(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_speaker(a, b),
+        _ => true,
+    }
+}
+
+fn two_speakers(first: &Quoted, second: &Quoted) -> Diagnostic {
+    let (x, y) = (
+        first.speaker.unwrap_or("someone"),
+        second.speaker.unwrap_or("someone"),
+    );
+    Diagnostic::new(
+        TWO_SPEAKERS,
+        format!("The same quotation is given to `{y}` and to `{x}`"),
+        Label::new(second.path, second.span, format!("attributed to {y} here")),
+    )
+    .with_secondary(Label::new(
+        first.path,
+        first.span,
+        format!("attributed to {x} here"),
+    ))
+    .with_help("Check the recording or notes: who said these words?")
+}
+
+/// Two speakers are one person when their last names agree (`Rex Tillerson`, `Tillerson`).
+fn same_speaker(a: &str, b: &str) -> bool {
+    let last = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_lowercase();
+    last(a) == last(b)
+}
+
+pub(super) fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
+    let quoted = quotations(story);
+    let mut out = Vec::new();
+    for (a, b) in candidate_pairs(&quoted) {
+        let (first, second) = (&quoted[a], &quoted[b]);
+        let (shorter, longer) = if first.words.len() <= second.words.len() {
+            (first, second)
+        } else {
+            (second, first)
+        };
+        if is_part_of(&shorter.words, &longer.words) {
+            // A partial quote of the other, word for word: the same speaker, or given to another.
+            if first.named && second.named && !same_speaker_opt(first.speaker, second.speaker) {
+                out.push(two_speakers(first, second));
+            }
+            continue;
+        }
+        let (common, window, edits) = edits(&shorter.words, &longer.words);
+        // Where the two renderings overlap, they must be mostly the same words with small differences
+        // (either may go on beyond the overlap: `The two leaders agreed … hindrance ...`).
+        let edited: usize = edits.iter().map(Edit::words).sum();
+        let largest = edits.iter().map(Edit::words).max().unwrap_or(0);
+        if window < MIN_OVERLAP
+            || common * 10 < window * 7
+            || edited * 10 > window * 3
+            || largest > MAX_EDIT_WORDS
+        {
+            continue;
+        }
+        let label = |q: &Quoted, text: &str| Label::new(q.path, q.span, text);
+        match (first.speaker, second.speaker) {
+            (Some(x), Some(y)) if !same_speaker(x, y) => {}
+            (speaker_a, speaker_b) if !edits.is_empty() => {
+                let who = speaker_b
+                    .or(speaker_a)
+                    .map_or(String::new(), |s| format!(" of {s}"));
+                out.push(
+                    Diagnostic::new(
+                        QUOTE_DRIFT,
+                        format!(
+                            "Quotation{who} differs from another rendering: {}",
+                            describe(&edits)
+                        ),
+                        label(second, "quoted this way here"),
+                    )
+                    .with_secondary(label(first, "and this way here"))
+                    .with_help("Quote the words as they were said, the same way each time"),
+                );
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(text: &str) -> Vec<String> {
+        words(text)
+    }
+
+    #[test]
+    fn typography_and_editorial_brackets_are_not_differences() {
+        assert_eq!(
+            w("“Trump … heard Putin's statements that Russia didn't hack [the] election,”"),
+            w("\"Trump heard Putin’s statements that Russia didn’t hack election\"")
+        );
+    }
+
+    #[test]
+    fn aligns_the_seed_renderings_of_tillersons_words() {
+        // Seed 000 and seed 001: the same remark, quoted two ways.
+        let (_, _, e) = edits(
+            &w("The two leaders agreed this is of substantial hindrance."),
+            &w("The two leaders agreed that this is a substantial hindrance ..."),
+        );
+        assert_eq!(
+            e,
+            [
+                Edit::Added("that".into()),
+                Edit::Changed("of".into(), "a".into())
+            ]
+        );
+        let (_, _, e) = edits(
+            &w("There was not a lot of relitigating of the past."),
+            &w("There was not a lot of re-litigating of the past,"),
+        );
+        assert_eq!(
+            describe(&e),
+            "`relitigating` vs `re-litigating` (hyphenation)"
+        );
+    }
+
+    #[test]
+    fn a_partial_quote_is_not_drift() {
+        // Seed 000: the partial quote "agreed to exchange further work regarding commitments".
+        let (common, _, e) = edits(
+            &w("agreed to exchange further work regarding commitments"),
+            &w(
+                "They agreed to exchange further work regarding commitments of noninterference in the affairs of the U.S.",
+            ),
+        );
+        assert_eq!(common, 7);
+        assert!(e.is_empty());
+    }
+}
