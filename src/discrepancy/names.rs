@@ -327,8 +327,9 @@ fn significant(title: &[&str]) -> Vec<String> {
 fn titles(all: &[Mention]) -> Vec<Diagnostic> {
     let mut by_person: BTreeMap<String, Vec<&Mention>> = BTreeMap::new();
     for m in all.iter().filter(|m| m.title.is_some()) {
+        // Per full name: `Richard Daley` and `William Daley` are two people.
         by_person
-            .entry(m.name[m.name.len() - 1].to_lowercase())
+            .entry(m.name.join(" ").to_lowercase())
             .or_default()
             .push(m);
     }
