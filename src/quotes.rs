@@ -124,12 +124,12 @@ fn straight_double(prev: Option<char>, next: Option<char>) -> Mark {
 fn quote_marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     body.bytes()
         .enumerate()
-        .filter(|&(_, b)| b == b'"' || b == b'\'' || b == 0xE2)
+        .filter(|&(_, b)| b == b'"' || b == b'\'' || b == b'`' || b == 0xE2)
         .filter_map(move |(i, _)| {
             body[i..]
                 .chars()
                 .next()
-                .filter(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’'))
+                .filter(|c| matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’'))
                 .map(|c| (i, c))
         })
 }
@@ -163,6 +163,14 @@ fn scan_block(
             iter.next();
             mark_span.end += 1;
             Some(Mark::Double)
+        } else if c == '`' {
+            // ``Like this'': two backticks open a quotation in wire archives (AP, NYT); one is not a mark.
+            if next != Some('`') {
+                continue;
+            }
+            iter.next();
+            mark_span.end += 1;
+            Some(Mark::OpenDouble)
         } else {
             classify(prev, c, next)
         };
@@ -359,6 +367,16 @@ mod tests {
         );
         assert_eq!(q.quotations[1].continues, Some(0));
         assert!(q.unbalanced.is_empty());
+    }
+
+    #[test]
+    fn backticks_open_and_apostrophes_close_in_wire_archives() {
+        // DUC (AP, 1998): ``gorgeous endemic forests I've ever seen,'' said Mary Lou Goodwin.
+        let text = "``gorgeous endemic forests I've ever seen,'' said Mary Lou Goodwin.";
+        assert_eq!(
+            inner_texts(text, &quotes_in(text)),
+            ["gorgeous endemic forests I've ever seen,"]
+        );
     }
 
     #[test]

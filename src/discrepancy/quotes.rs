@@ -5,7 +5,7 @@
 use super::{QUOTE_DRIFT, TWO_SPEAKERS};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::grammar::words::{DETERMINERS, PRONOUNS, is_capitalised};
+use crate::grammar::source::person_name;
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -14,7 +14,8 @@ struct Quoted<'a> {
     path: &'a str,
     span: Span,
     speaker: Option<&'a str>,
-    /// The source names the speaker (not `he` or `the secretary`, resolved from the copy before it).
+    /// The source names the speaker by first and last name (not `he` or `the secretary`, resolved from
+    /// the copy before it).
     named: bool,
     words: Vec<String>,
 }
@@ -69,20 +70,12 @@ fn quotations<'a>(story: &[&'a Analysis]) -> Vec<Quoted<'a>> {
                 .iter()
                 .find(|a| a.content.is_some_and(|c| c.overlaps(q.span)));
             let speaker = attribution.and_then(|a| a.speaker.as_deref());
-            // `he` and `the secretary` refer back to someone; only a source with a name in it names.
-            let named = attribution.and_then(|a| a.source).is_some_and(|s| {
-                let text = s.of(&analysis.file.text);
-                !PRONOUNS.contains(text)
-                    && text
-                        .split_whitespace()
-                        .skip(1)
-                        .chain(
-                            text.split_whitespace()
-                                .take(1)
-                                .filter(|w| !DETERMINERS.contains(w)),
-                        )
-                        .any(is_capitalised)
-            });
+            // `he` and `the secretary` refer back to someone, `Democrats` and `Cyprus` are no one person: a
+            // source names a speaker when it holds a person's first and last name.
+            let named = attribution
+                .and_then(|a| a.source)
+                .and_then(|s| person_name(s.of(&analysis.file.text)))
+                .is_some_and(|name| name.split_whitespace().count() >= 2);
             out.push(Quoted {
                 path: &analysis.file.path,
                 span: q.span,
@@ -234,6 +227,9 @@ fn describe(edits: &[Edit]) -> String {
         .join(", ")
 }
 
+/// A shorter quotation given to two speakers may be a phrase both used; this many words is a statement.
+const MIN_TWO_SPEAKER_WORDS: usize = 8;
+
 /// Fewer shared words than this is a common phrase, not one quotation.
 const MIN_OVERLAP: usize = 8;
 
@@ -297,7 +293,12 @@ pub(super) fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
         };
         if is_part_of(&shorter.words, &longer.words) {
             // A partial quote of the other, word for word: the same speaker, or given to another.
-            if first.named && second.named && !same_speaker_opt(first.speaker, second.speaker) {
+            let long_enough = shorter.words.len() >= MIN_TWO_SPEAKER_WORDS;
+            if long_enough
+                && first.named
+                && second.named
+                && !same_speaker_opt(first.speaker, second.speaker)
+            {
                 out.push(two_speakers(first, second));
             }
             continue;
