@@ -78,6 +78,10 @@ struct CheckArgs {
     /// Treat all the files read as drafts of one story: also report discrepancies across them.
     #[arg(long)]
     story: bool,
+    /// Source material (a transcript, a press release, wire copy) to check every direct quotation
+    /// against. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    against: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -405,6 +409,25 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         report_input_errors(read_inputs(&args.inputs, lint)?)
     };
+    let mut record = Vec::new();
+    for path in &args.against {
+        match input::read_path(path) {
+            Ok(file) => record.push(file),
+            Err(e) => return Err(Failure::Message(e.to_string())),
+        }
+    }
+    if !record.is_empty() {
+        let refs: Vec<&newslint::Analysis> = checked.iter().map(|(a, _)| a).collect();
+        let found = newslint::discrepancy::against_record(&refs, &record);
+        for (analysis, kept) in checked.iter_mut() {
+            let mine: Vec<Diagnostic> = found
+                .iter()
+                .filter(|d| d.primary.path == analysis.file.path)
+                .cloned()
+                .collect();
+            kept.extend(policy.apply(&analysis.file.path, mine));
+        }
+    }
     if args.diff {
         let diffs: String = checked
             .iter()
@@ -426,11 +449,10 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         .flat_map(|(_, d)| d.iter().cloned())
         .collect();
     diagnostic::sort(&mut found);
-    let files = Files::new(
-        checked
-            .iter()
-            .map(|(a, _)| (a.file.path.as_str(), a.file.text.as_str())),
-    );
+    let drafts = checked
+        .iter()
+        .map(|(a, _)| (a.file.path.as_str(), a.file.text.as_str()));
+    let files = Files::new(drafts.chain(record.iter().map(|f| (f.path.as_str(), f.text.as_str()))));
     emit(&match args.format {
         CheckFormat::Human => diagnostics::human(&found, &files, use_colour(args.color, false)),
         CheckFormat::Short => diagnostics::short(&found, &files),

@@ -372,3 +372,39 @@ fn a_story_set_is_checked_across_its_drafts() {
         assert!(story.contains(code), "{code} missing:\n{story}");
     }
 }
+
+#[test]
+fn quotations_are_checked_against_the_record() {
+    // Seed 002 against itself: every quotation is found word for word.
+    let itself = newslint(&[
+        "check",
+        "--format",
+        "short",
+        "--select",
+        "NL106,NL107",
+        "seeds/002_d24ae73ce5904a91.txt",
+        "--against",
+        "seeds/002_d24ae73ce5904a91.txt",
+    ]);
+    assert_eq!(stdout(&itself), "");
+    // Seed 001 against seed 002: one drifted quotation, and notes for quotations 002 does not carry.
+    let other = stdout(&newslint(&[
+        "check",
+        "--format",
+        "short",
+        "--select",
+        "NL106,NL107",
+        "seeds/001_72941c000c7f4576.txt",
+        "--against",
+        "seeds/002_d24ae73ce5904a91.txt",
+    ]));
+    assert_eq!(other.matches("warning[NL106]").count(), 1, "{other}");
+    assert!(other.contains("note[NL107]"), "{other}");
+    let missing = newslint(&[
+        "check",
+        "seeds/001_72941c000c7f4576.txt",
+        "--against",
+        "no-such-transcript.txt",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -97,3 +97,22 @@ fn seeds_as_one_story() {
         ],
     );
 }
+
+/// Quotations against the record: seed 001 quotes Tillerson's "relitigating" as "re-litigating";
+/// seed 002 serves as the record.
+#[test]
+fn quotes_against_the_record() {
+    snapshot(
+        "against-record",
+        &[
+            "check",
+            "--color",
+            "never",
+            "--select",
+            "NL106",
+            "seeds/001_72941c000c7f4576.txt",
+            "--against",
+            "seeds/002_d24ae73ce5904a91.txt",
+        ],
+    );
+}

@@ -2,7 +2,9 @@
 //! here so `rules`, `explain` and SARIF know them.
 
 use super::CodeRule;
-use crate::discrepancy::{NAME_VARIANT, QUOTE_DRIFT, TITLE_CONFLICT, TWO_SPEAKERS};
+use crate::discrepancy::{
+    MISQUOTE, NAME_VARIANT, NOT_IN_RECORD, QUOTE_DRIFT, TITLE_CONFLICT, TWO_SPEAKERS,
+};
 
 pub const DRIFT: CodeRule = CodeRule {
     code: QUOTE_DRIFT.code,
@@ -74,6 +76,39 @@ count (`Russian Foreign Minister` is `Foreign Minister`).
 
 ## Why is this bad?
 A wrong title misinforms about who speaks with what authority.
+",
+    check: None,
+};
+
+pub const MISQUOTED: CodeRule = CodeRule {
+    code: MISQUOTE.code,
+    name: MISQUOTE.name,
+    severity: MISQUOTE.severity,
+    summary: "A quotation that differs from the source material",
+    explanation: "\
+## What it does
+With `--against FILE`, looks up every direct quotation of the drafts in the source material (a
+transcript, a press release, wire copy). A quotation found with different words is reported with the
+words that differ and a secondary label on the record's wording. Typography does not count; an ellipsis
+in the quotation marks an omission and a bracketed insertion (`[the] election`) is the writer's.
+
+## Why is this bad?
+The record is what the speaker said. A quotation that departs from it puts words in their mouth.
+",
+    check: None,
+};
+
+pub const NOT_FOUND: CodeRule = CodeRule {
+    code: NOT_IN_RECORD.code,
+    name: NOT_IN_RECORD.name,
+    severity: NOT_IN_RECORD.severity,
+    summary: "A quotation not found in the source material",
+    explanation: "\
+## What it does
+With `--against FILE`, notes a direct quotation that the source material does not contain at all.
+
+## Why is this bad?
+It may come from another source (then say which), or from memory.
 ",
     check: None,
 };

@@ -42,6 +42,8 @@ pub const RULES: &[CodeRule] = &[
     discrepancies::SPEAKERS,
     discrepancies::NAMES,
     discrepancies::TITLES,
+    discrepancies::MISQUOTED,
+    discrepancies::NOT_FOUND,
 ];
 
 /// The rule with this code (`NL001`) or name (`unattributed-quote`).

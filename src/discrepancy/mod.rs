@@ -5,6 +5,7 @@
 
 mod names;
 mod quotes;
+mod record;
 
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, RuleId, Severity};
@@ -29,6 +30,25 @@ pub const TITLE_CONFLICT: RuleId<'static> = RuleId {
     name: "title-conflict",
     severity: Severity::Warning,
 };
+
+pub const MISQUOTE: RuleId<'static> = RuleId {
+    code: "NL106",
+    name: "misquote",
+    severity: Severity::Warning,
+};
+pub const NOT_IN_RECORD: RuleId<'static> = RuleId {
+    code: "NL107",
+    name: "quote-not-in-record",
+    severity: Severity::Note,
+};
+
+/// Each direct quotation of the drafts against the source material.
+pub fn against_record(
+    drafts: &[&Analysis],
+    record: &[crate::input::SourceFile],
+) -> Vec<Diagnostic> {
+    record::check(drafts, record)
+}
 
 /// Every discrepancy within and across the analysed drafts of one story.
 pub fn check(story: &[&Analysis]) -> Vec<Diagnostic> {

@@ -30,9 +30,26 @@ const MAX_WORDS: usize = 200;
 /// Lower case, curly marks straightened, dashes and ellipses out, bracketed editorial insertions out
 /// (`[the] election` compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
 fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = words_with_spans(text, 0)
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect();
+    out.truncate(MAX_WORDS);
+    out
+}
+
+/// The compared words of `text` (which starts at byte `base` of its file), each with its span.
+pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     let mut in_brackets = false;
+    let mut offset = 0;
     for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '…')) {
+        let start = offset;
+        offset += raw.len()
+            + text[start + raw.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         let opens = raw.starts_with('[');
         let closes = raw.ends_with(']');
         if opens || in_brackets {
@@ -48,11 +65,10 @@ fn words(text: &str) -> Vec<String> {
             .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-'))
             .collect();
         let word = word.trim_matches(['\'', '-']).to_string();
-        if !word.is_empty() && word != "..." {
-            out.push(word);
+        if !word.is_empty() {
+            out.push((word, Span::new(base + start, base + start + raw.len())));
         }
     }
-    out.truncate(MAX_WORDS);
     out
 }
 
@@ -118,7 +134,7 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
 
 /// One difference between two renderings of a quotation.
 #[derive(Debug, PartialEq, Eq)]
-enum Edit {
+pub(super) enum Edit {
     Changed(String, String),
     Added(String),
     Dropped(String),
@@ -131,7 +147,16 @@ const GAP: i32 = -1;
 /// The best local word alignment of `a` and `b` (Smith–Waterman: the stretch where both quote the same
 /// words, whatever either says before or after it), as (words matched, words of `a` in the stretch,
 /// the edits from `a` to `b` inside it).
-fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
+pub(super) fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
+    let (common, window, edits, _) = align(a, b);
+    (common, window, edits)
+}
+
+/// As `edits`, with the range of `b`'s words the aligned stretch covers.
+pub(super) fn align(
+    a: &[String],
+    b: &[String],
+) -> (usize, usize, Vec<Edit>, Option<(usize, usize)>) {
     let (n, m) = (a.len(), b.len());
     let mut score = vec![vec![0i32; m + 1]; n + 1];
     let mut best = (0, 0, 0);
@@ -182,6 +207,9 @@ fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
         |s: &(Option<usize>, Option<usize>)| matches!(s, (Some(x), Some(y)) if a[*x] == b[*y]);
     let common = steps.iter().filter(|s| matched(s)).count();
     let window = steps.iter().filter(|s| s.0.is_some()).count();
+    let b_first = steps.iter().find_map(|s| s.1);
+    let b_last = steps.iter().rev().find_map(|s| s.1);
+    let b_range = b_first.zip(b_last);
     let mut out = Vec::new();
     let mut k = 0;
     while k < steps.len() {
@@ -209,10 +237,10 @@ fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
             _ => Edit::Dropped(from_a.join(" ")),
         });
     }
-    (common, window, out)
+    (common, window, out, b_range)
 }
 
-fn describe(edits: &[Edit]) -> String {
+pub(super) fn describe(edits: &[Edit]) -> String {
     edits
         .iter()
         .map(|e| match e {
