@@ -31,6 +31,9 @@ pub struct Config {
     pub severity: BTreeMap<String, Severity>,
     /// The lowest severity that makes `check` exit 1 (default: warning).
     pub fail_on: Option<Severity>,
+    /// Story sets: the files each set's globs match are checked together for discrepancies.
+    #[serde(default)]
+    pub stories: Vec<Story>,
     /// Changes for the files some globs match, applied in order after the settings above.
     #[serde(default)]
     pub overrides: Vec<Override>,
@@ -45,6 +48,13 @@ pub struct Override {
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
     pub fail_on: Option<Severity>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Story {
+    pub name: Option<String>,
+    pub paths: Vec<String>,
 }
 
 /// A config and the folder its relative paths start from.

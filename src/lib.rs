@@ -73,11 +73,10 @@ pub fn check(
 
 /// Drafts of one story: each file's own findings, plus the discrepancies within and across them, each
 /// file's suppressions applied to the findings placed in it.
-pub fn check_story(analyses: &[Analysis], pack: &Pack) -> Vec<Vec<diagnostic::Diagnostic>> {
+pub fn check_story(analyses: &[&Analysis], pack: &Pack) -> Vec<Vec<diagnostic::Diagnostic>> {
     let mut per_file: Vec<Vec<diagnostic::Diagnostic>> =
         analyses.iter().map(|a| lint(a, pack)).collect();
-    let refs: Vec<&Analysis> = analyses.iter().collect();
-    for d in discrepancy::check(&refs) {
+    for d in discrepancy::check(analyses) {
         if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
             per_file[i].push(d);
         }

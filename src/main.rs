@@ -392,23 +392,24 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let cli_fail_on = args.fail_on.map(Severity::from);
     let policy = Policy::new(&setup.config, &args.select, &args.ignore, cli_fail_on)
         .map_err(Failure::Message)?;
-    let lint = |file: SourceFile| {
-        let (analysis, found) = newslint::check(file, &setup.lexicon, &setup.pack);
-        let kept = policy.apply(&analysis.file.path, found);
-        (analysis, kept)
-    };
-    let (mut checked, mut failed) = if args.story {
-        let (analyses, failed) =
-            report_input_errors(read_inputs(&args.inputs, |f| analyse(f, &setup.lexicon))?);
-        let found = newslint::check_story(&analyses, &setup.pack);
-        let kept = analyses.into_iter().zip(found).map(|(a, d)| {
-            let d = policy.apply(&a.file.path, d);
-            (a, d)
-        });
-        (kept.collect::<Vec<_>>(), failed)
-    } else {
-        report_input_errors(read_inputs(&args.inputs, lint)?)
-    };
+    let (analyses, mut failed) =
+        report_input_errors(read_inputs(&args.inputs, |f| analyse(f, &setup.lexicon))?);
+    let groups = story_groups(&analyses, args.story, &setup.config).map_err(Failure::Message)?;
+    let threads = args.inputs.threads.unwrap_or_else(walk::default_threads);
+    let found: Vec<Vec<(usize, Vec<Diagnostic>)>> = walk::parallel_map(&groups, threads, |group| {
+        let members: Vec<&newslint::Analysis> = group.iter().map(|&i| &analyses[i]).collect();
+        group
+            .iter()
+            .copied()
+            .zip(newslint::check_story(&members, &setup.pack))
+            .collect()
+    });
+    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); analyses.len()];
+    for (i, d) in found.into_iter().flatten() {
+        per_file[i] = policy.apply(&analyses[i].file.path, d);
+    }
+    let mut checked: Vec<(newslint::Analysis, Vec<Diagnostic>)> =
+        analyses.into_iter().zip(per_file).collect();
     let mut record = Vec::new();
     for path in &args.against {
         match input::read_path(path) {
@@ -442,6 +443,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::from(code));
     }
     if args.fix {
+        let lint = |file: SourceFile| {
+            let (analysis, found) = newslint::check(file, &setup.lexicon, &setup.pack);
+            let kept = policy.apply(&analysis.file.path, found);
+            (analysis, kept)
+        };
         failed |= fix_files(&mut checked, &lint);
     }
     let mut found: Vec<Diagnostic> = checked
@@ -512,6 +518,38 @@ fn fix_files(
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Which files are checked together: all of them with `--story`; else each story set the config declares
+/// (by globs), and every other file alone.
+fn story_groups(
+    analyses: &[newslint::Analysis],
+    story: bool,
+    config: &config::Config,
+) -> Result<Vec<Vec<usize>>, String> {
+    if story {
+        return Ok(vec![(0..analyses.len()).collect()]);
+    }
+    let mut sets = Vec::new();
+    for set in &config.stories {
+        let mut globs = globset::GlobSetBuilder::new();
+        for p in &set.paths {
+            globs.add(globset::Glob::new(p).map_err(|e| format!("bad glob in `stories`: {e}"))?);
+        }
+        sets.push(globs.build().map_err(|e| e.to_string())?);
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); sets.len()];
+    let mut alone = Vec::new();
+    for (i, a) in analyses.iter().enumerate() {
+        let path = a.file.path.trim_start_matches("./");
+        match sets.iter().position(|s| s.is_match(path)) {
+            Some(g) => groups[g].push(i),
+            None => alone.push(vec![i]),
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups.extend(alone);
+    Ok(groups)
 }
 
 /// `newslint config --dump`: the configuration in force (the file found, or the defaults), as YAML.

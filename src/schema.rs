@@ -30,6 +30,16 @@ pub fn config() -> Value {
             "ignore": rule_list("These rules do not run (codes or names)"),
             "severity": severities,
             "fail-on": severity(),
+            "stories": {
+                "type": "array",
+                "description": "Story sets: the files each set's globs match are checked together for discrepancies",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["paths"],
+                    "properties": { "name": { "type": "string" }, "paths": strings("Globs of the drafts of one story") }
+                }
+            },
             "overrides": {
                 "type": "array",
                 "description": "Changes for the files some globs match, applied in order",

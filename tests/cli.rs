@@ -408,3 +408,36 @@ fn quotations_are_checked_against_the_record() {
     ]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn story_sets_declared_in_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("drafts/g20")).unwrap();
+    for seed in ["000_f1e3116a09d4a900.txt", "003_c4404504afc26fe5.txt"] {
+        fs::copy(
+            fixtures().join("seeds").join(seed),
+            dir.path().join("drafts/g20").join(seed),
+        )
+        .unwrap();
+    }
+    let without = stdout(&newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "drafts"],
+        None,
+    ));
+    assert!(!without.contains("NL103"));
+    fs::write(
+        dir.path().join(".newslint.yaml"),
+        "stories:\n  - name: g20\n    paths: ['drafts/g20/**']\n",
+    )
+    .unwrap();
+    let with = stdout(&newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "drafts"],
+        None,
+    ));
+    assert!(
+        with.contains("warning[NL103]: `Sergei Lavrov` is spelled `Sergey Lavrov` elsewhere"),
+        "{with}"
+    );
+}
