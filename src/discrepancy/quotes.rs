@@ -50,8 +50,12 @@ pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
-        let opens = raw.starts_with('[');
-        let closes = raw.ends_with(']');
+        // `[the] election`, `when he (Bouchard) talks`: the writer's insertions, not the speaker's words.
+        let opens = raw.starts_with(['[', '(']);
+        let closes = raw.ends_with([']', ')'])
+            || raw
+                .trim_end_matches([',', '.', ';', ':'])
+                .ends_with([']', ')']);
         if opens || in_brackets {
             in_brackets = !closes;
             continue;
