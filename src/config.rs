@@ -34,6 +34,9 @@ pub struct Config {
     /// Story sets: the files each set's globs match are checked together for discrepancies.
     #[serde(default)]
     pub stories: Vec<Story>,
+    /// The discrepancy checks' limits.
+    #[serde(default)]
+    pub discrepancy: crate::discrepancy::Thresholds,
     /// Changes for the files some globs match, applied in order after the settings above.
     #[serde(default)]
     pub overrides: Vec<Override>,

@@ -66,17 +66,24 @@ pub fn check(
 ) -> (Analysis, Vec<diagnostic::Diagnostic>) {
     let analysis = analyse(file, lexicon);
     let mut diagnostics = lint(&analysis, pack);
-    diagnostics.extend(discrepancy::check(&[&analysis]));
+    diagnostics.extend(discrepancy::check(
+        &[&analysis],
+        &discrepancy::Thresholds::default(),
+    ));
     let diagnostics = suppress::apply(&analysis, diagnostics);
     (analysis, diagnostics)
 }
 
 /// Drafts of one story: each file's own findings, plus the discrepancies within and across them, each
 /// file's suppressions applied to the findings placed in it.
-pub fn check_story(analyses: &[&Analysis], pack: &Pack) -> Vec<Vec<diagnostic::Diagnostic>> {
+pub fn check_story(
+    analyses: &[&Analysis],
+    pack: &Pack,
+    limits: &discrepancy::Thresholds,
+) -> Vec<Vec<diagnostic::Diagnostic>> {
     let mut per_file: Vec<Vec<diagnostic::Diagnostic>> =
         analyses.iter().map(|a| lint(a, pack)).collect();
-    for d in discrepancy::check(analyses) {
+    for d in discrepancy::check(analyses, limits) {
         if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
             per_file[i].push(d);
         }

@@ -401,7 +401,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         group
             .iter()
             .copied()
-            .zip(newslint::check_story(&members, &setup.pack))
+            .zip(newslint::check_story(
+                &members,
+                &setup.pack,
+                &setup.config.discrepancy,
+            ))
             .collect()
     });
     let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); analyses.len()];

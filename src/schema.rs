@@ -30,6 +30,18 @@ pub fn config() -> Value {
             "ignore": rule_list("These rules do not run (codes or names)"),
             "severity": severities,
             "fail-on": severity(),
+            "discrepancy": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "Limits of the discrepancy checks",
+                "properties": {
+                    "quote-min-words": { "type": "integer", "minimum": 1 },
+                    "quote-min-overlap": { "type": "integer", "minimum": 1 },
+                    "quote-max-edit-words": { "type": "integer", "minimum": 0 },
+                    "two-speakers-min-words": { "type": "integer", "minimum": 1 },
+                    "name-max-edits": { "type": "integer", "minimum": 0 }
+                }
+            },
             "stories": {
                 "type": "array",
                 "description": "Story sets: the files each set's globs match are checked together for discrepancies",

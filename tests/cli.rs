@@ -441,3 +441,29 @@ fn story_sets_declared_in_the_config() {
         "{with}"
     );
 }
+
+#[test]
+fn discrepancy_limits_come_from_the_config() {
+    // Seed 003's "Sergei Lavrov" against "Sergey Lavrov": one letter apart.
+    let dir = tempfile::tempdir().unwrap();
+    for seed in ["000_f1e3116a09d4a900.txt", "003_c4404504afc26fe5.txt"] {
+        fs::copy(fixtures().join("seeds").join(seed), dir.path().join(seed)).unwrap();
+    }
+    let default = stdout(&newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "--story", "."],
+        None,
+    ));
+    assert!(default.contains("NL103"));
+    fs::write(
+        dir.path().join(".newslint.yaml"),
+        "discrepancy:\n  name-max-edits: 0\n",
+    )
+    .unwrap();
+    let strict = stdout(&newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "--story", "."],
+        None,
+    ));
+    assert!(!strict.contains("NL103"), "{strict}");
+}

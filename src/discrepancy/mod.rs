@@ -9,6 +9,35 @@ mod record;
 
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, RuleId, Severity};
+use serde::{Deserialize, Serialize};
+
+/// The limits the checks work to, settable under `discrepancy:` in `.newslint.yaml`.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Thresholds {
+    /// Quotations shorter than this many words are not compared.
+    pub quote_min_words: usize,
+    /// Two renderings must share at least this many words to be one quotation.
+    pub quote_min_overlap: usize,
+    /// A run of more added or dropped words than this means two quotations, not drift.
+    pub quote_max_edit_words: usize,
+    /// One quotation given to two speakers is reported from this many words.
+    pub two_speakers_min_words: usize,
+    /// Most letters two spellings of one name may differ by.
+    pub name_max_edits: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            quote_min_words: 4,
+            quote_min_overlap: 8,
+            quote_max_edit_words: 3,
+            two_speakers_min_words: 8,
+            name_max_edits: 2,
+        }
+    }
+}
 
 pub const QUOTE_DRIFT: RuleId<'static> = RuleId {
     code: "NL101",
@@ -51,8 +80,8 @@ pub fn against_record(
 }
 
 /// Every discrepancy within and across the analysed drafts of one story.
-pub fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
-    let mut found = quotes::check(story);
-    found.extend(names::check(story));
+pub fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
+    let mut found = quotes::check(story, limits);
+    found.extend(names::check(story, limits));
     found
 }

@@ -3,7 +3,7 @@
 //! from the copy itself. Names are indexed by their parts, so only names sharing a first or last name
 //! are compared.
 
-use super::{NAME_VARIANT, TITLE_CONFLICT};
+use super::{NAME_VARIANT, TITLE_CONFLICT, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::grammar::source::{ORGANISATION_WORDS, TITLE_WORDS};
@@ -206,18 +206,18 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// `Sergey`/`Sergei`, `Zelensky`/`Zelenskyy`: the same word spelled two ways, not two names.
-fn spelled_two_ways(a: &str, b: &str) -> bool {
+fn spelled_two_ways(a: &str, b: &str, max_edits: usize) -> bool {
     a.to_lowercase() != b.to_lowercase()
         && a.chars().count() >= 4
         && b.chars().count() >= 4
         && a.chars().next() == b.chars().next()
-        && distance(&a.to_lowercase(), &b.to_lowercase()) <= 2
+        && distance(&a.to_lowercase(), &b.to_lowercase()) <= max_edits
 }
 
-pub(super) fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
+pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
     let all: Vec<Mention> = story.iter().flat_map(|a| mentions(a)).collect();
     let people = people(story, &all);
-    let mut out = variants(&all, &people);
+    let mut out = variants(&all, &people, limits.name_max_edits);
     out.extend(titles(&all));
     out
 }
@@ -246,7 +246,7 @@ fn people(story: &[&Analysis], all: &[Mention]) -> HashSet<String> {
 
 /// Two full names of the same length, both shown to be people, that agree in one part and spell the
 /// other two ways (letter case alone is not a second spelling).
-fn variants(all: &[Mention], people: &HashSet<String>) -> Vec<Diagnostic> {
+fn variants(all: &[Mention], people: &HashSet<String>, max_edits: usize) -> Vec<Diagnostic> {
     // First use of each distinct spelling, grouped by first name and by last name.
     let mut first_use: BTreeMap<Vec<&str>, usize> = BTreeMap::new();
     for (i, m) in all.iter().enumerate() {
@@ -282,7 +282,9 @@ fn variants(all: &[Mention], people: &HashSet<String>) -> Vec<Diagnostic> {
                     .filter(|(p, q)| p != q)
                     .map(|(p, q)| (*p, *q))
                     .collect();
-                if differing.len() == 1 && spelled_two_ways(differing[0].0, differing[0].1) {
+                if differing.len() == 1
+                    && spelled_two_ways(differing[0].0, differing[0].1, max_edits)
+                {
                     reported.push((a.min(b), a.max(b)));
                     let (earlier, later) = if a < b { (x, y) } else { (y, x) };
                     let (e, l) = (earlier.name.join(" "), later.name.join(" "));
@@ -376,11 +378,11 @@ mod tests {
 
     #[test]
     fn spelling_variants_are_small_edits_of_one_word() {
-        assert!(spelled_two_ways("Sergey", "Sergei"));
-        assert!(spelled_two_ways("Zelensky", "Zelenskyy"));
-        assert!(!spelled_two_ways("Donald", "Melania"));
-        assert!(!spelled_two_ways("Trump", "Trump"));
-        assert!(!spelled_two_ways("Kim", "Tim"), "too short to tell");
+        assert!(spelled_two_ways("Sergey", "Sergei", 2));
+        assert!(spelled_two_ways("Zelensky", "Zelenskyy", 2));
+        assert!(!spelled_two_ways("Donald", "Melania", 2));
+        assert!(!spelled_two_ways("Trump", "Trump", 2));
+        assert!(!spelled_two_ways("Kim", "Tim", 2), "too short to tell");
     }
 
     #[test]

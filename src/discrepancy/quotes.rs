@@ -2,7 +2,7 @@
 //! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
 //! wording are compared; each pair is aligned word by word.
 
-use super::{QUOTE_DRIFT, TWO_SPEAKERS};
+use super::{QUOTE_DRIFT, TWO_SPEAKERS, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::grammar::source::person_name;
@@ -20,8 +20,6 @@ struct Quoted<'a> {
     words: Vec<String>,
 }
 
-/// Fewer words than this are a phrase, not a quotation worth comparing.
-const MIN_WORDS: usize = 4;
 /// Words per shingle, and shingles two quotations must share to be compared.
 const SHINGLE: usize = 3;
 /// Quotations longer than this are compared on their first words only (alignment is quadratic).
@@ -76,13 +74,13 @@ pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
     out
 }
 
-fn quotations<'a>(story: &[&'a Analysis]) -> Vec<Quoted<'a>> {
+fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
     let mut out = Vec::new();
     for analysis in story {
         let doc = &analysis.document;
         for (_, q) in doc.quotations() {
             let words = words(q.inner.of(&analysis.file.text));
-            if words.len() < MIN_WORDS || doc.is_heading(q.block) {
+            if words.len() < min_words || doc.is_heading(q.block) {
                 continue;
             }
             let attribution = analysis
@@ -259,15 +257,6 @@ pub(super) fn describe(edits: &[Edit]) -> String {
         .join(", ")
 }
 
-/// A shorter quotation given to two speakers may be a phrase both used; this many words is a statement.
-const MIN_TWO_SPEAKER_WORDS: usize = 8;
-
-/// Fewer shared words than this is a common phrase, not one quotation.
-const MIN_OVERLAP: usize = 8;
-
-/// Added or dropped runs longer than this mean two different quotations, or one cut short.
-const MAX_EDIT_WORDS: usize = 3;
-
 impl Edit {
     fn words(&self) -> usize {
         match self {
@@ -313,8 +302,8 @@ fn same_speaker(a: &str, b: &str) -> bool {
     last(a) == last(b)
 }
 
-pub(super) fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
-    let quoted = quotations(story);
+pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
+    let quoted = quotations(story, limits.quote_min_words);
     let mut out = Vec::new();
     for (a, b) in candidate_pairs(&quoted) {
         let (first, second) = (&quoted[a], &quoted[b]);
@@ -325,7 +314,7 @@ pub(super) fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
         };
         if is_part_of(&shorter.words, &longer.words) {
             // A partial quote of the other, word for word: the same speaker, or given to another.
-            let long_enough = shorter.words.len() >= MIN_TWO_SPEAKER_WORDS;
+            let long_enough = shorter.words.len() >= limits.two_speakers_min_words;
             if long_enough
                 && first.named
                 && second.named
@@ -340,10 +329,10 @@ pub(super) fn check(story: &[&Analysis]) -> Vec<Diagnostic> {
         // (either may go on beyond the overlap: `The two leaders agreed … hindrance ...`).
         let edited: usize = edits.iter().map(Edit::words).sum();
         let largest = edits.iter().map(Edit::words).max().unwrap_or(0);
-        if window < MIN_OVERLAP
+        if window < limits.quote_min_overlap
             || common * 10 < window * 7
             || edited * 10 > window * 3
-            || largest > MAX_EDIT_WORDS
+            || largest > limits.quote_max_edit_words
         {
             continue;
         }
