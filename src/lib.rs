@@ -83,7 +83,15 @@ pub fn check_story(
 ) -> Vec<Vec<diagnostic::Diagnostic>> {
     let mut per_file: Vec<Vec<diagnostic::Diagnostic>> =
         analyses.iter().map(|a| lint(a, pack)).collect();
-    for d in discrepancy::check(analyses, limits) {
+    let across = if analyses.len() > 1 {
+        rules::check_across(pack, analyses)
+    } else {
+        Vec::new()
+    };
+    for d in discrepancy::check(analyses, limits)
+        .into_iter()
+        .chain(across)
+    {
         if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
             per_file[i].push(d);
         }

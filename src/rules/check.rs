@@ -86,7 +86,9 @@ pub fn check(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
     out
 }
 
-fn phrase_rules(pack: &Pack, cx: &Context, out: &mut Vec<Diagnostic>) {
+/// Every phrase match in the file with the rule and role it serves, less the matches a rule's own
+/// exceptions cover.
+fn phrase_hits(pack: &Pack, cx: &Context) -> Vec<(usize, Role, Span)> {
     let text = cx.analysis.document.text();
     let mut hits = Vec::new();
     let mut exceptions: Vec<(usize, Span)> = Vec::new();
@@ -99,12 +101,33 @@ fn phrase_rules(pack: &Pack, cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    hits.retain(|&(r, _, span)| !phrase::excepted(&exceptions, r, span));
+    hits
+}
+
+/// Uses of consistency variants in one file, as `consistency` rules count them: (rule, group, variant, span).
+pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usize, usize, Span)> {
+    let cx = Context {
+        analysis,
+        coverage: Coverage::new(&analysis.document, &analysis.attributions),
+    };
+    phrase_hits(pack, &cx)
+        .into_iter()
+        .filter_map(|(r, role, span)| match role {
+            Role::Variant { group, variant }
+                if !is_name_use(&cx, span) && cx.admits(&pack.rules[r].rule, span) =>
+            {
+                Some((r, group, variant, span))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn phrase_rules(pack: &Pack, cx: &Context, out: &mut Vec<Diagnostic>) {
     // (rule, group) → variants used, in order
     let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
-    for (r, role, span) in hits {
-        if phrase::excepted(&exceptions, r, span) {
-            continue;
-        }
+    for (r, role, span) in phrase_hits(pack, cx) {
         let rule = &pack.rules[r].rule;
         match role {
             Role::Phrase if cx.admits(rule, span) => out.push(phrase::phrase(rule, cx, span)),

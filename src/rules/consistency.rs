@@ -1,9 +1,13 @@
-//! `consistency` rules: groups of variants of which one document uses only one.
+//! `consistency` rules: groups of variants of which one document, or one story set, uses only one.
 
-use super::check::{Context, diagnostic};
+use super::Pack;
+use super::check::{Context, diagnostic, variant_uses};
 use super::spec::Rule;
+use crate::Analysis;
+use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::span::Span;
+use std::collections::BTreeMap;
 
 /// The first variant used sets the document's choice; each use of another variant is reported, with a
 /// secondary label on the first use of the choice.
@@ -33,4 +37,53 @@ pub(super) fn consistency(
             )),
         );
     }
+}
+
+/// Across the drafts of a story: the first variant used in the set is its choice; in each other draft,
+/// the first use of another variant is reported against it (uses within one draft are reported by the
+/// draft's own check).
+pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
+    // (rule, group) → (draft, variant, span) of each draft's first use of each variant, in story order.
+    let mut uses: BTreeMap<(usize, usize), Vec<(usize, usize, Span)>> = BTreeMap::new();
+    for (draft, analysis) in story.iter().enumerate() {
+        for (rule, group, variant, span) in variant_uses(pack, analysis) {
+            let list = uses.entry((rule, group)).or_default();
+            if !list.iter().any(|&(d, v, _)| d == draft && v == variant) {
+                list.push((draft, variant, span));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((rule, _), list) in uses {
+        let Some(&(first_draft, chosen, first_span)) = list.first() else {
+            continue;
+        };
+        let first_analysis = story[first_draft];
+        let other = first_span.of(&first_analysis.file.text);
+        for &(draft, variant, span) in list
+            .iter()
+            .filter(|&&(d, v, _)| d != first_draft && v != chosen)
+        {
+            let analysis = story[draft];
+            let cx = Context {
+                analysis,
+                coverage: Coverage::new(&analysis.document, &analysis.attributions),
+            };
+            out.push(
+                diagnostic(
+                    &pack.rules[rule].rule,
+                    &cx,
+                    span,
+                    &[("match", cx.text(span)), ("other", other)],
+                )
+                .with_secondary(Label::new(
+                    &first_analysis.file.path,
+                    first_span,
+                    format!("`{other}` is used first here"),
+                )),
+            );
+            let _ = variant;
+        }
+    }
+    out
 }

@@ -165,6 +165,11 @@ fn placed(file: &RuleSource, error: &serde_yaml::Error) -> LoadError {
     load
 }
 
+/// Consistency rules across the drafts of one story (each draft's own uses are checked with the draft).
+pub fn check_across(pack: &Pack, story: &[&crate::Analysis]) -> Vec<crate::diagnostic::Diagnostic> {
+    consistency::across(pack, story)
+}
+
 /// Reads the rule files of a folder (`*.yaml`, `*.yml`, sorted) or a single file.
 pub fn read_rule_sources(path: &Path) -> Result<Vec<RuleSource>, LoadError> {
     let unreadable = |p: &Path, e: std::io::Error| {
