@@ -39,12 +39,15 @@ pub(super) fn consistency(
     }
 }
 
+/// (draft, variant, span): where a draft first uses a variant.
+type DraftUse = (usize, usize, Span);
+
 /// Across the drafts of a story: the first variant used in the set is its choice; in each other draft,
 /// the first use of another variant is reported against it (uses within one draft are reported by the
 /// draft's own check).
 pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
-    // (rule, group) → (draft, variant, span) of each draft's first use of each variant, in story order.
-    let mut uses: BTreeMap<(usize, usize), Vec<(usize, usize, Span)>> = BTreeMap::new();
+    // (rule, group) → each draft's first use of each variant, in story order.
+    let mut uses: BTreeMap<(usize, usize), Vec<DraftUse>> = BTreeMap::new();
     for (draft, analysis) in story.iter().enumerate() {
         for (rule, group, variant, span) in variant_uses(pack, analysis) {
             let list = uses.entry((rule, group)).or_default();
