@@ -20,8 +20,7 @@ pub(super) fn consistency(
     let Some(&(chosen, first)) = used.first() else {
         return;
     };
-    for &(variant, span) in used.iter().filter(|(v, _)| *v != chosen) {
-        let _ = variant;
+    for &(_, span) in used.iter().filter(|(v, _)| *v != chosen) {
         let other = cx.text(first);
         out.push(
             diagnostic(
@@ -63,7 +62,7 @@ pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
         };
         let first_analysis = story[first_draft];
         let other = first_span.of(&first_analysis.file.text);
-        for &(draft, variant, span) in list
+        for &(draft, _, span) in list
             .iter()
             .filter(|&&(d, v, _)| d != first_draft && v != chosen)
         {
@@ -85,7 +84,6 @@ pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
                     format!("`{other}` is used first here"),
                 )),
             );
-            let _ = variant;
         }
     }
     out
