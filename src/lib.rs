@@ -37,16 +37,20 @@ pub struct Analysis {
     pub file: SourceFile,
     pub document: Document,
     pub attributions: Vec<Attribution>,
+    /// What the attributions cover, which the rules ask of every match.
+    pub coverage: coverage::Coverage,
 }
 
 /// Parses a file and finds its attributions.
 pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     let document = Document::parse(&file);
     let attributions = attributions(&document, lexicon);
+    let coverage = coverage::Coverage::new(&document, &attributions);
     Analysis {
         file,
         document,
         attributions,
+        coverage,
     }
 }
 

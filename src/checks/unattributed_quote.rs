@@ -60,12 +60,12 @@ fn is_speech(quoted: &str) -> bool {
 
 fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
     let doc = &analysis.document;
-    let coverage = Coverage::new(doc, &analysis.attributions);
+    let coverage = &analysis.coverage;
     doc.quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
         .filter(|q| is_speech(q.inner.of(&analysis.file.text)))
-        .filter(|q| !covered(doc, q, &coverage))
+        .filter(|q| !covered(doc, q, coverage))
         .map(|q| diagnostic(rule, analysis, q))
         .collect()
 }

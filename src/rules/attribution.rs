@@ -27,7 +27,7 @@ pub(super) fn attribution_rule(
             continue;
         }
         let Some(source) = a.source else { continue };
-        if cx.coverage.in_content(source) {
+        if cx.analysis.coverage.in_content(source) {
             continue; // `According to Mr McGuire, research suggests …`: the named speaker answers for it
         }
         let sentence = doc.sentences[a.sentence].span.of(&cx.analysis.file.text);

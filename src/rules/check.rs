@@ -7,7 +7,6 @@ use super::{
     Pack, Role, attribution, consistency, needs_attribution, pattern, phrase, substitution,
 };
 use crate::Analysis;
-use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Label, RuleId};
 use crate::span::Span;
 use std::collections::BTreeMap;
@@ -15,7 +14,6 @@ use std::collections::BTreeMap;
 /// Everything a rule may ask about where a match stands.
 pub(super) struct Context<'a> {
     pub analysis: &'a Analysis,
-    pub coverage: Coverage,
 }
 
 impl Context<'_> {
@@ -24,7 +22,8 @@ impl Context<'_> {
     }
 
     pub(super) fn attributed(&self, span: Span, scope: Scope) -> bool {
-        self.coverage
+        self.analysis
+            .coverage
             .covers(&self.analysis.document, span, scope == Scope::Paragraph)
     }
 
@@ -52,10 +51,7 @@ impl Context<'_> {
 
 /// Runs every rule of the pack on one file.
 pub fn check(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
-    let cx = Context {
-        analysis,
-        coverage: Coverage::new(&analysis.document, &analysis.attributions),
-    };
+    let cx = Context { analysis };
     let mut out = Vec::new();
     phrase_rules(pack, &cx, &mut out);
     for loaded in &pack.rules {
@@ -107,10 +103,7 @@ fn phrase_hits(pack: &Pack, cx: &Context) -> Vec<(usize, Role, Span)> {
 
 /// Uses of consistency variants in one file, as `consistency` rules count them: (rule, group, variant, span).
 pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usize, usize, Span)> {
-    let cx = Context {
-        analysis,
-        coverage: Coverage::new(&analysis.document, &analysis.attributions),
-    };
+    let cx = Context { analysis };
     phrase_hits(pack, &cx)
         .into_iter()
         .filter_map(|(r, role, span)| match role {

@@ -4,7 +4,6 @@ use super::Pack;
 use super::check::{Context, diagnostic, variant_uses};
 use super::spec::Rule;
 use crate::Analysis;
-use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::span::Span;
 use std::collections::BTreeMap;
@@ -67,10 +66,7 @@ pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
             .filter(|&&(d, v, _)| d != first_draft && v != chosen)
         {
             let analysis = story[draft];
-            let cx = Context {
-                analysis,
-                coverage: Coverage::new(&analysis.document, &analysis.attributions),
-            };
+            let cx = Context { analysis };
             out.push(
                 diagnostic(
                     &pack.rules[rule].rule,
