@@ -92,9 +92,10 @@ fn sarif_carries_secondary_labels_as_related_locations() {
     let result = &log["runs"][0]["results"][0];
     let related = &result["relatedLocations"][0];
     assert_eq!(related["message"]["text"], "`e-mail` is used first here");
-    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!("sarif-mixed-spelling", serde_json::to_string_pretty(&log).unwrap());
-    });
+    common::assert_snapshot(
+        "sarif-mixed-spelling",
+        &serde_json::to_string_pretty(&log).unwrap(),
+    );
 }
 
 #[test]
@@ -106,9 +107,7 @@ fn github_annotations_one_per_diagnostic() {
     assert!(text.lines().all(|l| l.starts_with("::warning file=")
         || l.starts_with("::notice file=")
         || l.starts_with("::error file=")));
-    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!("seeds-check-github", text);
-    });
+    common::assert_snapshot("seeds-check-github", &text);
 }
 
 #[test]

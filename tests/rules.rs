@@ -23,9 +23,7 @@ fn every_example_of_the_default_pack_passes() {
 fn newslint_test_reports_a_failing_example_against_the_rule_file() {
     let out = newslint(&["test", "--color", "never", "rule-tests/newsroom.yaml"]);
     assert_eq!(out.status.code(), Some(1));
-    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!("rule-test-failure", stdout(&out));
-    });
+    common::assert_snapshot("rule-test-failure", &stdout(&out));
     let default_pack = newslint(&["test"]);
     assert_eq!(default_pack.status.code(), Some(0));
     assert!(
@@ -51,9 +49,7 @@ fn broken_rule_files_are_errors_at_their_line_and_column() {
         let out = newslint(&["test", &format!("broken/{name}")]);
         assert_eq!(out.status.code(), Some(2), "{name}");
         let snapshot = format!("broken-{}", name.trim_end_matches(".yaml"));
-        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-            insta::assert_snapshot!(snapshot, stderr(&out));
-        });
+        common::assert_snapshot(&snapshot, &stderr(&out));
     }
 }
 

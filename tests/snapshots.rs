@@ -8,9 +8,7 @@ use common::{newslint, stdout};
 #[track_caller]
 fn snapshot(name: &str, args: &[&str]) {
     let output = stdout(&newslint(args));
-    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
-        insta::assert_snapshot!(name, output);
-    });
+    common::assert_snapshot(name, &output);
 }
 
 #[test]

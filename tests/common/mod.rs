@@ -46,3 +46,11 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
 }
+
+/// Asserts `value` against the snapshot `name` in the top-level `snapshots/` folder.
+#[track_caller]
+pub fn assert_snapshot(name: &str, value: &str) {
+    insta::with_settings!({ snapshot_path => "../../snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, value);
+    });
+}
