@@ -39,7 +39,8 @@ pub fn config() -> Value {
                     "quote-min-overlap": { "type": "integer", "minimum": 1 },
                     "quote-max-edit-words": { "type": "integer", "minimum": 0 },
                     "two-speakers-min-words": { "type": "integer", "minimum": 1 },
-                    "name-max-edits": { "type": "integer", "minimum": 0 }
+                    "name-max-edits": { "type": "integer", "minimum": 0 },
+                    "figure-max-difference": { "type": "integer", "minimum": 0 }
                 }
             },
             "stories": {

@@ -90,10 +90,30 @@ fn seeds_as_one_story() {
             "never",
             "--story",
             "--select",
-            "NL101,NL102,NL103,NL104",
+            "NL101,NL102,NL103,NL104,NL105",
             "seeds",
         ],
     );
+}
+
+/// Figure conflicts in real wire copy of one story (DUC D0626H and D0710C): two death tolls for one
+/// blast, and two ages for one person; a hedged toll (`at least 224`) that agrees is not reported.
+#[test]
+fn figure_conflicts() {
+    for story in ["embassy", "ages"] {
+        snapshot(
+            &format!("NL105-figure-conflict-{story}"),
+            &[
+                "check",
+                "--color",
+                "never",
+                "--story",
+                "--select",
+                "NL105",
+                &format!("figures/{story}"),
+            ],
+        );
+    }
 }
 
 /// Quotations against the record: seed 001 quotes Tillerson's "relitigating" as "re-litigating";

@@ -1,9 +1,10 @@
-//! NL101–NL104: discrepancies, reported by `discrepancy::check` over a draft or a story set; listed
+//! NL101–NL107: discrepancies, reported by `discrepancy::check` over a draft or a story set; listed
 //! here so `rules`, `explain` and SARIF know them.
 
 use super::CodeRule;
 use crate::discrepancy::{
-    MISQUOTE, NAME_VARIANT, NOT_IN_RECORD, QUOTE_DRIFT, TITLE_CONFLICT, TWO_SPEAKERS,
+    FIGURE_CONFLICT, MISQUOTE, NAME_VARIANT, NOT_IN_RECORD, QUOTE_DRIFT, TITLE_CONFLICT,
+    TWO_SPEAKERS,
 };
 
 pub const DRIFT: CodeRule = CodeRule {
@@ -76,6 +77,35 @@ count (`Russian Foreign Minister` is `Foreign Minister`).
 
 ## Why is this bad?
 A wrong title misinforms about who speaks with what authority.
+",
+    check: None,
+};
+
+pub const FIGURES: CodeRule = CodeRule {
+    code: FIGURE_CONFLICT.code,
+    name: FIGURE_CONFLICT.name,
+    severity: FIGURE_CONFLICT.severity,
+    summary: "One count given two figures",
+    explanation: "\
+## What it does
+Finds one counted thing given two figures that cannot both be right: `killed 247 people` and `killed
+253 people` about one blast, a person's age given as 27 and as 37. A count is a whole number before a
+plural noun (durations, units of measure, money and percentages are left alone: `some two hours` and
+`over two hours` are not counts), known by the word that governs it (`killed … people`, `people were
+injured`) and by the places and names of its sentence: counts whose sentences name different places
+(`Kenya`, `Tanzania`) are different counts, and so are two counts in one sentence. Hedged figures are
+ranges and agree when they overlap (`at least 224` and `247`); a round figure (`200`) is taken as
+approximate. Counts more than
+`figure-max-difference` percent apart (50 by default) are taken to be two things. Ages may differ by
+one year across drafts (a birthday between reports), not within one.
+
+## Why is this bad?
+A reader who meets two death tolls, or two ages for one person, cannot tell which to believe. If a
+figure has moved since an earlier report, say so (`rose to`, `the latest toll`).
+
+## Example
+    The car bomb attack at the u.s. embassy in Nairobi reportedly killed 253 people   (Xinhua)
+    outside the U.S. Embassy in Nairobi, Kenya killed 247 people                      (AP)
 ",
     check: None,
 };

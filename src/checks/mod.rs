@@ -42,6 +42,7 @@ pub const RULES: &[CodeRule] = &[
     discrepancies::SPEAKERS,
     discrepancies::NAMES,
     discrepancies::TITLES,
+    discrepancies::FIGURES,
     discrepancies::MISQUOTED,
     discrepancies::NOT_FOUND,
 ];

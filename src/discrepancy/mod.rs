@@ -3,6 +3,7 @@
 //! parts), so the cost stays near-linear in the words of the set; each finding is one diagnostic with
 //! a primary label on one account and a secondary label on the other, in another file if need be.
 
+mod figures;
 mod names;
 mod quotes;
 mod record;
@@ -25,6 +26,8 @@ pub struct Thresholds {
     pub two_speakers_min_words: usize,
     /// Most letters two spellings of one name may differ by.
     pub name_max_edits: usize,
+    /// Two counts further apart than this (in percent of the smaller) are taken to count two things.
+    pub figure_max_difference: usize,
 }
 
 impl Default for Thresholds {
@@ -35,6 +38,7 @@ impl Default for Thresholds {
             quote_max_edit_words: 3,
             two_speakers_min_words: 8,
             name_max_edits: 2,
+            figure_max_difference: 50,
         }
     }
 }
@@ -57,6 +61,11 @@ pub const NAME_VARIANT: RuleId<'static> = RuleId {
 pub const TITLE_CONFLICT: RuleId<'static> = RuleId {
     code: "NL104",
     name: "title-conflict",
+    severity: Severity::Warning,
+};
+pub const FIGURE_CONFLICT: RuleId<'static> = RuleId {
+    code: "NL105",
+    name: "figure-conflict",
     severity: Severity::Warning,
 };
 
@@ -83,5 +92,6 @@ pub fn against_record(
 pub fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
     let mut found = quotes::check(story, limits);
     found.extend(names::check(story, limits));
+    found.extend(figures::check(story, limits));
     found
 }

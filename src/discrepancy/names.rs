@@ -12,10 +12,10 @@ use crate::span::Span;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A full name where it stands, with the title written before it.
-struct Mention<'a> {
+pub(super) struct Mention<'a> {
     path: &'a str,
-    name: Vec<&'a str>,
-    span: Span,
+    pub(super) name: Vec<&'a str>,
+    pub(super) span: Span,
     title: Option<(Vec<&'a str>, Span)>,
 }
 
@@ -94,7 +94,7 @@ const GROUP_WORDS: &[&str] = &[
 
 /// Capitalised runs in the copy, split into a title (title words) and a name of two or three words.
 /// Punctuation and opening quotation marks end a run.
-fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
+pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
     const OPENERS: &[char] = &['“', '"', '(', '‘', '[', '\''];
     const CLOSERS: &[char] = &[',', ';', ':', '.', '”', '"', ')', '’', ']', '?', '!', '\''];
     let text = &analysis.file.text;
