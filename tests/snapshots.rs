@@ -96,6 +96,18 @@ fn seeds_as_one_story() {
     );
 }
 
+/// One quotation, two speakers, in real copy of one story (DUC D0742J): the New York Times gives the
+/// White House's words to the president, Cox Newspapers to his press secretary.
+#[test]
+fn one_quote_two_speakers() {
+    snapshot(
+        "NL102-quote-two-speakers",
+        &[
+            "check", "--color", "never", "--story", "--select", "NL102", "speakers",
+        ],
+    );
+}
+
 /// Figure conflicts in real wire copy of one story (DUC D0626H and D0710C): two death tolls for one
 /// blast, and two ages for one person; a hedged toll (`at least 224`) that agrees is not reported.
 #[test]
@@ -116,8 +128,8 @@ fn figure_conflicts() {
     }
 }
 
-/// Quotations against the record: seed 001 quotes Tillerson's "relitigating" as "re-litigating";
-/// seed 002 serves as the record.
+/// Quotations against the record: seed 001 quotes Tillerson's "relitigating" as "re-litigating"
+/// (NL106), and quotes others that seed 002, serving as the record, does not hold (NL107 notes).
 #[test]
 fn quotes_against_the_record() {
     snapshot(
@@ -127,7 +139,7 @@ fn quotes_against_the_record() {
             "--color",
             "never",
             "--select",
-            "NL106",
+            "NL106,NL107",
             "seeds/001_72941c000c7f4576.txt",
             "--against",
             "seeds/002_d24ae73ce5904a91.txt",

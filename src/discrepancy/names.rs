@@ -20,7 +20,7 @@ pub(super) struct Mention<'a> {
 }
 
 /// Words that make a title a job (`Foreign Minister`), as against a description (`American Indians`).
-const ROLE_WORDS: &[&str] = &[
+pub(super) const ROLE_WORDS: &[&str] = &[
     "president",
     "minister",
     "secretary",

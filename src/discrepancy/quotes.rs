@@ -2,12 +2,14 @@
 //! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
 //! wording are compared; each pair is aligned word by word.
 
+use super::names::ROLE_WORDS;
 use super::{QUOTE_DRIFT, TWO_SPEAKERS, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::grammar::source::person_name;
+use crate::grammar::words::is_capitalised;
 use crate::span::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A quotation as compared: where it is, who said it, and its words in a typography-free form.
 struct Quoted<'a> {
@@ -74,7 +76,32 @@ pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
     out
 }
 
+/// The surnames of people the story names in full as sources (`press secretary Joe Lockhart`) or
+/// after a title (`President Clinton`).
+fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
+    let mut out = HashSet::new();
+    for analysis in story {
+        let text = &analysis.file.text;
+        out.extend(analysis.attributions.iter().filter_map(|a| {
+            let name = person_name(a.source?.of(text))?;
+            let mut words = name.split_whitespace();
+            let last = words.next_back()?;
+            words.next().is_some().then_some(last)
+        }));
+        let words: Vec<&str> = analysis.document.text().split_whitespace().collect();
+        out.extend(words.windows(2).filter_map(|pair| {
+            let titled =
+                is_capitalised(pair[0]) && ROLE_WORDS.contains(&pair[0].to_lowercase().as_str());
+            let name = pair[1].trim_end_matches([',', '.', ';', ':']);
+            let offset = name.as_ptr() as usize - analysis.document.text().as_ptr() as usize;
+            (titled && is_capitalised(name)).then(|| &text[offset..offset + name.len()])
+        }));
+    }
+    out
+}
+
 fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
+    let surnames = surnames(story);
     let mut out = Vec::new();
     for analysis in story {
         let doc = &analysis.document;
@@ -89,11 +116,14 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
                 .find(|a| a.content.is_some_and(|c| c.overlaps(q.span)));
             let speaker = attribution.and_then(|a| a.speaker.as_deref());
             // `he` and `the secretary` refer back to someone, `Democrats` and `Cyprus` are no one person: a
-            // source names a speaker when it holds a person's first and last name.
+            // source names a speaker when it holds a person's first and last name, or the surname of
+            // someone the story names in full (`Clinton`).
             let named = attribution
                 .and_then(|a| a.source)
                 .and_then(|s| person_name(s.of(&analysis.file.text)))
-                .is_some_and(|name| name.split_whitespace().count() >= 2);
+                .is_some_and(|name| {
+                    name.split_whitespace().count() >= 2 || surnames.contains(name)
+                });
             out.push(Quoted {
                 path: &analysis.file.path,
                 span: q.span,
