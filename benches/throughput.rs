@@ -1,10 +1,13 @@
 //! Throughput over the real news corpus in `../shared/corpus` (29 MB: BBC, Reuters-21578, DUC clusters):
-//! MB/s for attribution extraction and for `check`, on one thread and on all threads.
+//! MB/s for attribution extraction and for `check`, on one thread and on all threads; and the time to
+//! check each DUC cluster as a story set, and all clusters as one set (discrepancies must stay
+//! near-linear in the words of a set).
 //! Run with `cargo bench`; it prints the figures and asserts nothing.
 
+use newslint::discrepancy::Thresholds;
 use newslint::rules::{self, RuleSource};
 use newslint::walk::{self, Selection, parallel_map};
-use newslint::{Lexicon, Pack, SourceFile, analyse, check};
+use newslint::{Analysis, Lexicon, Pack, SourceFile, analyse, check, check_story};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -78,6 +81,49 @@ fn main() {
         "one file"
     );
     phrase_scaling(&files, lexicon);
+    story_sets(&files, lexicon);
+}
+
+/// Each DUC cluster (25 articles of one story) checked as a story set, already analysed, on one
+/// thread; then all clusters as one set, whose cost per article should stay near that of one cluster.
+fn story_sets(files: &[SourceFile], lexicon: &Lexicon) {
+    let pack = Pack::default_pack();
+    let limits = Thresholds::default();
+    let mut clusters: std::collections::BTreeMap<&str, Vec<Analysis>> = Default::default();
+    for f in files.iter().filter(|f| f.path.contains("duc-clusters")) {
+        let cluster = f.path.rsplit('/').nth(1).unwrap_or_default();
+        clusters
+            .entry(cluster)
+            .or_default()
+            .push(analyse(f.clone(), lexicon));
+    }
+    if clusters.is_empty() {
+        return;
+    }
+    let time = |set: &[&Analysis]| {
+        let start = Instant::now();
+        check_story(set, pack, &limits);
+        start.elapsed().as_secs_f64() * 1e3
+    };
+    let per_cluster: Vec<f64> = clusters
+        .values()
+        .map(|c| time(&c.iter().collect::<Vec<_>>()))
+        .collect();
+    let articles: usize = clusters.values().map(Vec::len).sum();
+    let total: f64 = per_cluster.iter().sum();
+    let worst = per_cluster.iter().copied().fold(0.0, f64::max);
+    println!(
+        "story sets: {} DUC clusters, {:.1} ms per cluster (worst {worst:.1} ms), {:.2} ms per article",
+        clusters.len(),
+        total / clusters.len() as f64,
+        total / articles as f64
+    );
+    let all: Vec<&Analysis> = clusters.values().flatten().collect();
+    let one_set = time(&all);
+    println!(
+        "  all {articles} articles as one set: {one_set:.0} ms, {:.2} ms per article",
+        one_set / articles as f64
+    );
 }
 
 /// Matching cost with the pack's phrases and with ten times as many: one automaton serves every phrase

@@ -8,13 +8,14 @@
 //! `200`), and ranges that overlap agree. Figures far apart (`11` / `247` killed) are two counts, not
 //! one count given two ways, so the check stops at a configurable difference.
 
-use super::names::{Mention, mentions};
+use super::names::Mention;
 use super::{FIGURE_CONFLICT, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::grammar::words::{DETERMINERS, is_capitalised};
 use crate::span::Span;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::RangeInclusive;
 
 /// What a figure counts: `(governing word, noun)`, or a person's age.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -53,13 +54,15 @@ struct Token<'a> {
 fn tokens(sentence: &str, base: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(n + 1).map(|&(_, c)| c);
+    let mut previous = ' ';
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
         let inner = matches!(c, ',' | '.')
             && start.is_some()
             && next.is_some_and(|d| d.is_alphanumeric())
-            && (c == '.' || chars[n - 1].1.is_ascii_digit());
+            && (c == '.' || previous.is_ascii_digit());
+        previous = c;
         let in_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '$' | '%') || inner;
         match (in_word, start) {
             (true, None) => start = Some(i),
@@ -117,6 +120,17 @@ const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Whether `word` starts as a number or a number word can (a cheap test before `number`).
+fn may_be_number(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| {
+        b.is_ascii_digit()
+            || matches!(
+                b.to_ascii_lowercase(),
+                b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+            )
+    })
+}
+
 /// `247`, `5,000`, `eleven`, `twenty-five`; not `3.5`, `1990s` or a year.
 fn number(word: &str) -> Option<u64> {
     if word.chars().all(|c| c.is_ascii_digit() || c == ',') {
@@ -128,16 +142,12 @@ fn number(word: &str) -> Option<u64> {
         let year = !word.contains(',') && (1800..=2100).contains(&value);
         return (grouped && !year).then_some(value);
     }
-    let lower = word.to_lowercase();
-    let small = |w: &str| SMALL_NUMBERS.iter().position(|s| *s == w).map(|v| v as u64);
-    let tens = |w: &str| {
-        TENS.iter()
-            .position(|s| *s == w)
-            .map(|v| 20 + 10 * v as u64)
-    };
-    match lower.split_once('-') {
+    let find = |list: &[&str], w: &str| list.iter().position(|s| s.eq_ignore_ascii_case(w));
+    let small = |w: &str| find(SMALL_NUMBERS, w).map(|v| v as u64);
+    let tens = |w: &str| find(TENS, w).map(|v| 20 + 10 * v as u64);
+    match word.split_once('-') {
         Some((t, u)) => Some(tens(t)? + small(u).filter(|&v| (1..10).contains(&v))?),
-        None => small(&lower).or_else(|| tens(&lower)),
+        None => small(word).or_else(|| tens(word)),
     }
 }
 
@@ -538,10 +548,14 @@ fn counts_in<'a>(
     let text = &analysis.file.text;
     let view = analysis.document.text();
     let tokens = tokens(sentence.of(view), sentence.start);
-    let context = context(&tokens);
+    // Most sentences hold no count: their capitalised words are gathered only when one does.
+    let mut context_of_sentence = None;
     let shown = |span: Span| &text[span.start..span.end];
     for (i, t) in tokens.iter().enumerate() {
-        if !t.word || analysis.document.quotation_at(t.span.start).is_some() {
+        if !t.word
+            || !may_be_number(t.text)
+            || analysis.document.quotation_at(t.span.start).is_some()
+        {
             continue;
         }
         let (value, noun, noun_span, rest) = if let Some((count, unit)) = compound_unit(t.text) {
@@ -599,7 +613,9 @@ fn counts_in<'a>(
                 shown: shown(span),
                 value,
                 range: range(value, hedge(before)),
-                context: context.clone(),
+                context: context_of_sentence
+                    .get_or_insert_with(|| context(&tokens))
+                    .clone(),
                 described,
             },
         ));
@@ -646,18 +662,17 @@ fn age_of<'a>(
     ))
 }
 
-fn figures<'a>(story: &[&'a Analysis]) -> BTreeMap<Counted, Vec<Figure<'a>>> {
+fn figures<'a>(
+    story: &[&'a Analysis],
+    names: &[Vec<Mention<'a>>],
+) -> BTreeMap<Counted, Vec<Figure<'a>>> {
     let mut by_thing: BTreeMap<Counted, Vec<Figure<'a>>> = BTreeMap::new();
-    for (draft, analysis) in story.iter().enumerate() {
+    for (draft, (analysis, names)) in story.iter().zip(names).enumerate() {
         let mut found = Vec::new();
         for index in 0..analysis.document.sentences.len() {
             counts_in(analysis, draft, index, &mut found);
         }
-        found.extend(
-            mentions(analysis)
-                .iter()
-                .filter_map(|m| age_of(analysis, draft, m)),
-        );
+        found.extend(names.iter().filter_map(|m| age_of(analysis, draft, m)));
         for (counted, figure) in found {
             by_thing.entry(counted).or_default().push(figure);
         }
@@ -681,30 +696,59 @@ fn conflict(counted: &Counted, a: &Figure, b: &Figure, limits: &Thresholds) -> b
             let shared = a.context.intersection(&b.context).next().is_some();
             let nested = a.context.is_subset(&b.context) || b.context.is_subset(&a.context);
             let compatible = shared && nested;
-            compatible && (high - low) * 100 <= low * limits.figure_max_difference as u64
+            compatible
+                && (high - low).saturating_mul(100)
+                    <= low.saturating_mul(limits.figure_max_difference as u64)
         }
     }
 }
 
-pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
+/// `names` holds each draft's name mentions, in story order.
+pub(super) fn check<'a>(
+    story: &[&'a Analysis],
+    names: &[Vec<Mention<'a>>],
+    limits: &Thresholds,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (counted, figures) in figures(story) {
-        let mut reported: Vec<(u64, u64)> = Vec::new();
-        for (n, later) in figures.iter().enumerate().skip(1) {
-            let Some(first) = figures[..n].iter().find(|earlier| {
-                let pair = (
-                    earlier.value.min(later.value),
-                    earlier.value.max(later.value),
-                );
-                !reported.contains(&pair) && conflict(&counted, earlier, later, limits)
-            }) else {
-                continue;
-            };
-            reported.push((first.value.min(later.value), first.value.max(later.value)));
-            out.push(diagnostic(&counted, first, later));
+    for (counted, figures) in figures(story, names) {
+        // The first few figures of each value, so a long story compares each figure with a handful of
+        // earlier ones of nearby values, not with all of them.
+        let mut earlier: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+        let mut reported: HashSet<(u64, u64)> = HashSet::new();
+        for (n, later) in figures.iter().enumerate() {
+            let pair = |other: u64| (other.min(later.value), other.max(later.value));
+            let first = earlier
+                .range(comparable(&counted, later.value, limits))
+                .filter(|(value, _)| **value != later.value && !reported.contains(&pair(**value)))
+                .flat_map(|(_, found)| found.iter().copied())
+                .filter(|&i| conflict(&counted, &figures[i], later, limits))
+                .min();
+            if let Some(first) = first {
+                reported.insert(pair(figures[first].value));
+                out.push(diagnostic(&counted, &figures[first], later));
+            }
+            let found = earlier.entry(later.value).or_default();
+            if found.len() < EARLIER_PER_VALUE {
+                found.push(n);
+            }
         }
     }
     out
+}
+
+/// Earlier figures of one value that a later figure is compared with.
+const EARLIER_PER_VALUE: usize = 8;
+
+/// The values a figure for `counted` can conflict with: counts within `figure-max-difference`
+/// percent, any age.
+fn comparable(counted: &Counted, value: u64, limits: &Thresholds) -> RangeInclusive<u64> {
+    match counted {
+        Counted::Age { .. } => 0..=u64::MAX,
+        Counted::Things { .. } => {
+            let spread = 100 + limits.figure_max_difference as u64;
+            value.saturating_mul(100) / spread..=value.saturating_mul(spread).div_ceil(100)
+        }
+    }
 }
 
 fn diagnostic(counted: &Counted, first: &Figure, later: &Figure) -> Diagnostic {
@@ -747,7 +791,11 @@ mod tests {
     fn messages(drafts: &[&str]) -> Vec<String> {
         let analysed = story(drafts);
         let refs: Vec<&Analysis> = analysed.iter().collect();
-        check(&refs, &Thresholds::default())
+        let names: Vec<_> = refs
+            .iter()
+            .map(|a| super::super::names::mentions(a))
+            .collect();
+        check(&refs, &names, &Thresholds::default())
             .into_iter()
             .map(|d| d.message)
             .collect()

@@ -214,8 +214,13 @@ fn spelled_two_ways(a: &str, b: &str, max_edits: usize) -> bool {
         && distance(&a.to_lowercase(), &b.to_lowercase()) <= max_edits
 }
 
-pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
-    let all: Vec<Mention> = story.iter().flat_map(|a| mentions(a)).collect();
+/// `names` holds each draft's name mentions, in story order.
+pub(super) fn check(
+    story: &[&Analysis],
+    names: &[Vec<Mention>],
+    limits: &Thresholds,
+) -> Vec<Diagnostic> {
+    let all: Vec<&Mention> = names.iter().flatten().collect();
     let people = people(story, &all);
     let mut out = variants(&all, &people, limits.name_max_edits);
     out.extend(titles(&all));
@@ -224,7 +229,7 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
 
 /// Names the copy shows to be people: a speaker or source of an attribution, or a name with a job title.
 /// (`South Africa` and `Wetland Protection` are capitalised pairs too.)
-fn people(story: &[&Analysis], all: &[Mention]) -> HashSet<String> {
+fn people(story: &[&Analysis], all: &[&Mention]) -> HashSet<String> {
     let mut people: HashSet<String> = all
         .iter()
         .filter(|m| m.title.is_some())
@@ -246,18 +251,24 @@ fn people(story: &[&Analysis], all: &[Mention]) -> HashSet<String> {
 
 /// Two full names of the same length, both shown to be people, that agree in one part and spell the
 /// other two ways (letter case alone is not a second spelling).
-fn variants(all: &[Mention], people: &HashSet<String>, max_edits: usize) -> Vec<Diagnostic> {
+fn variants(all: &[&Mention], people: &HashSet<String>, max_edits: usize) -> Vec<Diagnostic> {
     // First use of each distinct spelling, grouped by first name and by last name.
     let mut first_use: BTreeMap<Vec<&str>, usize> = BTreeMap::new();
     for (i, m) in all.iter().enumerate() {
         first_use.entry(m.name.clone()).or_insert(i);
     }
-    let mut by_part: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    // Keyed by one end of the name and the initial of the other: two spellings of one word start alike.
+    let initial = |w: &str| w.chars().next();
+    let mut by_part: HashMap<(usize, &str, Option<char>), Vec<usize>> = HashMap::new();
     for &i in first_use.values() {
         let m = &all[i];
-        by_part.entry((0, m.name[0])).or_default().push(i);
+        let (first, last) = (m.name[0], m.name[m.name.len() - 1]);
         by_part
-            .entry((1, m.name[m.name.len() - 1]))
+            .entry((0, first, initial(last)))
+            .or_default()
+            .push(i);
+        by_part
+            .entry((1, last, initial(first)))
             .or_default()
             .push(i);
     }
@@ -326,7 +337,7 @@ fn significant(title: &[&str]) -> Vec<String> {
 }
 
 /// One person (same full name) given two titles, neither a shortening of the other.
-fn titles(all: &[Mention]) -> Vec<Diagnostic> {
+fn titles(all: &[&Mention]) -> Vec<Diagnostic> {
     let mut by_person: BTreeMap<String, Vec<&Mention>> = BTreeMap::new();
     for m in all.iter().filter(|m| m.title.is_some()) {
         // Per full name: `Richard Daley` and `William Daley` are two people.

@@ -16,9 +16,8 @@ struct Quoted<'a> {
     path: &'a str,
     span: Span,
     speaker: Option<&'a str>,
-    /// The source names the speaker by first and last name (not `he` or `the secretary`, resolved from
-    /// the copy before it).
-    named: bool,
+    /// The person the source names (not `he` or `the secretary`, resolved from the copy before it).
+    source_name: Option<&'a str>,
     words: Vec<String>,
 }
 
@@ -100,35 +99,55 @@ fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
     out
 }
 
+/// Sentences either side of a quotation where the attribution giving its speaker may stand.
+const ATTRIBUTION_REACH: usize = 3;
+
+/// The first attribution (in the analysis's order) whose content overlaps `span`, looked for among the
+/// attributions of nearby sentences (`by_sentence`: attribution indices sorted by sentence).
+fn attribution_of<'a>(
+    analysis: &'a Analysis,
+    by_sentence: &[usize],
+    span: Span,
+) -> Option<&'a crate::grammar::Attribution> {
+    let doc = &analysis.document;
+    let first = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let last = doc.sentences.partition_point(|s| s.span.start < span.end);
+    let sentence_of = |i: &usize| analysis.attributions[*i].sentence;
+    let from = by_sentence.partition_point(|i| sentence_of(i) + ATTRIBUTION_REACH < first);
+    let to = by_sentence.partition_point(|i| sentence_of(i) <= last + ATTRIBUTION_REACH);
+    by_sentence[from..to.max(from)]
+        .iter()
+        .copied()
+        .filter(|&i| {
+            analysis.attributions[i]
+                .content
+                .is_some_and(|c| c.overlaps(span))
+        })
+        .min()
+        .map(|i| &analysis.attributions[i])
+}
+
 fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
-    let surnames = surnames(story);
     let mut out = Vec::new();
     for analysis in story {
         let doc = &analysis.document;
+        let mut by_sentence: Vec<usize> = (0..analysis.attributions.len()).collect();
+        by_sentence.sort_by_key(|&i| analysis.attributions[i].sentence);
         for (_, q) in doc.quotations() {
             let words = words(q.inner.of(&analysis.file.text));
             if words.len() < min_words || doc.is_heading(q.block) {
                 continue;
             }
-            let attribution = analysis
-                .attributions
-                .iter()
-                .find(|a| a.content.is_some_and(|c| c.overlaps(q.span)));
+            let attribution = attribution_of(analysis, &by_sentence, q.span);
             let speaker = attribution.and_then(|a| a.speaker.as_deref());
-            // `he` and `the secretary` refer back to someone, `Democrats` and `Cyprus` are no one person: a
-            // source names a speaker when it holds a person's first and last name, or the surname of
-            // someone the story names in full (`Clinton`).
-            let named = attribution
+            let source_name = attribution
                 .and_then(|a| a.source)
-                .and_then(|s| person_name(s.of(&analysis.file.text)))
-                .is_some_and(|name| {
-                    name.split_whitespace().count() >= 2 || surnames.contains(name)
-                });
+                .and_then(|s| person_name(s.of(&analysis.file.text)));
             out.push(Quoted {
                 path: &analysis.file.path,
                 span: q.span,
                 speaker,
-                named,
+                source_name,
                 words,
             });
         }
@@ -332,7 +351,24 @@ fn same_speaker(a: &str, b: &str) -> bool {
     last(a) == last(b)
 }
 
+/// `he` and `the secretary` refer back to someone, `Democrats` and `Cyprus` are no one person: a
+/// source names a speaker when it holds a person's first and last name, or the surname of someone the
+/// story names in full (`Clinton`). The story's surnames are gathered the first time they are needed.
+fn names_a_person<'a>(
+    q: &Quoted,
+    surnames: &mut Option<HashSet<&'a str>>,
+    story: &[&'a Analysis],
+) -> bool {
+    q.source_name.is_some_and(|name| {
+        name.split_whitespace().count() >= 2
+            || surnames
+                .get_or_insert_with(|| self::surnames(story))
+                .contains(name)
+    })
+}
+
 pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
+    let mut surnames = None;
     let quoted = quotations(story, limits.quote_min_words);
     let mut out = Vec::new();
     for (a, b) in candidate_pairs(&quoted) {
@@ -346,8 +382,8 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
             // A partial quote of the other, word for word: the same speaker, or given to another.
             let long_enough = shorter.words.len() >= limits.two_speakers_min_words;
             if long_enough
-                && first.named
-                && second.named
+                && names_a_person(first, &mut surnames, story)
+                && names_a_person(second, &mut surnames, story)
                 && !same_speaker_opt(first.speaker, second.speaker)
             {
                 out.push(two_speakers(first, second));
