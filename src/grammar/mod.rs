@@ -140,7 +140,20 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
 fn is_proper_noun(text: &str, sentence: Sentence, cue: Span) -> bool {
     let before =
         text[sentence.span.start..cue.start].trim_start_matches(['"', '“', '‘', '\'', '(', ' ']);
-    !before.is_empty() && cue.of(text).starts_with(|c: char| c.is_uppercase())
+    !before.is_empty()
+        && cue.of(text).starts_with(|c: char| c.is_uppercase())
+        && !title_case(sentence.span.of(text))
+}
+
+/// `Trump Says He Never Pledged To Kill Family Members`: a headline in title case, where a capitalised
+/// verb is still a verb. Most of its longer words are capitalised.
+fn title_case(sentence: &str) -> bool {
+    let long: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.len() > 3)
+        .collect();
+    let capitalised = long.iter().filter(|w| words::is_capitalised(w)).count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
 }
 
 /// The cues to try, in order: every lexicon form, and any verb-shaped word right before `that` that the

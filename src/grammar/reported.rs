@@ -8,7 +8,9 @@ use super::clause::{
 };
 use super::lexicon::CueClass;
 use super::source::{source_after, source_before, subject_after};
-use super::words::{CONNECTIVES, DETERMINERS, QUANTIFIER_SOURCES, is_in, last_word_start};
+use super::words::{
+    CONNECTIVES, DETERMINERS, INNER_PREPOSITIONS, QUANTIFIER_SOURCES, is_in, last_word_start,
+};
 use super::{Found, Site};
 use crate::span::Span;
 
@@ -206,7 +208,19 @@ fn agent_follows(text: &str, cue_end: usize) -> bool {
 /// `The Russian view`, `Clinton's support from …`: a base-form cue right after a singular phrase is a
 /// noun, not a verb; a singular subject would take `views`, or a modal or `do` would stand between.
 fn disagrees_with_singular(source: &str, cue: &str, lemma: &str) -> bool {
-    let last = source.rsplit(' ').next().unwrap_or(source);
+    // `People briefed on the situation say`: the head noun comes before the attachment and its
+    // participle.
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let attached = words
+        .iter()
+        .position(|w| INNER_PREPOSITIONS.contains(w) || *w == "who")
+        .filter(|&i| i > 0)
+        .unwrap_or(words.len());
+    let mut head = attached.saturating_sub(1);
+    if head > 0 && attached < words.len() && words[head].ends_with("ed") {
+        head -= 1;
+    }
+    let last = words.get(head).copied().unwrap_or(source);
     let plural_or_personal = last.ends_with('s')
         || is_in(
             &[
@@ -358,6 +372,54 @@ fn is_aside(inner: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::table::{assert_attribution, rows};
+
+    #[test]
+    fn a_part_of_a_group_and_a_source_with_a_relative_clause() {
+        // PolNeAR train.
+        assert_attribution(
+            "Some of Clinton’s longtime allies said they have come to accept his new position.",
+            "said",
+            Some("Some of Clinton’s longtime allies"),
+            "they have come to accept his new position",
+        );
+        let found = rows(
+            "While only 7 percent said they are undecided, 27 percent of those who named a candidate said they could be persuaded to change their mind before April 26.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|r| r.source.as_deref() == Some("27 percent of those who named a candidate")),
+            "{found:?}"
+        );
+        assert_attribution(
+            "One Democratic official who relayed the exchange said Reid quieted the chatter.",
+            "said",
+            Some("One Democratic official who relayed the exchange"),
+            "Reid quieted the chatter",
+        );
+    }
+
+    #[test]
+    fn the_head_noun_agrees_with_the_verb_not_the_last_word() {
+        // PolNeAR train: `say` agrees with `People`, not with `situation`.
+        assert_attribution(
+            "People briefed on the situation say that Gov. Alejandro García Padilla, who must make the final decision, has revealed almost nothing about his intentions.",
+            "say",
+            Some("People briefed on the situation"),
+            "that Gov. Alejandro García Padilla, who must make the final decision, has revealed almost nothing about his intentions",
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_verb_is_a_cue() {
+        // PolNeAR train headline.
+        assert_attribution(
+            "Trump Says He Never Pledged To Kill Family Members Of Terrorists.",
+            "Says",
+            Some("Trump"),
+            "He Never Pledged To Kill Family Members Of Terrorists",
+        );
+    }
 
     #[test]
     fn reported_speech_with_that_and_with_a_quotation() {

@@ -20,6 +20,9 @@ use nom::sequence::{pair, preceded, terminated};
 
 /// The longest a source phrase can be, in words; bounds the look-back from a cue.
 const MAX_SOURCE_WORDS: usize = 12;
+/// Read forwards (`…, according to a poll of 400 registered Latino voters released on Friday by Latino
+/// Decisions`), a phrase ends where its grammar does, so it may run longer.
+const MAX_SOURCE_WORDS_AFTER: usize = 24;
 
 /// A word that can stand in a noun phrase: not a clause word, determiner or joining preposition.
 fn nominal_word(input: &str) -> Res<'_, &str> {
@@ -111,10 +114,51 @@ fn pronoun(input: &str) -> Res<'_, &str> {
     nom::branch::alt((word_in(&PRONOUNS), word_in(&QUANTIFIER_SOURCES))).parse(input)
 }
 
+static ARTICLES: WordSet = WordSet::new(&["a", "an", "the", "another"]);
+static PARTITIVE_JOINERS: WordSet = WordSet::new(&["of", "in"]);
+static PERCENT: WordSet = WordSet::new(&["percent", "per"]);
+
+/// `Some`, `Most`, `75 percent`, `75%`, `Six`, `One`: how much of a group.
+fn quantity(input: &str) -> Res<'_, &str> {
+    let (rest, w) = word(input)?;
+    let numeric = w.starts_with(|c: char| c.is_ascii_digit());
+    let counted = QUANTIFIER_SOURCES.contains(w) || PRONOUNS.contains(w) && w == "none";
+    let spelled = is_in(
+        &[
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+            "majority",
+        ],
+        w,
+    );
+    if !(numeric || counted || spelled) {
+        return fail(input);
+    }
+    let percent: Res<'_, &str> = recognize(pair(multispace1, word_in(&PERCENT))).parse(rest);
+    match percent {
+        Ok((rest, _)) => Ok((rest, &input[..input.len() - rest.len()])),
+        Err(_) => Ok((rest, w)),
+    }
+}
+
+/// `Some of Clinton's longtime allies`, `75 percent of Democrats`, `Six in 10`, `One in five`: part of a
+/// group speaks for it.
+fn partitive(input: &str) -> Res<'_, &str> {
+    recognize((
+        many0(terminated(word_in(&ARTICLES), multispace1)),
+        quantity,
+        multispace1,
+        word_in(&PARTITIVE_JOINERS),
+        multispace1,
+        nom::branch::alt((noun_phrase, quantity)),
+    ))
+    .parse(input)
+}
+
 /// A whole source phrase: a pronoun or a noun phrase, and nothing after it.
 pub fn parse_source(input: &str) -> Res<'_, &str> {
     nom::branch::alt((
         terminated(pronoun, pair(multispace0, eof)),
+        terminated(partitive, pair(multispace0, eof)),
         terminated(noun_phrase, pair(multispace0, eof)),
     ))
     .parse(input)
@@ -141,7 +185,7 @@ fn word_spans(region: &str, base: usize) -> Vec<Span> {
 pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     let region = without_trailing_aside(region);
     // Only the last words can be a source: read just those, so a long clause costs no more.
-    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS + 1);
+    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS_AFTER + 1);
     let words = word_spans(&region[tail_start..], base + tail_start);
     let end = base + region.trim_end().len();
     if let Some(last) = words.last().filter(|w| PRONOUNS.contains(w.of(text))) {
@@ -159,15 +203,47 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     let opens_at = |k: usize| {
         k == 0 || (CLAUSE_OPENERS.contains(words[k - 1].of(text)) && !joins_names(k - 1))
     };
-    for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
-        if opens_at(k) && parse_source(&text[words[k].start..end]).is_ok() {
+    let first = words.len().saturating_sub(MAX_SOURCE_WORDS_AFTER);
+    for k in (first..words.len()).rev() {
+        let within = words.len() - k <= MAX_SOURCE_WORDS;
+        if within && opens_at(k) && parse_source(&text[words[k].start..end]).is_ok() {
             return Some(Span::new(words[k].start, end));
+        }
+        if k > first && words[k - 1].of(text) == "who" {
+            return relative_head(text, &words[first..k - 1], &opens_at, first)
+                .map(|start| Span::new(start, end));
         }
         if (STOP_WORDS.contains(words[k].of(text)) && !joins_names(k)) || (k > 0 && opens_at(k)) {
             return None;
         }
     }
     None
+}
+
+/// `One Democratic official who relayed the exchange said`: the noun phrase before `who` (the
+/// `words` before it, the first of which is word `offset` of the region) heads the source, and the
+/// relative clause belongs to it. The start of the phrase, if one parses.
+fn relative_head(
+    text: &str,
+    words: &[Span],
+    opens_at: &dyn Fn(usize) -> bool,
+    offset: usize,
+) -> Option<usize> {
+    let end = words.last()?.end;
+    (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len())
+        .rev()
+        .find(|&j| opens_at(offset + j) && noun_phrase_whole(&text[words[j].start..end]))
+        .map(|j| words[j].start)
+}
+
+/// A noun phrase and nothing after it (not a pronoun: `he who` is not news copy's).
+fn noun_phrase_whole(input: &str) -> bool {
+    nom::branch::alt((
+        terminated(partitive, pair(multispace0, eof)),
+        terminated(noun_phrase, pair(multispace0, eof)),
+    ))
+    .parse(input)
+    .is_ok()
 }
 
 /// The byte offset where the last `n` white-space-separated words of `region` begin.
@@ -218,7 +294,7 @@ fn phrase_after(text: &str, start: usize, limit: usize, trim: fn(&str) -> &str) 
         .parse(body)
         .ok()?;
     let found = trim(trim_capped(found));
-    (!found.is_empty() && found.split_whitespace().count() <= MAX_SOURCE_WORDS)
+    (!found.is_empty() && found.split_whitespace().count() <= MAX_SOURCE_WORDS_AFTER)
         .then(|| Span::new(start + lead, start + lead + found.len()))
 }
 

@@ -138,6 +138,7 @@ pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "we", "y
 /// Quantifiers that stand alone as a source (`many said`, `some say`).
 pub static QUANTIFIER_SOURCES: WordSet = WordSet::new(&[
     "many", "some", "most", "few", "several", "both", "all", "none", "one", "others", "each",
+    "another",
 ]);
 
 pub static PERSONAL_PRONOUNS: WordSet = WordSet::new(&["he", "she"]);
