@@ -8,6 +8,7 @@ mod according;
 mod clause;
 mod colon;
 pub mod lexicon;
+mod poll;
 mod reported;
 pub mod source;
 mod speaker;
@@ -118,6 +119,17 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
         }
     }
     for (index, &sentence) in doc.sentences.iter().enumerate() {
+        for (source, cue, content) in poll::parse(doc, sentence) {
+            found.push(record(
+                index,
+                cue,
+                Some(source),
+                Some(content),
+                Kind::AccordingTo,
+                "in",
+                Tone::Neutral,
+            ));
+        }
         if let Some((source, cue, content)) = colon::parse(doc, sentence) {
             found.push(record(
                 index,

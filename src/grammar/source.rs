@@ -97,12 +97,14 @@ fn alt_joiner(input: &str) -> Res<'_, &str> {
             .parse(rest)
             .map(|(r, _)| (r, &input[..input.len() - r.len()]));
     }
-    // `a report by UK think-tank Demos`: `by` joins a named author, not a passive's agent.
-    let names_author = w == "by" && {
-        let next = rest.trim_start();
-        let next = next.strip_prefix("the ").unwrap_or(next);
-        next.starts_with(|c: char| c.is_uppercase())
-    };
+    // `a report by UK think-tank Demos`, `an examination by the nonpartisan Better Government
+    // Association`: `by` joins a named author, not a passive's agent.
+    let names_author = w == "by"
+        && rest
+            .split_whitespace()
+            .take(4)
+            .find(|w| !(ARTICLES.contains(w) || w.starts_with(|c: char| c.is_lowercase())))
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
     if INNER_PREPOSITIONS.contains(w) || w == "and" || w == "&" || names_author {
         Ok((rest, w))
     } else {
@@ -213,7 +215,10 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
             return relative_head(text, &words[first..k - 1], &opens_at, first)
                 .map(|start| Span::new(start, end));
         }
-        if (STOP_WORDS.contains(words[k].of(text)) && !joins_names(k)) || (k > 0 && opens_at(k)) {
+        // `A report by Demos said`: `by` may join an author inside the phrase; the parse decides.
+        let joins_author = words[k].of(text) == "by";
+        let stops = STOP_WORDS.contains(words[k].of(text)) && !joins_names(k) && !joins_author;
+        if stops || (k > 0 && opens_at(k)) {
             return None;
         }
     }

@@ -17,15 +17,17 @@ pub fn fail<T>(input: &str) -> Res<'_, T> {
     Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)))
 }
 
-/// A word: letters and digits, with inner apostrophes, hyphens, periods and ampersands
-/// (`don’t`, `Russia’s`, `al-Assad`, `U.S.`, `AT&T`); a final period stays on abbreviations and initials.
+/// A word: letters and digits, with inner apostrophes, hyphens, periods, ampersands and slashes
+/// (`don’t`, `Russia’s`, `al-Assad`, `U.S.`, `AT&T`, `CNN/ORC`); a final period stays on abbreviations
+/// and initials.
 pub fn word(input: &str) -> Res<'_, &str> {
     let (_, first) = take_while1(char::is_alphanumeric).parse(input)?;
     let mut end = first.len();
     let mut chars = input[end..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next_is_word = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || (matches!(c, '’' | '\'' | '-' | '.' | '&') && next_is_word) {
+        if c.is_alphanumeric() || (matches!(c, '’' | '\'' | '-' | '.' | '&' | '/') && next_is_word)
+        {
             end = first.len() + i + c.len_utf8();
         } else {
             break;
