@@ -126,16 +126,41 @@ fn speaker_label(input: &str) -> Res<'_, &str> {
     .parse(input)
 }
 
+/// `Clinton to Planned Parenthood:`, `CNN President On Trump:`: a headline names whom or what the
+/// speaker addresses before the colon. What is left after that, or `rest` unchanged.
+fn addressee(rest: &str) -> &str {
+    let Some(after) = ["to ", "on ", "To ", "On "]
+        .iter()
+        .find_map(|joiner| rest.strip_prefix(' ')?.strip_prefix(joiner))
+    else {
+        return rest;
+    };
+    match after.find(':') {
+        Some(colon)
+            if after[..colon].split_whitespace().count() <= 4
+                && after[..colon].split_whitespace().all(is_capitalised)
+                && !after[..colon].contains(['.', ',', '"', '“']) =>
+        {
+            &after[colon..]
+        }
+        _ => rest,
+    }
+}
+
 /// The colon construct at the start of a sentence; content runs to the end of the paragraph.
 pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, Span)> {
     let text = doc.text();
-    let input = sentence.span.of(text);
+    // `"WALLACE: Governor, …`: a transcript quoted whole opens each turn with a quotation mark.
+    let opened = sentence.span.of(text);
+    let input = opened.trim_start_matches(['"', '“']);
+    let base = sentence.span.start + (opened.len() - input.len());
     let (rest, name) = speaker_label(input).ok()?;
     let words = name.split_whitespace().count();
     let all_caps = !name.chars().any(char::is_lowercase);
     if words > MAX_LABEL_WORDS + usize::from(all_caps) {
         return None;
     }
+    let rest = addressee(rest);
     let (after_colon, _) = (space0::<&str, nom::error::Error<&str>>, char(':'))
         .parse(rest)
         .ok()?;
@@ -145,7 +170,6 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, S
     if !starts_like_speech || !after_colon.starts_with([' ', '\t']) {
         return None;
     }
-    let base = sentence.span.start;
     let source = Span::new(base, base + name.len());
     let colon_at = base + (input.len() - rest.len()) + (rest.len() - rest.trim_start().len());
     let cue = Span::new(colon_at, colon_at + 1);
@@ -166,6 +190,12 @@ mod tests {
             ":",
             Some("WALLACE"),
             "Let’s start with breaking news on the debate story.",
+        );
+        assert_attribution(
+            "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.",
+            ":",
+            Some("Clinton"),
+            "Trump will reverse Roe v. Wade.",
         );
         assert_attribution(
             "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp.",

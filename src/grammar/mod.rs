@@ -10,6 +10,7 @@ mod colon;
 pub mod lexicon;
 mod poll;
 mod reported;
+mod signed;
 pub mod source;
 mod speaker;
 pub mod words;
@@ -141,6 +142,17 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
                 Tone::Neutral,
             ));
         }
+    }
+    for (index, source, cue, content) in signed::parse(doc) {
+        found.push(record(
+            index,
+            cue,
+            Some(source),
+            Some(content),
+            Kind::Direct,
+            "―",
+            Tone::Neutral,
+        ));
     }
     found.sort_by_key(|a| a.cue.start);
     drop_cues_inside_sources(&mut found);
