@@ -1,12 +1,12 @@
 //! Transcript and headline colons: `WALLACE: …`, `Pence: Gennifer Flowers won’t be …`.
 
 use super::words::WordSet;
-use super::words::{Res, fail, is_capitalised, word};
+use super::words::{Res, capitalised_word, is_capitalised};
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;
 use nom::character::complete::{char, multispace1, space0};
-use nom::combinator::recognize;
+use nom::combinator::{recognize, verify};
 use nom::multi::many_m_n;
 use nom::sequence::{pair, preceded};
 
@@ -111,19 +111,16 @@ const MAX_LABEL_WORDS: usize = 2;
 
 /// A speaker label: one to four capitalised words, none of them a label word.
 fn speaker_label(input: &str) -> Res<'_, &str> {
-    let name_word = |i| {
-        let (rest, w) = word(i)?;
-        if is_capitalised(w) && !LABELS.contains(w) {
-            Ok((rest, w))
-        } else {
-            fail(i)
-        }
-    };
     recognize(pair(
-        &name_word,
-        many_m_n(0, 3, preceded(multispace1, &name_word)),
+        label_word,
+        many_m_n(0, 3, preceded(multispace1, label_word)),
     ))
     .parse(input)
+}
+
+/// A capitalised word that is not a label word.
+fn label_word(input: &str) -> Res<'_, &str> {
+    verify(capitalised_word, |w: &str| !LABELS.contains(w)).parse(input)
 }
 
 /// `Clinton to Planned Parenthood:`, `CNN President On Trump:`: a headline names whom or what the

@@ -1,7 +1,7 @@
 //! Signed quotations: `“He can’t even answer a question without screaming.” ― Krystal Correa`, the
 //! pull-quote and reader-comment convention, where a dash after the quotation names its speaker.
 
-use super::words::{Res, fail, is_capitalised, word};
+use super::words::{Res, capitalised_word};
 use crate::document::Document;
 use crate::span::Span;
 use nom::Parser;
@@ -12,17 +12,9 @@ use nom::sequence::{pair, preceded};
 
 /// `Krystal Correa`, `Julie A. Diaz Martinez`, `Christina N Luis Olidem`: one to five capitalised words.
 fn signature(input: &str) -> Res<'_, &str> {
-    let name_word = |i| {
-        let (rest, w) = word(i)?;
-        if is_capitalised(w) {
-            Ok((rest, w))
-        } else {
-            fail(i)
-        }
-    };
     recognize(pair(
-        &name_word,
-        many_m_n(0, 4, preceded(multispace1, &name_word)),
+        capitalised_word,
+        many_m_n(0, 4, preceded(multispace1, capitalised_word)),
     ))
     .parse(input)
 }

@@ -55,6 +55,16 @@ const ABBREVIATIONS: &[&str] = &[
     "Atty", "Cmdr",
 ];
 
+/// A word that starts with a capital letter.
+pub fn capitalised_word(input: &str) -> Res<'_, &str> {
+    let (rest, w) = word(input)?;
+    if is_capitalised(w) {
+        Ok((rest, w))
+    } else {
+        fail(input)
+    }
+}
+
 /// A word whose lower-case form is in `set`.
 pub fn word_in<'a>(set: &'static WordSet) -> impl Fn(&'a str) -> Res<'a, &'a str> {
     move |input| {
