@@ -44,8 +44,14 @@ pub fn clause_boundary(doc: &Document, start: usize, pos: usize) -> Option<Bound
                 && text[..start + i].ends_with(' ')
                 && text[start + i + 1..].starts_with(' '))
     };
+    // `$42,000`: a comma between digits groups them.
+    let in_number = |i: usize, c: char| {
+        c == ','
+            && text[..start + i].ends_with(|d: char| d.is_ascii_digit())
+            && text[start + i + 1..].starts_with(|d: char| d.is_ascii_digit())
+    };
     let (i, c) = skip_parentheticals(&text[start..pos])
-        .find(|&(i, c)| is_boundary_char(c) || doubled(i, c))?;
+        .find(|&(i, c)| (is_boundary_char(c) && !in_number(i, c)) || doubled(i, c))?;
     let mark = Span::new(start + i, start + i + c.len_utf8());
     let kind = match c {
         ',' => BoundaryKind::Comma,
@@ -97,6 +103,10 @@ pub fn strip_auxiliaries(
         let region = text[region_start..end].trim_end();
         let word_start = last_word_start(region);
         let last = &region[word_start..];
+        if let Some(time_start) = time_phrase_start(region) {
+            end = region_start + time_start;
+            continue;
+        }
         if last.is_empty()
             || !(AUXILIARIES.contains(last)
                 || is_adverb(last)
@@ -108,6 +118,45 @@ pub fn strip_auxiliaries(
         passive |= participle && PASSIVE_AUXILIARIES.contains(last);
         end = region_start + word_start;
     }
+}
+
+static PERIODS: WordSet = WordSet::new(&[
+    "week",
+    "month",
+    "year",
+    "night",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "fall",
+    "spring",
+    "summer",
+    "winter",
+]);
+static PERIOD_OPENERS: WordSet = WordSet::new(&["last", "this", "next", "that", "earlier"]);
+
+/// Where a time phrase at the end of `region` starts (`Feinstein (D-Calif.) last week said`, `Trump on
+/// Tuesday said`, `Obama Thursday night said`), if one ends it: it stands between source and cue.
+fn time_phrase_start(region: &str) -> Option<usize> {
+    let mut words = region.split_whitespace().rev();
+    let offset = |w: &str| w.as_ptr() as usize - region.as_ptr() as usize;
+    let last = words.next()?;
+    let previous = words.next();
+    let start = if TIME_WORDS.contains(last) {
+        offset(last)
+    } else if PERIODS.contains(last)
+        && previous.is_some_and(|p| PERIOD_OPENERS.contains(p) || TIME_WORDS.contains(p))
+    {
+        offset(previous?)
+    } else {
+        return None;
+    };
+    // `on Tuesday`: the preposition goes with its day.
+    let before = region[..start].trim_end();
+    let on =
+        before.len() >= 2 && before.ends_with("on") && last_word_start(before) + 2 == before.len();
+    Some(if on { last_word_start(before) } else { start })
 }
 
 /// `truly`, `angrily`: a lower-case -ly word between source and cue is an adverb, bar a few nouns.
