@@ -84,7 +84,7 @@ fn skip_parentheticals(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 fn is_boundary_char(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' | '“' | '”' | '"'
+        ',' | ';' | ':' | '—' | '–' | '―' | '(' | ')' | '[' | ']' | '“' | '”' | '"'
     )
 }
 
@@ -134,20 +134,37 @@ static PERIODS: WordSet = WordSet::new(&[
     "summer",
     "winter",
 ]);
+static MONTHS: WordSet = WordSet::new(&[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]);
 static PERIOD_OPENERS: WordSet = WordSet::new(&["last", "this", "next", "that", "earlier"]);
 
 /// Where a time phrase at the end of `region` starts (`Feinstein (D-Calif.) last week said`, `Trump on
-/// Tuesday said`, `Obama Thursday night said`), if one ends it: it stands between source and cue.
+/// Tuesday said`, `who in 2010 said`), if one ends it: it stands between source and cue.
 fn time_phrase_start(region: &str) -> Option<usize> {
     let mut words = region.split_whitespace().rev();
     let offset = |w: &str| w.as_ptr() as usize - region.as_ptr() as usize;
     let last = words.next()?;
     let previous = words.next();
+    let year_or_month =
+        last.len() == 4 && last.starts_with(['1', '2']) && last.bytes().all(|b| b.is_ascii_digit())
+            || MONTHS.contains(last);
+    let in_year_or_month = year_or_month && previous == Some("in");
+    let period = PERIODS.contains(last)
+        && previous.is_some_and(|p| PERIOD_OPENERS.contains(p) || TIME_WORDS.contains(p));
     let start = if TIME_WORDS.contains(last) {
         offset(last)
-    } else if PERIODS.contains(last)
-        && previous.is_some_and(|p| PERIOD_OPENERS.contains(p) || TIME_WORDS.contains(p))
-    {
+    } else if in_year_or_month || period {
         offset(previous?)
     } else {
         return None;

@@ -437,6 +437,24 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_is_never_part_of_a_source() {
+        // PolNeAR dev: `say` does not join `Mr. Schultz` to `RT's management` as one source of `told`.
+        assert_attribution(
+            "Both Mr. King and Mr. Schultz say RT's management has never told them what to say or not say.",
+            "say",
+            Some("Both Mr. King and Mr. Schultz"),
+            "RT's management has never told them what to say or not say",
+        );
+        // PolNeAR dev: a year between the relative pronoun and its cue.
+        assert_attribution(
+            "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the GOP's most important goal was to make Obama a \"one-term president.\"",
+            "said",
+            Some("who"),
+            "the GOP's most important goal was to make Obama a \"one-term president.\"",
+        );
+    }
+
+    #[test]
     fn the_head_noun_agrees_with_the_verb_not_the_last_word() {
         // PolNeAR train: `say` agrees with `People`, not with `situation`.
         assert_attribution(

@@ -235,6 +235,8 @@ pub static STOP_WORDS: WordSet = WordSet::new(&[
     "like",
     "said",
     "says",
+    "say",
+    "saying",
     "told",
     "yet",
     "however",
