@@ -28,6 +28,7 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
     let (source_end, passive) =
         strip_auxiliaries(text, slot_start, site.cue.start, site.cue.of(text));
     let before = boundary.and_then(|b| content_before(site.doc, site.sentence, b));
+    let slot_start = slot_start + with_absolute(&text[slot_start..source_end], site.cue.of(text));
     let region = &text[slot_start..source_end];
     if boundary.is_none() && region.trim().is_empty() && site.cue.of(text).ends_with("ed") {
         return asked_opening(site);
@@ -59,6 +60,16 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         source,
         content: Some(content),
     })
+}
+
+/// `…, with 30 percent of voters saying they have a positive view of him`: in the absolute construction
+/// the phrase after `with` is the participle's subject. The length of `with ` to skip, or 0.
+fn with_absolute(region: &str, cue: &str) -> usize {
+    let lead = region.len() - region.trim_start().len();
+    match region[lead..].strip_prefix("with ") {
+        Some(_) if cue.ends_with("ing") => lead + "with ".len(),
+        _ => 0,
+    }
 }
 
 /// `Asked if he was ever bullied, the candidate said …`: a sentence opening with a past participle
@@ -433,6 +444,17 @@ mod tests {
             "said",
             Some("She"),
             "she couldn't fulfill her dream of teaching high school because she wouldn't have earned enough to repay her loans",
+        );
+    }
+
+    #[test]
+    fn the_subject_of_an_absolute_participle() {
+        // PolNeAR train.
+        assert_attribution(
+            "Trump has slightly improved his standing, with 30 percent of voters saying they have a positive view of him.",
+            "saying",
+            Some("30 percent of voters"),
+            "they have a positive view of him",
         );
     }
 
