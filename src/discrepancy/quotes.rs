@@ -19,6 +19,8 @@ struct Quoted<'a> {
     /// The person the source names (not `he` or `the secretary`, resolved from the copy before it).
     source_name: Option<&'a str>,
     words: Vec<String>,
+    /// Whether a sentence of the quotation ends at each word.
+    sentence_ends: Vec<bool>,
 }
 
 /// Words per shingle, and shingles two quotations must share to be compared.
@@ -26,15 +28,22 @@ const SHINGLE: usize = 3;
 /// Quotations longer than this are compared on their first words only (alignment is quadratic).
 const MAX_WORDS: usize = 200;
 
-/// Lower case, curly marks straightened, dashes and ellipses out, bracketed editorial insertions out
-/// (`[the] election` compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
-fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = words_with_spans(text, 0)
+/// The compared words of `text`, and for each whether a sentence ends with it (`hindrance.`): lower case,
+/// curly marks straightened, dashes and ellipses out, bracketed editorial insertions out (`[the]
+/// election` compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
+fn words_and_sentence_ends(text: &str) -> (Vec<String>, Vec<bool>) {
+    let (mut words, mut ends): (Vec<String>, Vec<bool>) = words_with_spans(text, 0)
         .into_iter()
-        .map(|(w, _)| w)
-        .collect();
-    out.truncate(MAX_WORDS);
-    out
+        .map(|(w, span)| {
+            let raw = span
+                .of(text)
+                .trim_end_matches(['”', '"', '’', '\'', ')', ']']);
+            (w, raw.ends_with(['.', '?', '!']))
+        })
+        .unzip();
+    words.truncate(MAX_WORDS);
+    ends.truncate(MAX_WORDS);
+    (words, ends)
 }
 
 /// The compared words of `text` (which starts at byte `base` of its file), each with its span.
@@ -134,7 +143,7 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
         let mut by_sentence: Vec<usize> = (0..analysis.attributions.len()).collect();
         by_sentence.sort_by_key(|&i| analysis.attributions[i].sentence);
         for (_, q) in doc.quotations() {
-            let words = words(q.inner.of(&analysis.file.text));
+            let (words, sentence_ends) = words_and_sentence_ends(q.inner.of(&analysis.file.text));
             if words.len() < min_words || doc.is_heading(q.block) {
                 continue;
             }
@@ -149,6 +158,7 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
                 speaker,
                 source_name,
                 words,
+                sentence_ends,
             });
         }
     }
@@ -195,19 +205,21 @@ const MATCH: i32 = 2;
 const MISMATCH: i32 = -1;
 const GAP: i32 = -1;
 
-/// The best local word alignment of `a` and `b` (Smith–Waterman: the stretch where both quote the same
-/// words, whatever either says before or after it), as (words matched, words of `a` in the stretch,
-/// the edits from `a` to `b` inside it).
-pub(super) fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
-    let (common, window, edits, _) = align(a, b);
-    (common, window, edits)
+/// How two word sequences `a` and `b` line up.
+pub(super) struct Alignment {
+    /// Words that match.
+    pub common: usize,
+    /// Words of `a` the aligned stretch spans.
+    pub window: usize,
+    /// The differences from `a` to `b`.
+    pub edits: Vec<Edit>,
+    /// The first and last words of `a`, and of `b`, that the stretch covers.
+    pub in_a: Option<(usize, usize)>,
+    pub in_b: Option<(usize, usize)>,
 }
 
-/// As `edits`, with the range of `b`'s words the aligned stretch covers.
-pub(super) fn align(
-    a: &[String],
-    b: &[String],
-) -> (usize, usize, Vec<Edit>, Option<(usize, usize)>) {
+/// The best local alignment of `a` with `b`, word by word (Smith–Waterman).
+pub(super) fn align(a: &[String], b: &[String]) -> Alignment {
     let (n, m) = (a.len(), b.len());
     let mut score = vec![vec![0i32; m + 1]; n + 1];
     let mut best = (0, 0, 0);
@@ -258,9 +270,14 @@ pub(super) fn align(
         |s: &(Option<usize>, Option<usize>)| matches!(s, (Some(x), Some(y)) if a[*x] == b[*y]);
     let common = steps.iter().filter(|s| matched(s)).count();
     let window = steps.iter().filter(|s| s.0.is_some()).count();
-    let b_first = steps.iter().find_map(|s| s.1);
-    let b_last = steps.iter().rev().find_map(|s| s.1);
-    let b_range = b_first.zip(b_last);
+    let a_range = steps
+        .iter()
+        .find_map(|s| s.0)
+        .zip(steps.iter().rev().find_map(|s| s.0));
+    let b_range = steps
+        .iter()
+        .find_map(|s| s.1)
+        .zip(steps.iter().rev().find_map(|s| s.1));
     let mut out = Vec::new();
     let mut k = 0;
     while k < steps.len() {
@@ -288,7 +305,22 @@ pub(super) fn align(
             _ => Edit::Dropped(from_a.join(" ")),
         });
     }
-    (common, window, out, b_range)
+    Alignment {
+        common,
+        window,
+        edits: out,
+        in_a: a_range,
+        in_b: b_range,
+    }
+}
+
+/// Whether the words `range` of `q` make up whole sentences of it.
+fn whole_sentence(q: &Quoted, range: Option<(usize, usize)>) -> bool {
+    range.is_some_and(|(first, last)| {
+        let starts = first == 0 || q.sentence_ends[first - 1];
+        let ends = last + 1 == q.words.len() || q.sentence_ends[last];
+        starts && ends
+    })
 }
 
 pub(super) fn describe(edits: &[Edit]) -> String {
@@ -390,13 +422,25 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
             }
             continue;
         }
-        let (common, window, edits) = edits(&shorter.words, &longer.words);
+        let Alignment {
+            common,
+            window,
+            edits,
+            in_a: in_shorter,
+            in_b: in_longer,
+        } = align(&shorter.words, &longer.words);
         // Where the two renderings overlap, they must be mostly the same words with small differences
-        // (either may go on beyond the overlap: `The two leaders agreed … hindrance ...`).
+        // (either may go on beyond the overlap: `The two leaders agreed … hindrance ...`), and the
+        // overlap must be most of the shorter one or a whole sentence of either: two remarks of one
+        // speaker share phrases too.
         let edited: usize = edits.iter().map(Edit::words).sum();
         let largest = edits.iter().map(Edit::words).max().unwrap_or(0);
+        let one_remark = common * 10 >= shorter.words.len() * 7
+            || whole_sentence(shorter, in_shorter)
+            || whole_sentence(longer, in_longer);
         if window < limits.quote_min_overlap
             || common * 10 < window * 7
+            || !one_remark
             || edited * 10 > window * 3
             || largest > limits.quote_max_edit_words
         {
@@ -433,7 +477,50 @@ mod tests {
     use super::*;
 
     fn w(text: &str) -> Vec<String> {
-        words(text)
+        words_and_sentence_ends(text).0
+    }
+
+    fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
+        let found = align(a, b);
+        (found.common, found.window, found.edits)
+    }
+
+    fn drift(drafts: &[&str]) -> Vec<String> {
+        let analysed: Vec<Analysis> = drafts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                crate::analyse(
+                    crate::input::SourceFile::new(format!("{i}.txt"), *text),
+                    crate::grammar::lexicon::Lexicon::default_lexicon(),
+                )
+            })
+            .collect();
+        let refs: Vec<&Analysis> = analysed.iter().collect();
+        check(&refs, &Thresholds::default())
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn two_remarks_sharing_a_phrase_are_not_one_quotation() {
+        // BBC News sport-155: Benitez says much the same thing twice, in two different sentences.
+        assert!(
+            drift(&["\"For me it was not Jerzy Dudek's fault,\" added Benitez. \"He had played a very good game - and had we scored our other chances, nobody would be talking about about their goal. It would not have mattered. \"If we had scored our other chances it would not have been worth remembering that last goal. \"In my opinion Jerzy played well, made two very fine saves - and I am happy with him. \""])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn one_sentence_quoted_two_ways_inside_longer_quotations_is_drift() {
+        // Seeds 000 and 004: the shared sentence is whole in 000's quotation.
+        let found = drift(&[
+            "“The two leaders agreed this is of substantial hindrance. They agreed to exchange further work regarding commitments of noninterference in the affairs of the U.S. and our democratic process as well as other countries.”",
+            "\"The president pressed President Putin, on more than one occasion, regarding Russian involvement. President Putin denied such involvement, as I think he has in the past. The two leaders agreed that this is a substantial hindrance ... \"",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`that` added"), "{found:?}");
     }
 
     #[test]

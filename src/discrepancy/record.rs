@@ -127,8 +127,13 @@ fn best_place(
     let to = (start + part.len() + MARGIN).min(words.len());
     let window: Vec<&RecordWord> = words[from..to].iter().filter(|w| w.file == file).collect();
     let window_words: Vec<String> = window.iter().map(|w| w.word.clone()).collect();
-    let (common, _, edits, range) = align(part, &window_words);
-    let (first, last) = range?;
-    (common * 10 >= part.len() * 7)
-        .then(|| (edits, window[first].span.cover(window[last].span), file))
+    let found = align(part, &window_words);
+    let (first, last) = found.in_b?;
+    (found.common * 10 >= part.len() * 7).then(|| {
+        (
+            found.edits,
+            window[first].span.cover(window[last].span),
+            file,
+        )
+    })
 }

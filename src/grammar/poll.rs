@@ -65,7 +65,8 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Vec<(Span, Span, Span
     let text = doc.text();
     let body = sentence.span.of(text);
     let mut out = Vec::new();
-    for (offset, _) in body.match_indices(['i', 'I']) {
+    let ins = body.match_indices("in ").chain(body.match_indices("In "));
+    for (offset, _) in ins {
         let at = sentence.span.start + offset;
         let starts_word = offset == 0 || body[..offset].ends_with([' ', '\n', '“', '"', '(']);
         if !starts_word || doc.quotation_at(at).is_some() {
