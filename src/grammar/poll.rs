@@ -65,6 +65,13 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Vec<(Span, Span, Span
     let text = doc.text();
     let body = sentence.span.of(text);
     let mut out = Vec::new();
+    // Most sentences name no poll: look for `in` only in those that do.
+    if !["poll", "Poll", "survey", "Survey"]
+        .iter()
+        .any(|w| body.contains(w))
+    {
+        return out;
+    }
     let ins = body.match_indices("in ").chain(body.match_indices("In "));
     for (offset, _) in ins {
         let at = sentence.span.start + offset;

@@ -187,37 +187,27 @@ fn word_spans(region: &str, base: usize) -> Vec<Span> {
 pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     let region = without_trailing_aside(region);
     // Only the last words can be a source: read just those, so a long clause costs no more.
-    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS_AFTER + 1);
+    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS + 1);
     let words = word_spans(&region[tail_start..], base + tail_start);
     let end = base + region.trim_end().len();
     if let Some(last) = words.last().filter(|w| PRONOUNS.contains(w.of(text))) {
         // `Trump's team decided they said`: a pronoun before the cue is the whole source.
         return Some(*last);
     }
-    // `Trump and Putin said`: an `and` between names joins them; elsewhere it opens a clause.
-    let joins_names = |j: usize| {
-        words[j].of(text) == "and"
-            && j > 0
-            && j + 1 < words.len()
-            && is_capitalised(words[j - 1].of(text))
-            && is_capitalised(words[j + 1].of(text))
-    };
-    let opens_at = |k: usize| {
-        k == 0 || (CLAUSE_OPENERS.contains(words[k - 1].of(text)) && !joins_names(k - 1))
-    };
-    let first = words.len().saturating_sub(MAX_SOURCE_WORDS_AFTER);
-    for k in (first..words.len()).rev() {
-        let within = words.len() - k <= MAX_SOURCE_WORDS;
-        if within && opens_at(k) && parse_source(&text[words[k].start..end]).is_ok() {
+    let opens_at = |k: usize| opens_clause(text, &words, k);
+    for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
+        if opens_at(k) && parse_source(&text[words[k].start..end]).is_ok() {
             return Some(Span::new(words[k].start, end));
         }
-        if k > first && words[k - 1].of(text) == "who" {
-            return relative_head(text, &words[first..k - 1], &opens_at, first)
-                .map(|start| Span::new(start, end));
+        if k > 0 && words[k - 1].of(text) == "who" {
+            let who = words[k - 1].start - base;
+            return relative_head(text, base, &region[..who]).map(|start| Span::new(start, end));
         }
         // `A report by Demos said`: `by` may join an author inside the phrase; the parse decides.
         let joins_author = words[k].of(text) == "by";
-        let stops = STOP_WORDS.contains(words[k].of(text)) && !joins_names(k) && !joins_author;
+        let stops = STOP_WORDS.contains(words[k].of(text))
+            && !joins_names(text, &words, k)
+            && !joins_author;
         if stops || (k > 0 && opens_at(k)) {
             return None;
         }
@@ -225,19 +215,30 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     None
 }
 
-/// `One Democratic official who relayed the exchange said`: the noun phrase before `who` (the
-/// `words` before it, the first of which is word `offset` of the region) heads the source, and the
-/// relative clause belongs to it. The start of the phrase, if one parses.
-fn relative_head(
-    text: &str,
-    words: &[Span],
-    opens_at: &dyn Fn(usize) -> bool,
-    offset: usize,
-) -> Option<usize> {
+/// `Trump and Putin said`: an `and` between names joins them; elsewhere it opens a clause.
+fn joins_names(text: &str, words: &[Span], j: usize) -> bool {
+    words[j].of(text) == "and"
+        && j > 0
+        && j + 1 < words.len()
+        && is_capitalised(words[j - 1].of(text))
+        && is_capitalised(words[j + 1].of(text))
+}
+
+/// Whether a phrase may start at word `k`: the first word, or one after a clause opener.
+fn opens_clause(text: &str, words: &[Span], k: usize) -> bool {
+    k == 0 || (CLAUSE_OPENERS.contains(words[k - 1].of(text)) && !joins_names(text, words, k - 1))
+}
+
+/// `One Democratic official who relayed the exchange said`: the noun phrase that ends `region` (the
+/// words before `who`, at `base` in `text`) heads the source, and the relative clause belongs to it.
+/// The start of the phrase, if one parses.
+fn relative_head(text: &str, base: usize, region: &str) -> Option<usize> {
+    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS + 1);
+    let words = word_spans(&region[tail_start..], base + tail_start);
     let end = words.last()?.end;
     (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len())
         .rev()
-        .find(|&j| opens_at(offset + j) && noun_phrase_whole(&text[words[j].start..end]))
+        .find(|&j| opens_clause(text, &words, j) && noun_phrase_whole(&text[words[j].start..end]))
         .map(|j| words[j].start)
 }
 
