@@ -467,3 +467,31 @@ fn discrepancy_limits_come_from_the_config() {
     ));
     assert!(!strict.contains("NL103"), "{strict}");
 }
+
+#[test]
+fn how_far_apart_two_counts_may_be_comes_from_the_config() {
+    // DUC D0626H: 253 and 247 killed in Nairobi, 2.4% apart; 10 and 11 in Tanzania, 10% apart.
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["apw-1998-08-29.txt", "xinhua-1998-08-21.txt"] {
+        let from = fixtures().join("figures").join("embassy").join(file);
+        fs::copy(from, dir.path().join(file)).unwrap();
+    }
+    let check = |dir: &std::path::Path| {
+        stdout(&newslint_in(
+            dir,
+            &[
+                "check", "--format", "short", "--select", "NL105", "--story", ".",
+            ],
+            None,
+        ))
+    };
+    assert_eq!(check(dir.path()).matches("NL105").count(), 2);
+    fs::write(
+        dir.path().join(".newslint.yaml"),
+        "discrepancy:\n  figure-max-difference: 5\n",
+    )
+    .unwrap();
+    let strict = check(dir.path());
+    assert_eq!(strict.matches("NL105").count(), 1, "{strict}");
+    assert!(strict.contains("`253 people`"), "{strict}");
+}
