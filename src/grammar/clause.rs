@@ -229,6 +229,9 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
     {
         end = semicolon;
     }
+    if let Some(cut) = clause_after_content(doc, start, end) {
+        end = cut;
+    }
     if text[..end].ends_with('.') {
         end -= 1;
     }
@@ -239,6 +242,42 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
         end = q.span.end;
     }
     end.max(start)
+}
+
+/// Where reported content gives way to the writer's own words, outside quotation marks: a
+/// non-restrictive relative clause (`, which the U.S. Supreme Court has put on hold`), an aside in
+/// brackets (` (her campaign later disclosed …)`) or a contrast (`, though she acknowledged it was
+/// unlikely to work`, `, but he said …`). A dash may go on with what was said, so it is no boundary.
+fn clause_after_content(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    const MARKERS: &[&str] = &[
+        ", which ",
+        ", who ",
+        ", whose ",
+        " (",
+        ", though ",
+        ", although ",
+        ", but ",
+        ", while ",
+        ", whereas ",
+    ];
+    let text = doc.text();
+    let region = &text[start..end];
+    // `that Gov. Alejandro García Padilla, who must make the final decision, has revealed …`: a relative
+    // clause closed by a comma sits inside the content.
+    let runs_to_the_end = |at: usize, marker: &str| {
+        !marker.starts_with(", wh") || !text[at + marker.len()..end].contains(',')
+    };
+    MARKERS
+        .iter()
+        .flat_map(|m| region.match_indices(m).map(move |(i, _)| (start + i, *m)))
+        .filter(|&(at, marker)| {
+            at > start
+                && doc.quotation_at(at).is_none()
+                && doc.quotation_at(at + 1).is_none()
+                && runs_to_the_end(at, marker)
+        })
+        .map(|(at, _)| at)
+        .min()
 }
 
 /// `“…,” he said. “More.”`: quotations that fill the sentences right after an attribution whose content

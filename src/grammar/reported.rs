@@ -315,6 +315,8 @@ fn inverted(site: &Site, boundary: Option<Boundary>, before: Option<Span>) -> Op
             after.is_empty() || after.starts_with(['.', '!', '?', '(']) || followed_by_aside(after)
         }
     };
+    // `“…,” said Caddell. “You …”`: the quotations that follow are the same speaker's.
+    let content = extend_over_following_quotes(site.doc, site.index, content);
     ends_source.then_some(Found {
         source: Some(source),
         content: Some(content),
@@ -455,6 +457,24 @@ mod tests {
             "saying",
             Some("30 percent of voters"),
             "they have a positive view of him",
+        );
+    }
+
+    #[test]
+    fn content_ends_where_the_writer_takes_over() {
+        // PolNeAR dev: the quotations after an inverted cue are the speaker's; a non-restrictive
+        // relative clause is the writer's.
+        assert_attribution(
+            "“One of the things I am surprised about is apparently how much the health issue has affected this race, or seems to be affecting it,” said Caddell. “Yesterday, there were two polls. Morning Consult and Rasmussen had very similar numbers.”",
+            "said",
+            Some("Caddell"),
+            "“One of the things I am surprised about is apparently how much the health issue has affected this race, or seems to be affecting it,” said Caddell. “Yesterday, there were two polls. Morning Consult and Rasmussen had very similar numbers.”",
+        );
+        assert_attribution(
+            "They argue that the EPA overstepped its regulatory authority under the federal Clean Air Act when the agency issued the rules, which the U.S. Supreme Court has put on hold while the case is litigated.",
+            "argue",
+            Some("They"),
+            "that the EPA overstepped its regulatory authority under the federal Clean Air Act when the agency issued the rules",
         );
     }
 
