@@ -3,8 +3,8 @@
 
 use super::words::WordSet;
 use super::words::{
-    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, Res, STOP_WORDS, fail, last_word_start, word,
-    word_in,
+    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, fail,
+    last_word_start, word, word_in,
 };
 use crate::document::{Document, Sentence};
 use crate::span::Span;
@@ -337,11 +337,15 @@ pub fn tail_after(text: &str, cue_end: usize, limit: usize, addressed: bool) -> 
     }
 }
 
+/// After an adverbial, what may open the content: a mark, `that`, a subject pronoun (`said after the
+/// convention he would not accept …`) or an infinitive (`decided after a lengthy investigation not to …`).
 fn followed_by_content_marker(rest: &str) -> bool {
+    static OPENERS: WordSet =
+        WordSet::new(&["that", "he", "she", "they", "we", "i", "it", "to", "not"]);
     let t = rest.trim_start();
     t.is_empty()
         || t.starts_with([',', ':', '.', '“', '"', ';'])
-        || word(t).is_ok_and(|(_, w)| w.eq_ignore_ascii_case("that"))
+        || word(t).is_ok_and(|(_, w)| OPENERS.contains(w))
 }
 
 static LISTENER_WORDS: WordSet = WordSet::new(&[
@@ -388,7 +392,7 @@ static TIME_WORDS: WordSet = WordSet::new(&[
     "afterwards",
 ]);
 static ADVERBIAL_PREPOSITIONS: WordSet = WordSet::new(&[
-    "in", "on", "at", "during", "via", "through", "to", "after", "last", "this",
+    "in", "on", "at", "during", "via", "through", "to", "after", "last", "this", "from", "before",
 ]);
 
 /// Whether `text` is wholly an adverbial phrase (`in a statement`, `on Tuesday`).
@@ -410,7 +414,8 @@ fn adverbial(input: &str) -> Res<'_, &str> {
 fn phrase_words(input: &str) -> Res<'_, &str> {
     let one = |i| {
         let (rest, w) = word(i)?;
-        if w.eq_ignore_ascii_case("that") || STOP_WORDS.contains(w) {
+        // `after the convention he would …`: a subject pronoun starts the content, not the phrase.
+        if w.eq_ignore_ascii_case("that") || STOP_WORDS.contains(w) || PRONOUNS.contains(w) {
             fail(i)
         } else {
             Ok((rest, w))

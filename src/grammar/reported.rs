@@ -479,6 +479,17 @@ mod tests {
     }
 
     #[test]
+    fn an_adverbial_after_the_cue_is_not_content() {
+        // PolNeAR dev.
+        assert_attribution(
+            "Trump said after the convention he would not accept Cruz's endorsement if it were offered.",
+            "said",
+            Some("Trump"),
+            "he would not accept Cruz's endorsement if it were offered",
+        );
+    }
+
+    #[test]
     fn a_cue_word_is_never_part_of_a_source() {
         // PolNeAR dev: `say` does not join `Mr. Schultz` to `RT's management` as one source of `told`.
         assert_attribution(
