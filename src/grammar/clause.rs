@@ -390,6 +390,10 @@ static TIME_WORDS: WordSet = WordSet::new(&[
     "privately",
     "afterward",
     "afterwards",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
 ]);
 static ADVERBIAL_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "via", "through", "to", "after", "last", "this", "from", "before",
