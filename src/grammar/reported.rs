@@ -490,6 +490,17 @@ mod tests {
     }
 
     #[test]
+    fn an_indefinite_pronoun_is_a_source() {
+        // PolNeAR train (a reader's comment).
+        assert_attribution(
+            "Looks like someone told Trump that without the Latino vote he is dead in the water.",
+            "told",
+            Some("someone"),
+            "that without the Latino vote he is dead in the water",
+        );
+    }
+
+    #[test]
     fn a_cue_word_is_never_part_of_a_source() {
         // PolNeAR dev: `say` does not join `Mr. Schultz` to `RT's management` as one source of `told`.
         assert_attribution(

@@ -116,6 +116,15 @@ fn pronoun(input: &str) -> Res<'_, &str> {
     nom::branch::alt((word_in(&PRONOUNS), word_in(&QUANTIFIER_SOURCES))).parse(input)
 }
 
+static INDEFINITES: WordSet = WordSet::new(&[
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "nobody",
+]);
 static ARTICLES: WordSet = WordSet::new(&["a", "an", "the", "another"]);
 static PARTITIVE_JOINERS: WordSet = WordSet::new(&["of", "in"]);
 static PERCENT: WordSet = WordSet::new(&["percent", "per"]);
@@ -190,8 +199,10 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
     let tail_start = tail_of_words(region, MAX_SOURCE_WORDS + 1);
     let words = word_spans(&region[tail_start..], base + tail_start);
     let end = base + region.trim_end().len();
-    if let Some(last) = words.last().filter(|w| PRONOUNS.contains(w.of(text))) {
-        // `Trump's team decided they said`: a pronoun before the cue is the whole source.
+    let pronoun = |w: &&Span| PRONOUNS.contains(w.of(text)) || INDEFINITES.contains(w.of(text));
+    if let Some(last) = words.last().filter(pronoun) {
+        // `Trump's team decided they said`, `Looks like someone told Trump`: a pronoun before the cue
+        // is the whole source.
         return Some(*last);
     }
     let opens_at = |k: usize| opens_clause(text, &words, k);
