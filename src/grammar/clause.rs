@@ -249,35 +249,39 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
 /// brackets (` (her campaign later disclosed …)`) or a contrast (`, though she acknowledged it was
 /// unlikely to work`, `, but he said …`). A dash may go on with what was said, so it is no boundary.
 fn clause_after_content(doc: &Document, start: usize, end: usize) -> Option<usize> {
-    const MARKERS: &[&str] = &[
-        ", which ",
-        ", who ",
-        ", whose ",
-        " (",
-        ", though ",
-        ", although ",
-        ", but ",
-        ", while ",
-        ", whereas ",
-    ];
+    static AFTER_COMMA: WordSet = WordSet::new(&[
+        "which", "who", "whose", "though", "although", "but", "while", "whereas",
+    ]);
     let text = doc.text();
     let region = &text[start..end];
     // `that Gov. Alejandro García Padilla, who must make the final decision, has revealed …`: a relative
     // clause closed by a comma sits inside the content.
-    let runs_to_the_end = |at: usize, marker: &str| {
-        !marker.starts_with(", wh") || !text[at + marker.len()..end].contains(',')
-    };
-    MARKERS
-        .iter()
-        .flat_map(|m| region.match_indices(m).map(move |(i, _)| (start + i, *m)))
-        .filter(|&(at, marker)| {
-            at > start
-                && doc.quotation_at(at).is_none()
-                && doc.quotation_at(at + 1).is_none()
-                && runs_to_the_end(at, marker)
+    let runs_to_the_end =
+        |at: usize, w: &str| !w.starts_with("wh") || !text[at + 2 + w.len()..end].contains(',');
+    // One pass over the commas and brackets of the content, in order: the first boundary wins.
+    region
+        .match_indices([',', '('])
+        .map(|(i, _)| start + i)
+        .filter(|&at| at > start && doc.quotation_at(at).is_none())
+        .find(|&at| {
+            if text[at..].starts_with('(') {
+                return text[..at].ends_with(' ');
+            }
+            let Some(after) = text[at + 1..end].strip_prefix(' ') else {
+                return false;
+            };
+            let w = after.split_whitespace().next().unwrap_or("");
+            AFTER_COMMA.contains(w)
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && runs_to_the_end(at, w)
         })
-        .map(|(at, _)| at)
-        .min()
+        .map(|at| {
+            if text[at..].starts_with('(') {
+                at - 1
+            } else {
+                at
+            }
+        })
 }
 
 /// `“…,” he said. “More.”`: quotations that fill the sentences right after an attribution whose content
