@@ -16,8 +16,10 @@ pub const DRIFT: CodeRule = CodeRule {
 ## What it does
 Finds two renderings of the same quotation (in one draft, or across the drafts of a story with
 `--story`) that differ: a word changed, added or dropped, or a hyphenation. It aligns the two word by
-word and says what differs. A partial quote that is word for word part of the other is not drift, nor
-are typographic differences (curly or straight quotes, dashes, ellipses) or bracketed insertions.
+word and says what differs. The words they share must be most of the shorter quotation or a whole
+sentence of one of them: two different remarks of one speaker that share a phrase are not drift. A
+partial quote that is word for word part of the other is not drift, nor are typographic differences
+(curly or straight quotes, dashes, ellipses) or bracketed insertions.
 
 ## Why is this bad?
 A quotation promises the speaker's exact words. If two drafts quote them differently, at least one is
