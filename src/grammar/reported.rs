@@ -490,6 +490,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quantifier_with_a_noun_after_an_inverted_cue() {
+        // PolNeAR train.
+        assert_attribution(
+            "“If any human involvement occurs in an election, the Clintons will find a way to corrupt it,” wrote one commenter.",
+            "wrote",
+            Some("one commenter"),
+            "“If any human involvement occurs in an election, the Clintons will find a way to corrupt it,”",
+        );
+    }
+
+    #[test]
     fn an_indefinite_pronoun_is_a_source() {
         // PolNeAR train (a reader's comment).
         assert_attribution(

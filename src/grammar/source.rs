@@ -307,9 +307,14 @@ fn phrase_after(text: &str, start: usize, limit: usize, trim: fn(&str) -> &str) 
     let region = &text[start..limit];
     let lead = region.len() - region.trim_start().len();
     let body = &region[lead..];
-    let (_, found) = nom::branch::alt((terminated(pronoun, not_word), noun_phrase))
-        .parse(body)
-        .ok()?;
+    // `said one source familiar with …`: a quantifier stands alone only when no noun follows it.
+    let (_, found) = nom::branch::alt((
+        terminated(word_in(&PRONOUNS), not_word),
+        noun_phrase,
+        terminated(word_in(&QUANTIFIER_SOURCES), not_word),
+    ))
+    .parse(body)
+    .ok()?;
     let found = trim(trim_capped(found));
     (!found.is_empty() && found.split_whitespace().count() <= MAX_SOURCE_WORDS_AFTER)
         .then(|| Span::new(start + lead, start + lead + found.len()))
