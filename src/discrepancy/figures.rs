@@ -12,7 +12,7 @@ use super::names::Mention;
 use super::{FIGURE_CONFLICT, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::grammar::words::{DETERMINERS, is_capitalised};
+use crate::grammar::words::{DETERMINERS, WordSet, is_capitalised};
 use crate::span::Span;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::RangeInclusive;
@@ -152,7 +152,7 @@ fn number(word: &str) -> Option<u64> {
 }
 
 /// Plural nouns that do not end in `s`.
-const PLURALS: &[&str] = &[
+static PLURALS: WordSet = WordSet::new(&[
     "people",
     "children",
     "men",
@@ -160,13 +160,13 @@ const PLURALS: &[&str] = &[
     "dead",
     "police",
     "personnel",
-];
+]);
 
 /// The counted noun in a common singular form (`states` → `state`, `people` → `person`), if `word` is
 /// a plural noun.
 fn plural_noun(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
-    if PLURALS.contains(&lower.as_str()) {
+    if PLURALS.contains(&lower) {
         return Some(if lower == "people" {
             "person".into()
         } else {
@@ -192,7 +192,7 @@ fn plural_noun(word: &str) -> Option<String> {
 
 /// Units of measure: what they measure (a sentence, a weight, a distance) is seldom one thing across
 /// a story, so figures of them are not compared.
-const UNITS: &[&str] = &[
+static UNITS: WordSet = WordSet::new(&[
     "year",
     "month",
     "week",
@@ -254,7 +254,7 @@ const UNITS: &[&str] = &[
     "bln",
     "pct",
     "seat",
-];
+]);
 
 /// Units written as a compound adjective (`a two-hour meeting`, `a 10-day visit`).
 fn compound_unit(word: &str) -> Option<(&str, String)> {
@@ -314,7 +314,7 @@ fn range(value: u64, hedge: Option<Hedge>) -> (f64, f64) {
 }
 
 /// Words skipped between a figure and the word that governs it (`killed at least 224`, `systems in 21`).
-const LINKS: &[&str] = &[
+static LINKS: WordSet = WordSet::new(&[
     "at",
     "least",
     "most",
@@ -351,9 +351,9 @@ const LINKS: &[&str] = &[
     "upwards",
     "perhaps",
     "reportedly",
-];
+]);
 /// Between a figure's noun and a participle that governs it (`people were killed`).
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: WordSet = WordSet::new(&[
     "were",
     "was",
     "are",
@@ -370,9 +370,9 @@ const AUXILIARIES: &[&str] = &[
     "that",
     "later",
     "all",
-];
+]);
 /// Words that join or merely have a count, so say nothing of what it counts (`have two boys`).
-const NOT_GOVERNORS: &[&str] = &[
+static NOT_GOVERNORS: WordSet = WordSet::new(&[
     "and",
     "or",
     "but",
@@ -395,11 +395,11 @@ const NOT_GOVERNORS: &[&str] = &[
     "includes",
     "including",
     "included",
-];
+]);
 /// Words after a count that are themselves what governs it (`11 dead`, `five people missing`).
-const STATES: &[&str] = &["dead", "died", "missing", "hurt", "injured", "wounded"];
+static STATES: WordSet = WordSet::new(&["dead", "died", "missing", "hurt", "injured", "wounded"]);
 /// Words before a number that make it something other than a count of the noun after it.
-const NOT_A_COUNT: &[&str] = &[
+static NOT_A_COUNT: WordSet = WordSet::new(&[
     "another",
     "other",
     "additional",
@@ -418,7 +418,7 @@ const NOT_A_COUNT: &[&str] = &[
     "and",
     "or",
     "to",
-];
+]);
 
 /// `109 people on board and four people on the ground`: a count that is one part of a total.
 fn part_of_a_sum(rest: &[Token]) -> bool {
@@ -451,11 +451,10 @@ fn governor<'a>(before: &[Token<'a>], after: &[Token<'a>]) -> Option<(String, &'
         if !t.word {
             break;
         }
-        let lower = t.text.to_lowercase();
-        if LINKS.contains(&lower.as_str()) || DETERMINERS.contains(&lower) {
+        if LINKS.contains(t.text) || DETERMINERS.contains(t.text) {
             continue;
         }
-        if plain_word(t) && !NOT_GOVERNORS.contains(&lower.as_str()) {
+        if plain_word(t) && !NOT_GOVERNORS.contains(t.text) {
             return Some((stem(t.text), t.text, false));
         }
         break;
@@ -465,16 +464,16 @@ fn governor<'a>(before: &[Token<'a>], after: &[Token<'a>]) -> Option<(String, &'
         if !t.word {
             return None;
         }
-        if AUXILIARIES.contains(&lower.as_str()) {
+        if AUXILIARIES.contains(t.text) {
             continue;
         }
-        let participle = lower.ends_with("ed") || STATES.contains(&lower.as_str());
+        let participle = lower.ends_with("ed") || STATES.contains(t.text);
         return (plain_word(t) && participle).then(|| (stem(t.text), t.text, true));
     }
     None
 }
 
-const MONTHS_AND_DAYS: &[&str] = &[
+static MONTHS_AND_DAYS: WordSet = WordSet::new(&[
     "Jan",
     "Feb",
     "Mar",
@@ -519,7 +518,7 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "She",
     "They",
     "I",
-];
+]);
 
 /// The capitalised words of a sentence but its first (which any word has), dates and days.
 fn context<'a>(tokens: &[Token<'a>]) -> BTreeSet<&'a str> {
@@ -574,7 +573,7 @@ fn counts_in<'a>(
             };
             (value, noun, next.span, &tokens[i + 2..])
         };
-        if UNITS.contains(&noun.as_str()) {
+        if UNITS.contains(&noun) {
             continue;
         }
         let before = &tokens[..i];
@@ -585,9 +584,7 @@ fn counts_in<'a>(
                 "of" | "million" | "billion" | "trillion" | "percent" | "%"
             )
         });
-        if scaled
-            || previous.is_some_and(|p| NOT_A_COUNT.contains(&p.as_str()) || p.starts_with('$'))
-        {
+        if scaled || previous.is_some_and(|p| NOT_A_COUNT.contains(&p) || p.starts_with('$')) {
             continue;
         }
         if part_of_a_sum(rest) {
@@ -772,24 +769,9 @@ fn diagnostic(counted: &Counted, first: &Figure, later: &Figure) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::lexicon::Lexicon;
-    use crate::input::SourceFile;
-
-    fn story(drafts: &[&str]) -> Vec<Analysis> {
-        drafts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                crate::analyse(
-                    SourceFile::new(format!("{i}.txt"), *text),
-                    Lexicon::default_lexicon(),
-                )
-            })
-            .collect()
-    }
 
     fn messages(drafts: &[&str]) -> Vec<String> {
-        let analysed = story(drafts);
+        let analysed = super::super::analysed(drafts);
         let refs: Vec<&Analysis> = analysed.iter().collect();
         let names: Vec<_> = refs
             .iter()
@@ -815,7 +797,7 @@ mod tests {
     #[test]
     fn a_count_is_known_by_its_noun_and_the_word_governing_it() {
         // DUC D0626H, AP and Xinhua.
-        let found = story(&[
+        let found = super::super::analysed(&[
             "A much more deadly blast at almost the same time outside the U.S. Embassy in Nairobi, \
              Kenya killed 247 people and injured more than 5,000 others.",
             "In neighboring Kenya, 248 people, 12 of them Americans, were killed.",

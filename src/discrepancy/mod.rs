@@ -96,3 +96,18 @@ pub fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
     found.extend(figures::check(story, &names, limits));
     found
 }
+
+/// Each text analysed as a draft named by its place in the story (`0.txt`, `1.txt`, …).
+#[cfg(test)]
+fn analysed(drafts: &[&str]) -> Vec<Analysis> {
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            crate::analyse(
+                crate::input::SourceFile::new(format!("{i}.txt"), *text),
+                crate::grammar::lexicon::Lexicon::default_lexicon(),
+            )
+        })
+        .collect()
+}

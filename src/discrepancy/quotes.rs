@@ -486,16 +486,7 @@ mod tests {
     }
 
     fn drift(drafts: &[&str]) -> Vec<String> {
-        let analysed: Vec<Analysis> = drafts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                crate::analyse(
-                    crate::input::SourceFile::new(format!("{i}.txt"), *text),
-                    crate::grammar::lexicon::Lexicon::default_lexicon(),
-                )
-            })
-            .collect();
+        let analysed = super::super::analysed(drafts);
         let refs: Vec<&Analysis> = analysed.iter().collect();
         check(&refs, &Thresholds::default())
             .into_iter()

@@ -120,39 +120,15 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
         }
     }
     for (index, &sentence) in doc.sentences.iter().enumerate() {
-        for (source, cue, content) in poll::parse(doc, sentence) {
-            found.push(record(
-                index,
-                cue,
-                Some(source),
-                Some(content),
-                Kind::AccordingTo,
-                "in",
-                Tone::Neutral,
-            ));
+        for parts in poll::parse(doc, sentence) {
+            found.push(framed(index, parts, Kind::AccordingTo, "in"));
         }
-        if let Some((source, cue, content)) = colon::parse(doc, sentence) {
-            found.push(record(
-                index,
-                cue,
-                Some(source),
-                Some(content),
-                Kind::Colon,
-                ":",
-                Tone::Neutral,
-            ));
+        if let Some(parts) = colon::parse(doc, sentence) {
+            found.push(framed(index, parts, Kind::Colon, ":"));
         }
     }
     for (index, source, cue, content) in signed::parse(doc) {
-        found.push(record(
-            index,
-            cue,
-            Some(source),
-            Some(content),
-            Kind::Direct,
-            "―",
-            Tone::Neutral,
-        ));
+        found.push(framed(index, (source, cue, content), Kind::Direct, "―"));
     }
     found.sort_by_key(|a| a.cue.start);
     drop_cues_inside_sources(&mut found);
@@ -172,12 +148,16 @@ fn is_proper_noun(text: &str, sentence: Sentence, cue: Span) -> bool {
 /// `Trump Says He Never Pledged To Kill Family Members`: a headline in title case, where a capitalised
 /// verb is still a verb. Most of its longer words are capitalised.
 fn title_case(sentence: &str) -> bool {
-    let long: Vec<&str> = sentence
-        .split_whitespace()
-        .filter(|w| w.len() > 3)
-        .collect();
-    let capitalised = long.iter().filter(|w| words::is_capitalised(w)).count();
-    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+    let (long, capitalised) = sentence.split_whitespace().filter(|w| w.len() > 3).fold(
+        (0, 0),
+        |(long, capitalised), w| {
+            (
+                long + 1,
+                capitalised + usize::from(words::is_capitalised(w)),
+            )
+        },
+    );
+    long >= 3 && capitalised * 5 >= long * 4
 }
 
 /// The cues to try, in order: every lexicon form, and any verb-shaped word right before `that` that the
@@ -264,6 +244,25 @@ fn reporting_shape(word: &str) -> bool {
         && word.bytes().all(|b| b.is_ascii_lowercase())
         && (word.ends_with("ed") || word.ends_with("ing"))
         && !NOT_REPORTING.contains(word)
+}
+
+/// An attribution a construct found whole, by its shape rather than by a lexicon verb: `(source, cue,
+/// content)` in its sentence, neutral in tone.
+fn framed(
+    sentence: usize,
+    (source, cue, content): (Span, Span, Span),
+    kind: Kind,
+    lemma: &str,
+) -> Attribution {
+    record(
+        sentence,
+        cue,
+        Some(source),
+        Some(content),
+        kind,
+        lemma,
+        Tone::Neutral,
+    )
 }
 
 fn record(
