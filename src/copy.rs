@@ -29,9 +29,23 @@ pub struct Copy {
 }
 
 pub fn copy_of(file: &SourceFile) -> Copy {
-    match file.format {
+    let mut copy = match file.format {
         Format::Text => plain_copy(&file.text),
         Format::Markdown => markdown_copy(&file.text),
+    };
+    blank_wide_spaces(&mut copy.text);
+    copy
+}
+
+/// `Newt\u{a0}Gingrich`: web copy puts no-break and thin spaces between words. The grammar reads
+/// words apart at ASCII white space, so each such space becomes as many ASCII spaces as it has bytes.
+fn blank_wide_spaces(view: &mut String) {
+    let wide: Vec<(usize, usize)> = view
+        .match_indices(|c: char| c.is_whitespace() && !c.is_ascii())
+        .map(|(at, c)| (at, c.len()))
+        .collect();
+    for (at, len) in wide {
+        view.replace_range(at..at + len, &"   "[..len]);
     }
 }
 
@@ -183,6 +197,14 @@ mod tests {
         assert_eq!(copy.blocks[0].kind, BlockKind::Heading);
         assert_eq!(copy.blocks[0].span.of(text), "Head");
         assert_eq!(copy.blocks[1].kind, BlockKind::Body);
+    }
+
+    #[test]
+    fn no_break_spaces_read_as_spaces_at_their_offsets() {
+        let text = "Former House Speaker Newt\u{a0}Gingrich said\u{2009}so.";
+        let copy = copy_of(&SourceFile::new("a.txt", text));
+        assert_eq!(copy.text.len(), text.len());
+        assert_eq!(copy.text, "Former House Speaker Newt  Gingrich said   so.");
     }
 
     #[test]

@@ -360,18 +360,35 @@ static LISTENER_WORDS: WordSet = WordSet::new(&[
 fn listener(input: &str) -> Res<'_, &str> {
     let one = |i| {
         let (rest, w) = word(i)?;
-        if LISTENER_WORDS.contains(w) || STOP_WORDS.contains(w) {
+        // `told reporters she was leaning toward Cruz`: a subject pronoun opens the content.
+        let subject = PRONOUNS.contains(w) && !w.eq_ignore_ascii_case("you");
+        if LISTENER_WORDS.contains(w) || STOP_WORDS.contains(w) || subject {
             fail(i)
         } else {
             Ok((rest, w))
         }
     };
-    let (rest, found) = recognize(pair(&one, many0(preceded(multispace1, &one)))).parse(input)?;
+    let (_, found) = recognize(pair(&one, many0(preceded(multispace1, &one)))).parse(input)?;
+    let found = before_named_subject(found);
     if found.split_whitespace().count() > 5 {
         fail(input)
     } else {
-        Ok((rest, found))
+        Ok((&input[found.len()..], found))
     }
+}
+
+/// `reporters Trump was wrong` → `reporters`: a name after a common noun is the content's subject.
+fn before_named_subject(listener: &str) -> &str {
+    let mut previous_common = false;
+    for w in listener.split_whitespace() {
+        let capitalised = w.starts_with(char::is_uppercase);
+        if capitalised && previous_common {
+            let at = w.as_ptr() as usize - listener.as_ptr() as usize;
+            return listener[..at].trim_end();
+        }
+        previous_common = !capitalised && !DETERMINERS.contains(w);
+    }
+    listener
 }
 
 static TIME_WORDS: WordSet = WordSet::new(&[

@@ -308,7 +308,22 @@ fn drop_cues_inside_sources(found: &mut Vec<Attribution>) {
 fn resolve_speakers(text: &str, found: &mut [Attribution]) {
     let mut speakers = speaker::Speakers::default();
     for a in found {
-        a.speaker = a.source.map(|s| speakers.resolve(s.of(text)));
+        a.speaker = a
+            .source
+            .map(|s| speakers.resolve(&single_spaced(s.of(text))));
+    }
+}
+
+/// `Newt  Gingrich` (a no-break space in the copy view), a name broken over a line: one name.
+fn single_spaced(phrase: &str) -> std::borrow::Cow<'_, str> {
+    if phrase.contains(|c: char| c.is_whitespace() && c != ' ') || phrase.contains("  ") {
+        phrase
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into()
+    } else {
+        phrase.into()
     }
 }
 

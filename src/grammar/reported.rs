@@ -185,7 +185,7 @@ fn coordinated_subject(site: &Site, and_at: usize) -> Option<Span> {
             .unwrap_or(segment_start);
         if quoted {
             // A quotation inside the clause is not where its subject is: look further back.
-        } else if let Some(subject) = source_after(text, segment_start, segment_end) {
+        } else if let Some(subject) = subject_after(text, segment_start, segment_end) {
             let verb_follows = text[subject.end..and_at].split_whitespace().count() >= 1;
             if verb_follows {
                 return Some(subject);
@@ -361,12 +361,15 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     // `Mr Shin-Bae Kim, chief executive of SK Telecom, also at 3GSM, said: …`: up to three asides.
     for _ in 0..MAX_ASIDES {
         let inner_start = text[sentence.start..segment_end].rfind(separator)? + sentence.start;
-        if !is_aside(text[inner_start + separator.len()..segment_end].trim()) {
+        let aside = Span::new(inner_start + separator.len(), segment_end);
+        if !is_aside(aside.of(text).trim()) {
             return None;
         }
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
         let region_start = outer.map_or(sentence.start, |b| b.mark.end);
-        if let Some(source) = source_before(text, region_start, &text[region_start..inner_start]) {
+        let source = source_before(text, region_start, &text[region_start..inner_start])
+            .or_else(|| named_aside(text, aside, segment_end == boundary.mark.start));
+        if let Some(source) = source {
             let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
             let content = content_for(site, before)?;
             return Some(Found {
@@ -377,6 +380,15 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
         segment_end = inner_start;
     }
     None
+}
+
+/// `One delegate not on the Cruz slate, Kelly Schmdit, told …`: when the description before it is no
+/// source phrase, a name set off right before the cue is the source.
+fn named_aside(text: &str, aside: Span, next_to_cue: bool) -> Option<Span> {
+    let lead = aside.of(text).len() - aside.of(text).trim_start().len();
+    let name = source_before(text, aside.start + lead, aside.of(text).trim())?;
+    (next_to_cue && name.start == aside.start + lead && is_capitalised(name.of(text)))
+        .then_some(name)
 }
 
 const MAX_ASIDES: usize = 3;
@@ -647,5 +659,38 @@ mod tests {
         let copy = "Lavrov explained, “President Trump, I’m sure either he himself or Rex Tillerson will talk about this, said that this campaign is already acquiring quite a strange character.” It would be easy and comforting to say that the Russians are lying.";
         let cues: Vec<String> = rows(copy).into_iter().map(|r| r.cue).collect();
         assert_eq!(cues, ["explained"]);
+    }
+
+    #[test]
+    fn a_subject_after_the_listener_is_the_contents() {
+        // PolNeAR train (Politico).
+        assert_attribution(
+            "One delegate not on the Cruz slate, Kelly Schmdit, told POLITICO she was leaning toward Cruz.",
+            "told",
+            Some("Kelly Schmdit"),
+            "she was leaning toward Cruz",
+        );
+    }
+
+    #[test]
+    fn a_verb_coordinated_after_a_quotation_shares_the_named_subject() {
+        // Seed 002: the subject of `discussed` is `Trump and Putin`, not `Trump and Putin discussed`.
+        assert_attribution(
+            "He noted that Trump and Putin discussed the “challenges of cybersecurity” and agreed to set up a working group.",
+            "agreed",
+            Some("Trump and Putin"),
+            "to set up a working group",
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_inside_a_name() {
+        // PolNeAR train (Politico) writes `Newt\u{a0}Gingrich`.
+        assert_attribution(
+            "Former House Speaker Newt\u{a0}Gingrich said the transition reflects the reality of a presidential campaign.",
+            "said",
+            Some("Former House Speaker Newt\u{a0}Gingrich"),
+            "the transition reflects the reality of a presidential campaign",
+        );
     }
 }

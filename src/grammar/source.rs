@@ -612,17 +612,20 @@ pub fn person_name(source: &str) -> Option<&str> {
         .rposition(|w| !is_capitalised(w) && *w != "of")
         .map_or(0, |i| i + 1);
     let run = &words[run_start..];
-    if run.iter().any(|w| ORGANISATION_WORDS.contains(w))
-        || run.first().is_some_and(|w| *w == "The")
-    {
+    if run.first().is_some_and(|w| *w == "The") {
         return None;
     }
     let name_start = run
         .iter()
         .rposition(|w| TITLE_WORDS.contains(w))
         .map_or(0, |i| i + 1);
+    // `House Speaker Newt Gingrich`: an organisation in the title is the office, not the speaker.
     let name = &run[name_start..];
-    if name.is_empty() || name.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) {
+    if name.is_empty()
+        || name
+            .iter()
+            .any(|w| ORGANISATION_WORDS.contains(w) || w.ends_with("’s") || w.ends_with("'s"))
+    {
         return None;
     }
     let start = name[0].as_ptr() as usize - head.as_ptr() as usize;
@@ -717,5 +720,11 @@ mod tests {
         assert_eq!(person_name("he"), None);
         assert_eq!(person_name("Trump and Putin"), None);
         assert_eq!(person_name("officials in Moscow"), None);
+        // PolNeAR train (Politico): a title naming an institution.
+        assert_eq!(
+            person_name("Former House Speaker Newt Gingrich"),
+            Some("Newt Gingrich")
+        );
+        assert_eq!(person_name("Fox News"), None);
     }
 }
