@@ -7,7 +7,7 @@ use super::clause::{
     extend_over_following_quotes, quotation_just_before, strip_auxiliaries, tail_after,
 };
 use super::lexicon::CueClass;
-use super::source::{source_after, source_before, subject_after};
+use super::source::{opens_with_quantity, source_after, source_before, subject_after};
 use super::words::{
     CONNECTIVES, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, is_capitalised,
     is_in, last_word_start,
@@ -252,15 +252,19 @@ fn disagrees_with_singular(source: &str, cue: &str, lemma: &str) -> bool {
             last,
         )
         || source.contains(" and ")
-        || QUANTIFIER_SOURCES.contains(last);
+        || QUANTIFIER_SOURCES.contains(last)
+        || opens_with_quantity(source);
     cue.eq_ignore_ascii_case(lemma) && !plural_or_personal
 }
 
 /// `to say`, `the claims`: the cue word is not a finite verb here.
 fn follows_infinitive_or_determiner(before: &str) -> bool {
     let last = before.split_whitespace().next_back().unwrap_or("");
+    // `One in five say`: a number before the verb counts its subject.
     last.eq_ignore_ascii_case("to")
-        || (DETERMINERS.contains(last) && !QUANTIFIER_SOURCES.contains(last))
+        || (DETERMINERS.contains(last)
+            && !QUANTIFIER_SOURCES.contains(last)
+            && !opens_with_quantity(last))
 }
 
 /// Content for a cue with its source before it: what follows the cue, or what came before the boundary.
@@ -692,5 +696,44 @@ mod tests {
             Some("Former House Speaker Newt\u{a0}Gingrich"),
             "the transition reflects the reality of a presidential campaign",
         );
+    }
+
+    #[test]
+    fn a_counted_group_is_a_source() {
+        // PolNeAR train (poll stories in USA Today, Politico, the Washington Post, HuffPost).
+        for (copy, cue, source, content) in [
+            (
+                "Seventy-four percent of Democratic registered voters say they have a favorable view of Clinton.",
+                "say",
+                "Seventy-four percent of Democratic registered voters",
+                "they have a favorable view of Clinton",
+            ),
+            (
+                "About 9 percent said they had no preference.",
+                "said",
+                "About 9 percent",
+                "they had no preference",
+            ),
+            (
+                "And one in five say it's not an improvement.",
+                "say",
+                "one in five",
+                "it's not an improvement",
+            ),
+            (
+                "At least a dozen members of Congress told The Huffington Post she thinks the House is within reach.",
+                "told",
+                "At least a dozen members of Congress",
+                "she thinks the House is within reach",
+            ),
+            (
+                "The party should take up the matter, and all but two said so.",
+                "said",
+                "all but two",
+                "so",
+            ),
+        ] {
+            assert_attribution(copy, cue, Some(source), content);
+        }
     }
 }

@@ -127,35 +127,176 @@ static INDEFINITES: WordSet = WordSet::new(&[
 ]);
 static ARTICLES: WordSet = WordSet::new(&["a", "an", "the", "another"]);
 static PARTITIVE_JOINERS: WordSet = WordSet::new(&["of", "in"]);
-static PERCENT: WordSet = WordSet::new(&["percent", "per"]);
+static CENT: WordSet = WordSet::new(&["cent"]);
 
-/// `Some`, `Most`, `75 percent`, `75%`, `Six`, `One`: how much of a group.
-fn quantity(input: &str) -> Res<'_, &str> {
+static HEDGES: WordSet = WordSet::new(&[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "only",
+    "just",
+    "over",
+    "under",
+    "fully",
+    "barely",
+    "some",
+]);
+/// The first words of two-word hedges: `at least`, `more than`, `all but`.
+static HEDGE_PAIRS: &[(&str, &str)] = &[
+    ("at", "least"),
+    ("at", "most"),
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("all", "but"),
+    ("upwards", "of"),
+];
+static NUMBER_WORDS: WordSet = WordSet::new(&[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "tenth",
+    "tenths",
+    "majority",
+    "majorities",
+    "plurality",
+    "minority",
+    "handful",
+]);
+
+/// `42%`, `21,000`, `Seventy-four`, `two-thirds`, `Three-in-five`, `half`, `majority`: an amount.
+fn amount(input: &str) -> Res<'_, &str> {
+    let (mut rest, w) = word(input)?;
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        // `21,000`: thousands groups are one figure.
+        while let Some(group) = rest
+            .strip_prefix(',')
+            .filter(|r| r.len() >= 3 && r.as_bytes()[..3].iter().all(u8::is_ascii_digit))
+        {
+            rest = &group[3..];
+        }
+        return Ok((rest, &input[..input.len() - rest.len()]));
+    }
+    let spelled = w
+        .split('-')
+        .all(|part| NUMBER_WORDS.contains(part) || is_in(&["in", "of"], part));
+    if spelled && NUMBER_WORDS.contains(w.split('-').next().unwrap_or(w)) {
+        Ok((rest, w))
+    } else {
+        fail(input)
+    }
+}
+
+/// `about`, `at least`, `all but`: a hedge before an amount.
+fn hedge(input: &str) -> Res<'_, &str> {
     let (rest, w) = word(input)?;
-    let numeric = w.starts_with(|c: char| c.is_ascii_digit());
-    let counted = QUANTIFIER_SOURCES.contains(w) || PRONOUNS.contains(w) && w == "none";
-    let spelled = is_in(
-        &[
-            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
-            "majority",
-        ],
-        w,
-    );
-    if !(numeric || counted || spelled) {
-        return fail(input);
+    if HEDGES.contains(w) {
+        return Ok((rest, w));
     }
-    let percent: Res<'_, &str> = recognize(pair(multispace1, word_in(&PERCENT))).parse(rest);
-    match percent {
-        Ok((rest, _)) => Ok((rest, &input[..input.len() - rest.len()])),
-        Err(_) => Ok((rest, w)),
+    let (after, second) = preceded(multispace1, word).parse(rest)?;
+    if HEDGE_PAIRS
+        .iter()
+        .any(|(a, b)| w.eq_ignore_ascii_case(a) && second.eq_ignore_ascii_case(b))
+    {
+        Ok((after, &input[..input.len() - after.len()]))
+    } else {
+        fail(input)
     }
+}
+
+/// `Some`, `Most`, `75 percent`, `About 9 percent`, `At least 21,000`, `a majority`: how much of a group.
+fn quantity(input: &str) -> Res<'_, &str> {
+    let counted = |i| {
+        let (rest, w) = word(i)?;
+        if QUANTIFIER_SOURCES.contains(w) || PRONOUNS.contains(w) && w == "none" {
+            Ok((rest, w))
+        } else {
+            fail(i)
+        }
+    };
+    let measured = pair(amount, nom::combinator::opt(preceded(multispace1, percent)));
+    nom::branch::alt((
+        recognize(pair(quantity_lead, measured)),
+        recognize(pair(
+            many0(terminated(word_in(&ARTICLES), multispace1)),
+            counted,
+        )),
+    ))
+    .parse(input)
+}
+
+/// `a`, `at least`, `at least a`, `just over a`: what may come before an amount.
+fn quantity_lead(input: &str) -> Res<'_, &str> {
+    let article = || many0(terminated(word_in(&ARTICLES), multispace1));
+    recognize((article(), many0(terminated(hedge, multispace1)), article())).parse(input)
+}
+
+/// `percent`, `per cent`.
+fn percent(input: &str) -> Res<'_, &str> {
+    let (rest, w) = word(input)?;
+    if w.eq_ignore_ascii_case("percent") {
+        return Ok((rest, w));
+    }
+    if w.eq_ignore_ascii_case("per") {
+        return recognize(pair(multispace1, word_in(&CENT)))
+            .parse(rest)
+            .map(|(after, _)| (after, &input[..input.len() - after.len()]));
+    }
+    fail(input)
+}
+
+/// Whether a source phrase opens with an amount (`Four in 10 voters`, `42%`): a group, which takes
+/// a plural verb and names no person.
+pub fn opens_with_quantity(source: &str) -> bool {
+    pair(quantity_lead, amount).parse(source).is_ok()
 }
 
 /// `Some of Clinton's longtime allies`, `75 percent of Democrats`, `Six in 10`, `One in five`: part of a
 /// group speaks for it.
 fn partitive(input: &str) -> Res<'_, &str> {
     recognize((
-        many0(terminated(word_in(&ARTICLES), multispace1)),
         quantity,
         multispace1,
         word_in(&PARTITIVE_JOINERS),
@@ -165,11 +306,22 @@ fn partitive(input: &str) -> Res<'_, &str> {
     .parse(input)
 }
 
+/// `42%`, `About 9 percent`, `At least 21,000`, `all but two`: an amount alone stands for the people
+/// counted.
+fn counted_group(input: &str) -> Res<'_, &str> {
+    recognize(pair(
+        quantity,
+        nom::combinator::opt(preceded(multispace1, noun_phrase)),
+    ))
+    .parse(input)
+}
+
 /// A whole source phrase: a pronoun or a noun phrase, and nothing after it.
 pub fn parse_source(input: &str) -> Res<'_, &str> {
     nom::branch::alt((
         terminated(pronoun, pair(multispace0, eof)),
         terminated(partitive, pair(multispace0, eof)),
+        terminated(counted_group, pair(multispace0, eof)),
         terminated(noun_phrase, pair(multispace0, eof)),
     ))
     .parse(input)
@@ -206,7 +358,17 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
         return Some(*last);
     }
     let opens_at = |k: usize| opens_clause(text, &words, k);
-    for k in (words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len()).rev() {
+    // `At least a dozen members of Congress`, `all but two`: a hedge may hold words that elsewhere
+    // open a clause, so a counted group is read from its start.
+    let window = words.len().saturating_sub(MAX_SOURCE_WORDS)..words.len();
+    if let Some(k) = window.clone().find(|&k| {
+        opens_at(k)
+            && opens_with_quantity(&text[words[k].start..end])
+            && parse_source(&text[words[k].start..end]).is_ok()
+    }) {
+        return Some(Span::new(words[k].start, end));
+    }
+    for k in window.rev() {
         if opens_at(k) && parse_source(&text[words[k].start..end]).is_ok() {
             return Some(Span::new(words[k].start, end));
         }
@@ -602,6 +764,9 @@ pub fn person_name(source: &str) -> Option<&str> {
         .map_or(head, |w| {
             head[..w.as_ptr() as usize - head.as_ptr() as usize].trim_end()
         });
+    if opens_with_quantity(head) {
+        return None; // `Four in 10 voters`
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     let last = *words.last()?;
     if !is_capitalised(last) || PRONOUNS.contains(last) {
