@@ -9,8 +9,8 @@ use super::clause::{
 use super::lexicon::CueClass;
 use super::source::{opens_with_quantity, source_after, source_before, subject_after};
 use super::words::{
-    CONNECTIVES, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, is_capitalised,
-    is_in, last_word_start,
+    CONNECTIVES, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, STOP_WORDS,
+    is_capitalised, is_in, last_word_start,
 };
 use super::{Found, Site};
 use crate::span::Span;
@@ -371,8 +371,11 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
         }
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
         let region_start = outer.map_or(sentence.start, |b| b.mark.end);
-        let source = source_before(text, region_start, &text[region_start..inner_start])
-            .or_else(|| named_aside(text, aside, segment_end == boundary.mark.start));
+        let source =
+            source_before(text, region_start, &text[region_start..inner_start]).or_else(|| {
+                let description = Span::new(region_start, inner_start);
+                described_name(text, description, aside, segment_end == boundary.mark.start)
+            });
         if let Some(source) = source {
             let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
             let content = content_for(site, before)?;
@@ -386,13 +389,28 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     None
 }
 
-/// `One delegate not on the Cruz slate, Kelly Schmdit, told …`: when the description before it is no
-/// source phrase, a name set off right before the cue is the source.
-fn named_aside(text: &str, aside: Span, next_to_cue: bool) -> Option<Span> {
+/// `One delegate not on the Cruz slate, Kelly Schmdit, told …`, `The former sister-in-law of Donald
+/// Trump's defense secretary nominee, Pete Hegseth, claims …`: when the description before a name set
+/// off right before the cue is no source phrase of its own, description and name are the source.
+fn described_name(text: &str, description: Span, aside: Span, next_to_cue: bool) -> Option<Span> {
     let lead = aside.of(text).len() - aside.of(text).trim_start().len();
     let name = source_before(text, aside.start + lead, aside.of(text).trim())?;
-    (next_to_cue && name.start == aside.start + lead && is_capitalised(name.of(text)))
-        .then_some(name)
+    let described = description.of(text).trim_start();
+    let start = description.end - described.len();
+    let plain = described
+        .split_whitespace()
+        .all(|w| !STOP_WORDS.contains(w) || w.eq_ignore_ascii_case("not"));
+    let opens_as_noun = described
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| is_capitalised(w) || DETERMINERS.contains(w) || opens_with_quantity(w));
+    (next_to_cue
+        && name.start == aside.start + lead
+        && is_capitalised(name.of(text))
+        && plain
+        && opens_as_noun
+        && described.split_whitespace().count() <= MAX_ASIDE_WORDS)
+        .then_some(Span::new(start, name.end))
 }
 
 const MAX_ASIDES: usize = 3;
@@ -671,7 +689,7 @@ mod tests {
         assert_attribution(
             "One delegate not on the Cruz slate, Kelly Schmdit, told POLITICO she was leaning toward Cruz.",
             "told",
-            Some("Kelly Schmdit"),
+            Some("One delegate not on the Cruz slate, Kelly Schmdit"),
             "she was leaning toward Cruz",
         );
     }

@@ -752,7 +752,14 @@ static HEAD_ENDING_PREPOSITIONS: WordSet =
 /// The person named in a source phrase (`Secretary of State Rex Tillerson` → `Rex Tillerson`), if the
 /// phrase names one; organisations, groups and descriptions name none.
 pub fn person_name(source: &str) -> Option<&str> {
-    let head = source.split(',').next().unwrap_or(source).trim();
+    let mut parts = source.split(',');
+    let head = parts.next().unwrap_or(source);
+    // `BBC News' Moscow correspondent, Steve Rosenberg`: a description, then the name.
+    name_in(head).or_else(|| parts.next_back().and_then(name_in))
+}
+
+fn name_in(head: &str) -> Option<&str> {
+    let head = head.trim();
     if head.split_whitespace().any(|w| w == "and" || w == "&") {
         return None; // `Trump and Putin`: more than one speaker
     }
@@ -891,5 +898,10 @@ mod tests {
             Some("Newt Gingrich")
         );
         assert_eq!(person_name("Fox News"), None);
+        // Seed 004.
+        assert_eq!(
+            person_name("BBC News' Moscow correspondent, Steve Rosenberg"),
+            Some("Steve Rosenberg")
+        );
     }
 }
