@@ -418,6 +418,7 @@ static TIME_WORDS: WordSet = WordSet::new(&[
 ]);
 static ADVERBIAL_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "via", "through", "to", "after", "last", "this", "from", "before",
+    "by",
 ]);
 
 /// Whether `text` is wholly an adverbial phrase (`in a statement`, `on Tuesday`).

@@ -8,6 +8,7 @@ use super::clause::{
 };
 use super::lexicon::CueClass;
 use super::source::{opens_with_quantity, source_after, source_before, subject_after};
+use super::words::WordSet;
 use super::words::{
     CONNECTIVES, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, STOP_WORDS,
     is_capitalised, is_in, last_word_start,
@@ -220,11 +221,28 @@ fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usiz
 }
 
 /// `The officials quoted by NBC News were …`: a participle with its agent after it modifies a noun.
+/// (`said by telephone`: `by` with a means of speaking is no agent.)
 fn agent_follows(text: &str, cue_end: usize) -> bool {
-    text[cue_end..]
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w == "by")
+    static MEANS: WordSet = WordSet::new(&[
+        "telephone",
+        "phone",
+        "email",
+        "e-mail",
+        "text",
+        "letter",
+        "video",
+        "videolink",
+        "satellite",
+        "radio",
+        "fax",
+        "mail",
+        "cellphone",
+    ]);
+    let mut after = text[cue_end..].split_whitespace();
+    after.next().is_some_and(|w| w == "by")
+        && !after
+            .next()
+            .is_some_and(|w| MEANS.contains(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// `The Russian view`, `Clinton's support from …`: a base-form cue right after a singular phrase is a
@@ -371,11 +389,15 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
         }
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
         let region_start = outer.map_or(sentence.start, |b| b.mark.end);
-        let source =
-            source_before(text, region_start, &text[region_start..inner_start]).or_else(|| {
-                let description = Span::new(region_start, inner_start);
-                described_name(text, description, aside, segment_end == boundary.mark.start)
-            });
+        let region = &text[region_start..inner_start];
+        if outer.is_some_and(|b| b.kind == BoundaryKind::Comma) && opens_an_aside(region) {
+            segment_end = inner_start;
+            continue;
+        }
+        let source = source_before(text, region_start, region).or_else(|| {
+            let description = Span::new(region_start, inner_start);
+            described_name(text, description, aside, segment_end == boundary.mark.start)
+        });
         if let Some(source) = source {
             let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
             let content = content_for(site, before)?;
@@ -413,7 +435,15 @@ fn described_name(text: &str, description: Span, aside: Span, next_to_cue: bool)
         .then_some(Span::new(start, name.end))
 }
 
-const MAX_ASIDES: usize = 3;
+/// `Mr. Daniloff, now 81 and retired in Cambridge, Mass., said`: an age or a `now …` between commas
+/// is an aside too, never the source.
+fn opens_an_aside(region: &str) -> bool {
+    let first = region.split_whitespace().next().unwrap_or("");
+    is_in(&["now", "then", "formerly", "once"], first)
+        || first.starts_with(|c: char| c.is_ascii_digit())
+}
+
+const MAX_ASIDES: usize = 4;
 const MAX_ASIDE_WORDS: usize = 14;
 
 /// An aside between a source and its cue: a relative clause, an age, or a short descriptive phrase.
@@ -753,5 +783,28 @@ mod tests {
         ] {
             assert_attribution(copy, cue, Some(source), content);
         }
+    }
+
+    #[test]
+    fn names_abbreviated_titles_and_the_means_of_speaking() {
+        // PolNeAR train (New York Times, Politico, Breitbart).
+        assert_attribution(
+            "''I've got to tell you about being in Siberia for a long time,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone this week.",
+            "said",
+            Some("Mr. Daniloff"),
+            "''I've got to tell you about being in Siberia for a long time,''",
+        );
+        assert_attribution(
+            "Polk County GOP Chairman Will Rogers, for example, said Trump's visit to Des Moines was a boost.",
+            "said",
+            Some("Polk County GOP Chairman Will Rogers"),
+            "Trump's visit to Des Moines was a boost",
+        );
+        assert_attribution(
+            "With members of the Muslim Brotherhood in attendance, Pres. Obama claimed a new era had begun in America's attitude toward the Muslim world.",
+            "claimed",
+            Some("Pres. Obama"),
+            "a new era had begun in America's attitude toward the Muslim world",
+        );
     }
 }

@@ -378,9 +378,13 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
         }
         // `A report by Demos said`: `by` may join an author inside the phrase; the parse decides.
         let joins_author = words[k].of(text) == "by";
+        // `Polk County GOP Chairman Will Rogers`: a capitalised `Will` before a name is a name.
+        let in_name =
+            k + 2 == words.len() && starts_a_name(words[k].of(text), &text[words[k].end..end]);
         let stops = STOP_WORDS.contains(words[k].of(text))
             && !joins_names(text, &words, k)
-            && !joins_author;
+            && !joins_author
+            && !in_name;
         if stops || (k > 0 && opens_at(k)) {
             return None;
         }

@@ -52,7 +52,7 @@ fn keeps_period(word: &str) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Maj",
     "Prof", "Rev", "St", "Jr", "Sr", "U.S", "U.N", "U.K", "E.U", "D.C", "Inc", "Corp", "Co", "Ltd",
-    "Atty", "Cmdr",
+    "Atty", "Cmdr", "Pres", "Sens", "Reps", "Hon", "Supt", "Insp", "Det", "Messrs",
 ];
 
 /// A word that starts with a capital letter.
