@@ -88,7 +88,12 @@ enum Mark {
 
 fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
     let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+    let space_or_end = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
     Some(match c {
+        // `“It's unusual,“ said Larry Noble` (PolNeAR train): a mark turned the wrong way still
+        // closes after the words it ends, or opens before the words it starts.
+        '“' if !space_or_end(prev) && space_or_end(next) => Mark::CloseDouble,
+        '”' if space_or_end(prev) && word(next) => Mark::OpenDouble,
         '“' => Mark::OpenDouble,
         '”' => Mark::CloseDouble,
         '"' => straight_double(prev, next),
@@ -158,7 +163,8 @@ fn scan_block(
     while let Some((i, c)) = iter.next() {
         let (prev, next) = neighbours(body, i, c);
         let mut mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
-        let mark = if c == '\'' && next == Some('\'') {
+        let closes_single_first = single.is_some() && body[i..].starts_with("'''");
+        let mark = if c == '\'' && next == Some('\'') && !closes_single_first {
             // Two apostrophes stand for a double quotation mark in some wire and archive copy.
             iter.next();
             mark_span.end += 1;
@@ -312,6 +318,34 @@ mod tests {
             "Lavrov’s account: “The two leaders agreed,” he said. Putin’s \"reply\" came later.";
         let q = quotes_in(text);
         assert_eq!(inner_texts(text, &q), ["The two leaders agreed,", "reply"]);
+        assert!(q.unbalanced.is_empty());
+    }
+
+    #[test]
+    fn a_mark_turned_the_wrong_way_still_closes_or_opens() {
+        // PolNeAR train (HuffPost, a reader's comment).
+        let text =
+            "“It's unusual,“ said Larry Noble. ”This is why ISIS has to be destroyed,” wrote one.";
+        let q = quotes_in(text);
+        assert_eq!(
+            inner_texts(text, &q),
+            ["It's unusual,", "This is why ISIS has to be destroyed,"]
+        );
+        assert!(q.unbalanced.is_empty());
+    }
+
+    #[test]
+    fn three_apostrophes_close_a_single_then_a_double_quotation() {
+        // PolNeAR train (New York Times).
+        let text = "''Republican voters will not be satisfied with 'We'll bomb the S out of them,''' said Senator John McCain.";
+        let q = quotes_in(text);
+        assert_eq!(
+            inner_texts(text, &q),
+            [
+                "Republican voters will not be satisfied with 'We'll bomb the S out of them,'",
+                "We'll bomb the S out of them,"
+            ]
+        );
         assert!(q.unbalanced.is_empty());
     }
 

@@ -55,7 +55,7 @@ pub fn clause_boundary(doc: &Document, start: usize, pos: usize) -> Option<Bound
     let mark = Span::new(start + i, start + i + c.len_utf8());
     let kind = match c {
         ',' => BoundaryKind::Comma,
-        '”' | '"' | '\'' if doc.quotation_ending_at(mark.end).is_some() => {
+        '”' | '“' | '"' | '\'' if doc.quotation_ending_at(mark.end).is_some() => {
             BoundaryKind::CloseQuote
         }
         _ => BoundaryKind::Other,

@@ -778,7 +778,13 @@ fn name_in(head: &str) -> Option<&str> {
     if opens_with_quantity(head) {
         return None; // `Four in 10 voters`
     }
-    let words: Vec<&str> = head.split_whitespace().collect();
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    // `Senator John McCain of Arizona`: `of` after a name (not a title) starts where the person is from.
+    if let Some(of) =
+        (1..words.len()).find(|&i| words[i] == "of" && !TITLE_WORDS.contains(words[i - 1]))
+    {
+        words.truncate(of);
+    }
     let last = *words.last()?;
     if !is_capitalised(last) || PRONOUNS.contains(last) {
         return None;
@@ -902,6 +908,11 @@ mod tests {
             Some("Newt Gingrich")
         );
         assert_eq!(person_name("Fox News"), None);
+        // PolNeAR train (New York Times).
+        assert_eq!(
+            person_name("Senator John McCain of Arizona"),
+            Some("John McCain")
+        );
         // Seed 004.
         assert_eq!(
             person_name("BBC News' Moscow correspondent, Steve Rosenberg"),
