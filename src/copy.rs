@@ -40,9 +40,16 @@ pub fn copy_of(file: &SourceFile) -> Copy {
 /// `Newt\u{a0}Gingrich`: web copy puts no-break and thin spaces between words. The grammar reads
 /// words apart at ASCII white space, so each such space becomes as many ASCII spaces as it has bytes.
 fn blank_wide_spaces(view: &mut String) {
+    // Every non-ASCII space starts with one of these bytes; most text has none of them but 0xE2
+    // (curly quotes), so only those few places are decoded.
     let wide: Vec<(usize, usize)> = view
-        .match_indices(|c: char| c.is_whitespace() && !c.is_ascii())
-        .map(|(at, c)| (at, c.len()))
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+        .filter_map(|(at, _)| {
+            let c = view[at..].chars().next()?;
+            (c.is_whitespace() && !c.is_ascii()).then_some((at, c.len_utf8()))
+        })
         .collect();
     for (at, len) in wide {
         view.replace_range(at..at + len, &"   "[..len]);

@@ -235,6 +235,9 @@ fn hedge(input: &str) -> Res<'_, &str> {
     if HEDGES.contains(w) {
         return Ok((rest, w));
     }
+    if !HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a)) {
+        return fail(input);
+    }
     let (after, second) = preceded(multispace1, word).parse(rest)?;
     if HEDGE_PAIRS
         .iter()
@@ -290,7 +293,7 @@ fn percent(input: &str) -> Res<'_, &str> {
 /// Whether a source phrase opens with an amount (`Four in 10 voters`, `42%`): a group, which takes
 /// a plural verb and names no person.
 pub fn opens_with_quantity(source: &str) -> bool {
-    pair(quantity_lead, amount).parse(source).is_ok()
+    may_open_quantity(source) && pair(quantity_lead, amount).parse(source).is_ok()
 }
 
 /// `Some of Clinton's longtime allies`, `75 percent of Democrats`, `Six in 10`, `One in five`: part of a
@@ -318,13 +321,34 @@ fn counted_group(input: &str) -> Res<'_, &str> {
 
 /// A whole source phrase: a pronoun or a noun phrase, and nothing after it.
 pub fn parse_source(input: &str) -> Res<'_, &str> {
-    nom::branch::alt((
-        terminated(pronoun, pair(multispace0, eof)),
-        terminated(partitive, pair(multispace0, eof)),
-        terminated(counted_group, pair(multispace0, eof)),
-        terminated(noun_phrase, pair(multispace0, eof)),
-    ))
-    .parse(input)
+    if may_open_quantity(input) {
+        nom::branch::alt((
+            terminated(pronoun, pair(multispace0, eof)),
+            terminated(partitive, pair(multispace0, eof)),
+            terminated(counted_group, pair(multispace0, eof)),
+            terminated(noun_phrase, pair(multispace0, eof)),
+        ))
+        .parse(input)
+    } else {
+        nom::branch::alt((
+            terminated(pronoun, pair(multispace0, eof)),
+            terminated(noun_phrase, pair(multispace0, eof)),
+        ))
+        .parse(input)
+    }
+}
+
+/// Whether the first word could start a quantity: a cheap test that spares most phrases the
+/// quantity grammar (sources are parsed at many positions before every cue).
+fn may_open_quantity(input: &str) -> bool {
+    word(input).is_ok_and(|(_, w)| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || ARTICLES.contains(w)
+            || HEDGES.contains(w)
+            || QUANTIFIER_SOURCES.contains(w)
+            || NUMBER_WORDS.contains(w.split('-').next().unwrap_or(w))
+            || HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
+    })
 }
 
 /// The word spans of `region` (offset by `base`), left to right.

@@ -80,7 +80,44 @@ pub fn word_in<'a>(set: &'static WordSet) -> impl Fn(&'a str) -> Res<'a, &'a str
 /// A closed class of lower-case words, looked up case-insensitively in constant time.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>>,
+    index: OnceLock<Index>,
+}
+
+/// The set, and what lets most words be turned away before hashing: the grammar asks about many more
+/// words than any class holds, so a miss must be cheap.
+struct Index {
+    set: HashSet<&'static [u8], BuildHasherDefault<Fnv>>,
+    /// Bit `b` set when some word starts with the (lower-case) byte `b`.
+    first_bytes: [u64; 4],
+    /// Bit `n` set when some word is `n` bytes long (63 stands for 63 or more).
+    lengths: u64,
+}
+
+impl Index {
+    fn new(words: &[&'static str]) -> Index {
+        let mut first_bytes = [0u64; 4];
+        let mut lengths = 0u64;
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b) / 64] |= 1 << (b % 64);
+            }
+            lengths |= 1 << w.len().min(63);
+        }
+        Index {
+            set: words.iter().map(|w| w.as_bytes()).collect(),
+            first_bytes,
+            lengths,
+        }
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        let b = b.to_ascii_lowercase();
+        self.lengths & (1 << word.len().min(63)) != 0
+            && self.first_bytes[usize::from(b) / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// FNV-1a: word lookups hash short strings, where SipHash's set-up dominates.
@@ -109,22 +146,22 @@ impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let set = self
-            .set
-            .get_or_init(|| self.words.iter().copied().collect());
+        let index = self.index.get_or_init(|| Index::new(self.words));
+        if !index.may_hold(word) {
+            return false;
+        }
         let mut buffer = [0u8; 32];
         match word.len() {
-            len if len > buffer.len() => set.contains(word.to_lowercase().as_str()),
+            len if len > buffer.len() => index.set.contains(word.to_lowercase().as_bytes()),
             len => {
                 buffer[..len].copy_from_slice(word.as_bytes());
                 buffer[..len].make_ascii_lowercase();
-                // Lower-casing ASCII bytes keeps UTF-8 valid.
-                std::str::from_utf8(&buffer[..len]).is_ok_and(|w| set.contains(w))
+                index.set.contains(&buffer[..len])
             }
         }
     }
