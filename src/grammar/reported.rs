@@ -66,10 +66,14 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
 /// `…, with 30 percent of voters saying they have a positive view of him`: in the absolute construction
 /// the phrase after `with` is the participle's subject. The length of `with ` to skip, or 0.
 fn with_absolute(region: &str, cue: &str) -> usize {
+    if !cue.ends_with("ing") {
+        return 0;
+    }
+    // `… as liberals with about three in 10 saying …`: the absolute may close a longer clause.
     let lead = region.len() - region.trim_start().len();
     match region[lead..].strip_prefix("with ") {
-        Some(_) if cue.ends_with("ing") => lead + "with ".len(),
-        _ => 0,
+        Some(_) => lead + "with ".len(),
+        None => region.rfind(" with ").map_or(0, |at| at + " with ".len()),
     }
 }
 
@@ -805,6 +809,29 @@ mod tests {
             "claimed",
             Some("Pres. Obama"),
             "a new era had begun in America's attitude toward the Muslim world",
+        );
+    }
+
+    #[test]
+    fn a_plural_possessive_a_sentence_adverb_and_a_late_absolute() {
+        // PolNeAR train (Politico, USA Today, the Washington Post).
+        assert_attribution(
+            "Sanders’ aides say their campaign has no desire to engage in an extended fight.",
+            "say",
+            Some("Sanders’ aides"),
+            "their campaign has no desire to engage in an extended fight",
+        );
+        assert_attribution(
+            "Carter however said he would welcome China’s participation.",
+            "said",
+            Some("Carter"),
+            "he would welcome China’s participation",
+        );
+        assert_attribution(
+            "Most caucus attendees described themselves as liberals with about three in 10 saying they are very liberal.",
+            "saying",
+            Some("about three in 10"),
+            "they are very liberal",
         );
     }
 }

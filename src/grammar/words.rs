@@ -33,7 +33,22 @@ pub fn word(input: &str) -> Res<'_, &str> {
             break;
         }
     }
-    if input[end..].starts_with('.') && keeps_period(&input[..end]) {
+    let plural_possessive = input[..end].ends_with(['s', 'S'])
+        && ['’', '\'']
+            .iter()
+            .find(|&&c| input[end..].starts_with(c))
+            .is_some_and(|c| {
+                input[end + c.len_utf8()..].starts_with(' ')
+                    && input[end + c.len_utf8() + 1..].starts_with(char::is_lowercase)
+            });
+    if plural_possessive {
+        // `Sanders’ aides say`: the apostrophe after a final `s` makes a possessive when a noun follows.
+        end += if input[end..].starts_with('’') {
+            3
+        } else {
+            1
+        };
+    } else if input[end..].starts_with('.') && keeps_period(&input[..end]) {
         end += 1;
     } else if input[end..].starts_with('%') && input[..end].ends_with(|c: char| c.is_ascii_digit())
     {
@@ -438,6 +453,11 @@ pub static AUXILIARIES: WordSet = WordSet::new(&[
     "herself",
     "himself",
     "themselves",
+    "however",
+    "though",
+    "here",
+    "meanwhile",
+    "instead",
     "itself",
 ]);
 
