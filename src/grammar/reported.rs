@@ -257,7 +257,7 @@ fn disagrees_with_singular(source: &str, cue: &str, lemma: &str) -> bool {
     let words: Vec<&str> = source.split_whitespace().collect();
     let attached = words
         .iter()
-        .position(|w| INNER_PREPOSITIONS.contains(w) || *w == "who")
+        .position(|w| INNER_PREPOSITIONS.contains(w) || *w == "who" || *w == "like")
         .filter(|&i| i > 0)
         .unwrap_or(words.len());
     let mut head = attached.saturating_sub(1);
@@ -820,6 +820,12 @@ mod tests {
             "say",
             Some("Sanders’ aides"),
             "their campaign has no desire to engage in an extended fight",
+        );
+        assert_attribution(
+            "Critics like Huffman say it would help Alan Grayson exercise influence over the race.",
+            "say",
+            Some("Critics like Huffman"),
+            "it would help Alan Grayson exercise influence over the race",
         );
         assert_attribution(
             "Carter however said he would welcome China’s participation.",

@@ -105,7 +105,9 @@ fn alt_joiner(input: &str) -> Res<'_, &str> {
             .take(4)
             .find(|w| !(ARTICLES.contains(w) || w.starts_with(|c: char| c.is_lowercase())))
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-    if INNER_PREPOSITIONS.contains(w) || w == "and" || w == "&" || names_author {
+    // `critics like Huffman`, `experts like Paul Bauman`: `like` before a name gives an example.
+    let names_example = w == "like" && rest.trim_start().starts_with(char::is_uppercase);
+    if INNER_PREPOSITIONS.contains(w) || w == "and" || w == "&" || names_author || names_example {
         Ok((rest, w))
     } else {
         fail(input)
@@ -401,7 +403,9 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
             return relative_head(text, base, &region[..who]).map(|start| Span::new(start, end));
         }
         // `A report by Demos said`: `by` may join an author inside the phrase; the parse decides.
-        let joins_author = words[k].of(text) == "by";
+        let joins_author = words[k].of(text) == "by"
+            || (words[k].of(text) == "like"
+                && words.get(k + 1).is_some_and(|w| is_capitalised(w.of(text))));
         // `Polk County GOP Chairman Will Rogers`: a capitalised `Will` before a name is a name.
         let in_name =
             k + 2 == words.len() && starts_a_name(words[k].of(text), &text[words[k].end..end]);
