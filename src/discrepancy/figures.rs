@@ -12,7 +12,7 @@ use super::names::Mention;
 use super::{FIGURE_CONFLICT, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::grammar::words::{DETERMINERS, WordSet, is_capitalised};
+use crate::grammar::words::{DETERMINERS, SMALL_NUMBERS, TENS, WordSet, is_capitalised};
 use crate::span::Span;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::RangeInclusive;
@@ -93,32 +93,6 @@ fn word_token(sentence: &str, base: usize, start: usize, end: usize) -> Token<'_
         word: true,
     }
 }
-
-const SMALL_NUMBERS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
 
 /// Whether `word` starts as a number or a number word can (a cheap test before `number`).
 fn may_be_number(word: &str) -> bool {

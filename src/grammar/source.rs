@@ -8,8 +8,8 @@
 
 use super::words::WordSet;
 use super::words::{
-    CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res, STOP_WORDS,
-    fail, is_capitalised, is_in, word, word_in,
+    CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res,
+    SMALL_NUMBERS, STOP_WORDS, TENS, fail, is_capitalised, is_in, word, word_in,
 };
 use crate::span::Span;
 use nom::Parser;
@@ -156,34 +156,10 @@ static HEDGE_PAIRS: &[(&str, &str)] = &[
     ("all", "but"),
     ("upwards", "of"),
 ];
-static NUMBER_WORDS: WordSet = WordSet::new(&[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
+static SMALL_NUMBER_WORDS: WordSet = WordSet::new(SMALL_NUMBERS);
+static TENS_WORDS: WordSet = WordSet::new(TENS);
+/// Magnitudes, fractions and words for part of a group.
+static AMOUNT_WORDS: WordSet = WordSet::new(&[
     "hundred",
     "hundreds",
     "thousand",
@@ -208,6 +184,11 @@ static NUMBER_WORDS: WordSet = WordSet::new(&[
     "handful",
 ]);
 
+/// `seventy`, `two`, `dozen`, `thirds`: a word that counts or measures a part.
+fn number_word(w: &str) -> bool {
+    SMALL_NUMBER_WORDS.contains(w) || TENS_WORDS.contains(w) || AMOUNT_WORDS.contains(w)
+}
+
 /// `42%`, `21,000`, `Seventy-four`, `two-thirds`, `Three-in-five`, `half`, `majority`: an amount.
 fn amount(input: &str) -> Res<'_, &str> {
     let (mut rest, w) = word(input)?;
@@ -223,8 +204,8 @@ fn amount(input: &str) -> Res<'_, &str> {
     }
     let spelled = w
         .split('-')
-        .all(|part| NUMBER_WORDS.contains(part) || is_in(&["in", "of"], part));
-    if spelled && NUMBER_WORDS.contains(w.split('-').next().unwrap_or(w)) {
+        .all(|part| number_word(part) || is_in(&["in", "of"], part));
+    if spelled && number_word(w.split('-').next().unwrap_or(w)) {
         Ok((rest, w))
     } else {
         fail(input)
@@ -348,7 +329,7 @@ fn may_open_quantity(input: &str) -> bool {
             || ARTICLES.contains(w)
             || HEDGES.contains(w)
             || QUANTIFIER_SOURCES.contains(w)
-            || NUMBER_WORDS.contains(w.split('-').next().unwrap_or(w))
+            || number_word(w.split('-').next().unwrap_or(w))
             || HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
     })
 }

@@ -465,6 +465,34 @@ pub static AUXILIARIES: WordSet = WordSet::new(&[
 pub static PASSIVE_AUXILIARIES: WordSet =
     WordSet::new(&["was", "were", "is", "are", "been", "be", "being"]);
 
+/// Numbers spelled as one word, each at the index of its value.
+pub const SMALL_NUMBERS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// The tens from twenty, in order.
+pub const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
