@@ -191,16 +191,9 @@ fn number_word(w: &str) -> bool {
 
 /// `42%`, `21,000`, `Seventy-four`, `two-thirds`, `Three-in-five`, `half`, `majority`: an amount.
 fn amount(input: &str) -> Res<'_, &str> {
-    let (mut rest, w) = word(input)?;
+    let (rest, w) = word(input)?;
     if w.starts_with(|c: char| c.is_ascii_digit()) {
-        // `21,000`: thousands groups are one figure.
-        while let Some(group) = rest
-            .strip_prefix(',')
-            .filter(|r| r.len() >= 3 && r.as_bytes()[..3].iter().all(u8::is_ascii_digit))
-        {
-            rest = &group[3..];
-        }
-        return Ok((rest, &input[..input.len() - rest.len()]));
+        return Ok((rest, w));
     }
     let spelled = w
         .split('-')

@@ -50,9 +50,23 @@ pub fn word(input: &str) -> Res<'_, &str> {
         };
     } else if input[end..].starts_with('.') && keeps_period(&input[..end]) {
         end += 1;
-    } else if input[end..].starts_with('%') && input[..end].ends_with(|c: char| c.is_ascii_digit())
-    {
-        end += 1; // `33%` is one word
+    } else if input[..end].ends_with(|c: char| c.is_ascii_digit()) {
+        // `21,000` and `33%` are one word.
+        while input[end..].starts_with(',')
+            && input
+                .as_bytes()
+                .get(end + 1..end + 4)
+                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !input
+                .as_bytes()
+                .get(end + 4)
+                .is_some_and(u8::is_ascii_digit)
+        {
+            end += 4;
+        }
+        if input[end..].starts_with('%') {
+            end += 1;
+        }
     }
     Ok((&input[end..], &input[..end]))
 }
@@ -505,6 +519,9 @@ mod tests {
         assert_eq!(word("al-Assad, who"), Ok((", who", "al-Assad")));
         assert_eq!(word("said."), Ok((".", "said")));
         assert_eq!(word("F. Kennedy"), Ok((" Kennedy", "F.")));
+        assert_eq!(word("21,000 said"), Ok((" said", "21,000")));
+        assert_eq!(word("33% say"), Ok((" say", "33%")));
+        assert_eq!(word("2, 3"), Ok((", 3", "2")));
         assert!(word("“quote").is_err());
     }
 
