@@ -41,12 +41,14 @@ pub fn copy_of(file: &SourceFile) -> Copy {
 /// words apart at ASCII white space, so each such space becomes as many ASCII spaces as it has bytes.
 fn blank_wide_spaces(view: &mut String) {
     // Every non-ASCII space starts with one of these bytes; most text has none of them but 0xE2
-    // (curly quotes), so only those few places are decoded.
-    let wide: Vec<(usize, usize)> = view
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
-        .filter_map(|(at, _)| {
+    // (curly quotes), so only those few places are decoded. (0xE1 leads only the rare Ogham and
+    // Mongolian spaces, searched for apart.)
+    let bytes = view.as_bytes();
+    let mut leads: Vec<usize> = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).collect();
+    leads.extend(memchr::memchr_iter(0xE1, bytes));
+    let wide: Vec<(usize, usize)> = leads
+        .into_iter()
+        .filter_map(|at| {
             let c = view[at..].chars().next()?;
             (c.is_whitespace() && !c.is_ascii()).then_some((at, c.len_utf8()))
         })

@@ -126,17 +126,27 @@ fn straight_double(prev: Option<char>, next: Option<char>) -> Mark {
 
 /// Every quotation mark or apostrophe in `body`, found by byte: each is `"`, `'` or starts with the
 /// byte 0xE2 (the curly marks), so most of the text is skipped without decoding characters.
-fn quote_marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    body.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'"' || b == b'\'' || b == b'`' || b == 0xE2)
-        .filter_map(move |(i, _)| {
+fn quote_marks(body: &str) -> Vec<(usize, char)> {
+    // Every mark is one of these bytes or starts with 0xE2 (curly quotes); a byte search finds them
+    // without decoding the text around them. Backticks are rare and searched for apart.
+    let bytes = body.as_bytes();
+    let mut starts: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+    let backticks = memchr::memchr_iter(b'`', bytes);
+    let before = starts.len();
+    starts.extend(backticks);
+    if starts.len() > before {
+        starts.sort_unstable();
+    }
+    starts
+        .into_iter()
+        .filter_map(|i| {
             body[i..]
                 .chars()
                 .next()
                 .filter(|c| matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’'))
                 .map(|c| (i, c))
         })
+        .collect()
 }
 
 /// The characters either side of the character `c` at byte `i`.
@@ -158,8 +168,9 @@ fn scan_block(
     let body = block.of(text);
     let mut double: Option<Span> = None; // the open double mark
     let mut single: Option<Span> = None; // the open single mark
-    let single_closes = SingleCloses::new(body);
-    let mut iter = quote_marks(body).peekable();
+    let marks = quote_marks(body);
+    let single_closes = SingleCloses::new(body, &marks);
+    let mut iter = marks.iter().copied();
     while let Some((i, c)) = iter.next() {
         let (prev, next) = neighbours(body, i, c);
         let mut mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
@@ -246,9 +257,9 @@ struct SingleCloses {
 }
 
 impl SingleCloses {
-    fn new(body: &str) -> SingleCloses {
+    fn new(body: &str, marks: &[(usize, char)]) -> SingleCloses {
         let (mut closes, mut doubles) = (Vec::new(), Vec::new());
-        for (i, c) in quote_marks(body) {
+        for &(i, c) in marks {
             let (prev, next) = neighbours(body, i, c);
             if matches!(c, '"' | '“' | '”') {
                 doubles.push(i);

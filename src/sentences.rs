@@ -146,7 +146,8 @@ pub fn split(text: &str, block: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut from = 0;
-    while let Some(found) = body[from..].find(['.', '?', '!']) {
+    // The terminators are ASCII, so a byte search finds them without decoding characters.
+    while let Some(found) = memchr::memchr3(b'.', b'?', b'!', &body.as_bytes()[from..]) {
         let i = from + found;
         start = cut_overlong(&mut out, body, block.start, start, i);
         let c = body.as_bytes()[i] as char;
