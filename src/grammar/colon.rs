@@ -149,6 +149,9 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, S
     let text = doc.text();
     // `"WALLACE: Governor, …`: a transcript quoted whole opens each turn with a quotation mark.
     let opened = sentence.span.of(text);
+    if !opened.contains(':') {
+        return None; // most sentences: no label to read
+    }
     let input = opened.trim_start_matches(['"', '“']);
     let base = sentence.span.start + (opened.len() - input.len());
     let (rest, name) = speaker_label(input).ok()?;

@@ -75,6 +75,20 @@ pub struct Candidate {
     pub form: usize,
 }
 
+/// What the one pass over a text finds: a lexicon form; ` that ` at a byte offset (the verb before it
+/// may be a cue the lexicon does not list); or a word naming a poll (`poll`, `Survey`), which may be a
+/// source (`In a CNN/ORC poll, …`).
+#[derive(Clone, Copy, Debug)]
+pub enum Hit {
+    Cue(Candidate),
+    That(usize),
+    Poll(usize, usize),
+}
+
+/// Searched for with the cue forms, so the text is read once.
+const THAT: &str = " that ";
+const POLL_WORDS: [&str; 4] = ["poll", "Poll", "survey", "Survey"];
+
 impl Lexicon {
     /// The embedded default lexicon.
     pub fn default_lexicon() -> &'static Lexicon {
@@ -95,7 +109,12 @@ impl Lexicon {
                 words.extend(expand(entry).map_err(|m| LoadError::new(path, text, None, m))?);
             }
         }
-        let patterns: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let patterns: Vec<&str> = words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .chain([THAT])
+            .chain(POLL_WORDS)
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -123,16 +142,24 @@ impl Lexicon {
         &self.forms[candidate.form]
     }
 
-    /// Every cue form in `text` that stands as whole words.
-    pub fn candidates<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Candidate> + 'a {
-        self.automaton
-            .find_iter(text)
-            .filter(move |m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| Candidate {
-                start: m.start(),
-                end: m.end(),
-                form: m.pattern().as_usize(),
-            })
+    /// Every cue form in `text` that stands as whole words, and every ` that `, in order.
+    pub fn scan<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.automaton.find_iter(text).filter_map(move |m| {
+            let form = m.pattern().as_usize();
+            // The automaton ignores case: ` That ` is no conjunction after a verb, `POLL` no poll.
+            let exactly = |words: &[&str]| words.contains(&&text[m.range()]);
+            if form == self.forms.len() {
+                exactly(&[THAT]).then_some(Hit::That(m.start()))
+            } else if form > self.forms.len() {
+                exactly(&POLL_WORDS).then_some(Hit::Poll(m.start(), m.end()))
+            } else {
+                on_word_boundaries(text, m.start(), m.end()).then_some(Hit::Cue(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    form,
+                }))
+            }
+        })
     }
 }
 
@@ -213,17 +240,54 @@ mod tests {
         let lexicon = Lexicon::default_lexicon();
         let text = "So-called experts said, according to Lavrov, that Sayings are unsaid.";
         let found: Vec<&str> = lexicon
-            .candidates(text)
-            .map(|c| &text[c.start..c.end])
+            .scan(text)
+            .filter_map(|hit| match hit {
+                Hit::Cue(c) => Some(&text[c.start..c.end]),
+                _ => None,
+            })
             .collect();
         assert_eq!(found, ["said", "according to"]);
+    }
+
+    #[test]
+    fn one_pass_finds_cues_that_clauses_and_polls_in_order() {
+        // PolNeAR dev, nyt_2016-09-30_keep-the-returns-trump-just-give.
+        let text = "A Quinnipiac University poll released in late August found that 74 percent of \
+                    likely voters said";
+        let found: Vec<String> = Lexicon::default_lexicon()
+            .scan(text)
+            .map(|hit| match hit {
+                Hit::Cue(c) => format!("cue {}", &text[c.start..c.end]),
+                Hit::That(at) => format!("that after {}", &text[..at]),
+                Hit::Poll(start, end) => format!("poll {}", &text[start..end]),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "poll poll",
+                "cue found",
+                "that after A Quinnipiac University poll released in late August found",
+                "cue said"
+            ]
+        );
+        // Case matters where the automaton ignores it: `That` opens no clause, `POLL` is a headline
+        // (Reuters-21578 05161; BBC tech-218).
+        let text = "THATCHER PARTY HAS NINE POINT POLL LEAD. That said, the graphics";
+        assert!(
+            Lexicon::default_lexicon()
+                .scan(text)
+                .all(|hit| matches!(hit, Hit::Cue(_)))
+        );
     }
 
     #[test]
     fn knows_loaded_cues() {
         let lexicon = Lexicon::default_lexicon();
         let text = "the Russians claimed";
-        let c = lexicon.candidates(text).next().unwrap();
+        let Some(Hit::Cue(c)) = lexicon.scan(text).next() else {
+            panic!("`claimed` is a cue")
+        };
         assert_eq!(lexicon.form(&c).tone, Tone::Loaded);
         assert_eq!(lexicon.form(&c).lemma, "claim");
     }

@@ -17,7 +17,7 @@ pub mod words;
 
 use crate::document::{Document, Sentence};
 use crate::span::Span;
-use lexicon::{CueClass, CueForm, Lexicon, Tone};
+use lexicon::{CueClass, CueForm, Hit, Lexicon, Tone};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -68,7 +68,8 @@ pub(crate) struct Found {
 pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
     let mut found = Vec::new();
     let mut sentence_cursor = 0;
-    for (cue, form) in candidates(doc, lexicon) {
+    let (cues, poll_mentions) = candidates(doc, lexicon);
+    for (cue, form) in cues {
         while sentence_cursor < doc.sentences.len()
             && doc.sentences[sentence_cursor].span.end <= cue.start
         {
@@ -120,7 +121,7 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
         }
     }
     for (index, &sentence) in doc.sentences.iter().enumerate() {
-        for parts in poll::parse(doc, sentence) {
+        for parts in poll::parse(doc, sentence, &poll_mentions) {
             found.push(framed(index, parts, Kind::AccordingTo, "in"));
         }
         if let Some(parts) = colon::parse(doc, sentence) {
@@ -162,24 +163,29 @@ fn title_case(sentence: &str) -> bool {
 
 /// The cues to try, in order: every lexicon form, and any verb-shaped word right before `that` that the
 /// lexicon does not list (`Trump hinted that …`, `aides fretted that …`): a `that` clause after a
-/// subject is reported speech or thought whatever the verb.
-fn candidates<'a>(doc: &Document, lexicon: &'a Lexicon) -> Vec<(Span, &'a CueForm)> {
+/// subject is reported speech or thought whatever the verb. Also where the text names a poll, found
+/// in the same pass.
+fn candidates<'a>(doc: &Document, lexicon: &'a Lexicon) -> (Vec<(Span, &'a CueForm)>, Vec<Span>) {
     let text = doc.text();
-    let mut all: Vec<(Span, &CueForm)> = lexicon
-        .candidates(text)
-        .map(|c| (Span::new(c.start, c.end), lexicon.form(&c)))
-        .collect();
     let generic = lexicon.generic_form();
-    for (at, _) in text.match_indices(" that ") {
-        let start = words::last_word_start(&text[..at]);
-        if reporting_shape(&text[start..at]) {
-            all.push((Span::new(start, at), generic));
+    let mut all: Vec<(Span, &CueForm)> = Vec::new();
+    let mut polls = Vec::new();
+    for hit in lexicon.scan(text) {
+        match hit {
+            Hit::Cue(c) => all.push((Span::new(c.start, c.end), lexicon.form(&c))),
+            Hit::That(at) => {
+                let start = words::last_word_start(&text[..at]);
+                if reporting_shape(&text[start..at]) {
+                    all.push((Span::new(start, at), generic));
+                }
+            }
+            Hit::Poll(start, end) => polls.push(Span::new(start, end)),
         }
     }
     // A lexicon form and a `that` verb at the same place: the lexicon's comes first and is kept.
     all.sort_by_key(|(cue, _)| cue.start);
     all.dedup_by(|b, a| b.0.start < a.0.end);
-    all
+    (all, polls)
 }
 
 /// A lower-case past or present participle (`hinted`, `insisting`; a plural before `that` is more

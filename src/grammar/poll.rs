@@ -61,14 +61,20 @@ fn in_a_poll(text: &str, at: usize) -> Option<(Span, Span)> {
 
 /// Every `in … poll` of a sentence, with its content: what follows the opening phrase's comma, or the
 /// clause before a closing phrase.
-pub(super) fn parse(doc: &Document, sentence: Sentence) -> Vec<(Span, Span, Span)> {
+/// The poll attributions of a sentence; `mentions` are where the text names a poll, in order.
+pub(super) fn parse(
+    doc: &Document,
+    sentence: Sentence,
+    mentions: &[Span],
+) -> Vec<(Span, Span, Span)> {
     let text = doc.text();
     let body = sentence.span.of(text);
     let mut out = Vec::new();
-    // Most sentences name no poll: look for `in` only in those that do.
-    if !["poll", "Poll", "survey", "Survey"]
-        .iter()
-        .any(|w| body.contains(w))
+    // Look for `in` only in sentences that name a poll.
+    let first = mentions.partition_point(|m| m.start < sentence.span.start);
+    if mentions
+        .get(first)
+        .is_none_or(|m| m.end > sentence.span.end)
     {
         return out;
     }

@@ -32,17 +32,20 @@ impl Speakers {
     /// `Tillerson` after `Rex Tillerson` is Rex Tillerson; a new name is remembered.
     fn full_name(&mut self, name: &str) -> String {
         let surname = name.rsplit(' ').next().unwrap_or(name);
-        let same_surname = self.people.entry(surname.to_string()).or_default();
-        let known = same_surname.iter().find(|p| {
-            p.as_str() == name || (p.ends_with(name) && p[..p.len() - name.len()].ends_with(' '))
+        let known = self.people.get(surname).and_then(|same_surname| {
+            same_surname.iter().find(|p| {
+                p.as_str() == name
+                    || (p.ends_with(name) && p[..p.len() - name.len()].ends_with(' '))
+            })
         });
-        match known {
-            Some(full) => full.clone(),
-            None => {
-                same_surname.push(name.to_string());
-                name.to_string()
-            }
+        if let Some(full) = known {
+            return full.clone();
         }
+        self.people
+            .entry(surname.to_string())
+            .or_default()
+            .push(name.to_string());
+        name.to_string()
     }
 }
 
