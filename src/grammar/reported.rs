@@ -312,8 +312,60 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
                 _ => Some(rest),
             }
         }
-        Tail::Content(start) => Some(Span::new(start, content_end(site.doc, sentence, start))),
+        Tail::Content(start) => {
+            let end = content_end(site.doc, sentence, start);
+            let end = coordinated_predicate(site, Span::new(start, end)).unwrap_or(end);
+            Some(Span::new(start, end))
+        }
     }
+}
+
+/// `Trump thanked her for her victory and praised her effort`, `… said he would order a review and
+/// warned against hackers`: a second past-tense verb of the source's, joined by `and` or `but`, starts
+/// the writer's report again. (`was born and raised`, `fumigated and burned` join two participles
+/// inside the content instead.) Where the content stops, if such a verb follows it.
+fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
+    static IRREGULAR_PAST: WordSet = WordSet::new(&[
+        "said", "told", "wrote", "spoke", "thought", "felt", "knew", "saw", "took", "gave", "made",
+        "went", "came", "did", "sought", "held", "kept", "brought", "put", "left", "sent", "led",
+        "won", "stood", "drew", "began", "got", "met",
+    ]);
+    static ADVERBS: WordSet = WordSet::new(&["also", "then", "later", "again", "still", "even"]);
+    static BE: WordSet = WordSet::new(&["was", "were", "been", "being", "be", "is", "are"]);
+    let text = site.doc.text();
+    let past = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_lowercase())
+            && ((w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PAST.contains(w))
+    };
+    if !past(site.cue.of(text)) {
+        return None;
+    }
+    let region = content.of(text);
+    [" and ", " but "]
+        .iter()
+        .flat_map(|joiner| region.match_indices(joiner))
+        .map(|(i, joiner)| (content.start + i, joiner.len()))
+        .filter(|&(at, _)| site.doc.quotation_at(at).is_none())
+        .filter(|&(at, len)| {
+            let before = text[content.start..at].trim_end_matches(',');
+            let mut previous = before.split_whitespace().rev();
+            let last = previous.next().unwrap_or("");
+            let joins_participles = past(last)
+                || previous.next().is_some_and(|w| BE.contains(w))
+                    && last.bytes().all(|b| b.is_ascii_lowercase());
+            let mut after = text[at + len..content.end]
+                .split_whitespace()
+                .skip_while(|w| ADVERBS.contains(w));
+            !joins_participles && after.next().is_some_and(past)
+        })
+        .map(|(at, _)| {
+            if text[..at].ends_with(',') {
+                at - 1
+            } else {
+                at
+            }
+        })
+        .min()
 }
 
 /// `“…,” said Lavrov.` and `…, said the ministry.`
@@ -543,6 +595,30 @@ mod tests {
             "argue",
             Some("They"),
             "that the EPA overstepped its regulatory authority under the federal Clean Air Act when the agency issued the rules",
+        );
+    }
+
+    #[test]
+    fn a_second_verb_of_the_source_ends_the_content() {
+        // PolNeAR dev: breitbart_2016-10-03 (`and warned`) and west-journal_2016-09-23 (`and
+        // attempted`); wash-post_2016-09-26: `born and raised` joins two participles of the content.
+        assert_attribution(
+            "Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the nation’s computer defenses and warned against potential hackers from China, Russia and North Korea.",
+            "said",
+            Some("Trump"),
+            "he would order a thorough review of the nation’s computer defenses",
+        );
+        assert_attribution(
+            "However, over the past few days, the Obama administration has promised a veto and attempted to make the case to members of both parties that the bill is a bad idea.",
+            "promised",
+            Some("the Obama administration"),
+            "a veto",
+        );
+        assert_attribution(
+            "Citing an unfounded conspiracy theory, Trump repeatedly accused Rafael Cruz, who was born and raised in Cuba, of associating with Lee Harvey Oswald around the time of John F. Kennedy's assassination.",
+            "accused",
+            Some("Trump"),
+            "Rafael Cruz, who was born and raised in Cuba, of associating with Lee Harvey Oswald around the time of John F. Kennedy's assassination",
         );
     }
 
