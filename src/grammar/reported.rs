@@ -312,12 +312,53 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
                 _ => Some(rest),
             }
         }
+        // `“…,” she said in a video message to the convention.`, `…,” he said of the 2016 field.`: after
+        // the words said, a phrase of how, where or of what they were said is no content of its own.
+        Tail::Content(start)
+            if before.is_some_and(|b| text[..b.end].ends_with(['”', '"', '\'']))
+                && opens_adverbial_phrase(&text[start..]) =>
+        {
+            before
+        }
         Tail::Content(start) => {
             let end = content_end(site.doc, sentence, start);
             let end = coordinated_predicate(site, Span::new(start, end)).unwrap_or(end);
             Some(Span::new(start, end))
         }
     }
+}
+
+/// Whether `rest` starts with a preposition or a subordinator that opens an adverbial phrase.
+fn opens_adverbial_phrase(rest: &str) -> bool {
+    static OPENERS: WordSet = WordSet::new(&[
+        "in",
+        "on",
+        "at",
+        "during",
+        "of",
+        "with",
+        "when",
+        "after",
+        "while",
+        "as",
+        "before",
+        "about",
+        "through",
+        "via",
+        "by",
+        "without",
+        "from",
+        "last",
+        "earlier",
+        "later",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+    ]);
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()) && OPENERS.contains(w))
 }
 
 /// `Trump thanked her for her victory and praised her effort`, `… said he would order a review and
@@ -619,6 +660,23 @@ mod tests {
             "accused",
             Some("Trump"),
             "Rafael Cruz, who was born and raised in Cuba, of associating with Lee Harvey Oswald around the time of John F. Kennedy's assassination",
+        );
+    }
+
+    #[test]
+    fn a_phrase_of_how_or_of_what_after_a_quotation_is_not_content() {
+        // PolNeAR dev: usa-today_2016-09-08 and politico_2016-09-28.
+        assert_attribution(
+            "\"We know at least two states have been the subject of hacking already, so the question is not whether they have the ability, only whether they have the will to do it,\" he said of the prospect of tampering with election returns.",
+            "said",
+            Some("he"),
+            "\"We know at least two states have been the subject of hacking already, so the question is not whether they have the ability, only whether they have the will to do it,\"",
+        );
+        assert_attribution(
+            "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview with CNN’s Wolf Blitzer.",
+            "said",
+            Some("Obama's former campaign strategist"),
+            "“My reaction, that was outrageous,”",
         );
     }
 
