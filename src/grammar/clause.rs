@@ -246,11 +246,34 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
 
 /// Where reported content gives way to the writer's own words, outside quotation marks: a
 /// non-restrictive relative clause (`, which the U.S. Supreme Court has put on hold`), an aside in
-/// brackets (` (her campaign later disclosed …)`) or a contrast (`, though she acknowledged it was
-/// unlikely to work`, `, but he said …`). A dash may go on with what was said, so it is no boundary.
+/// brackets (` (her campaign later disclosed …)`), a contrast (`, though she acknowledged it was
+/// unlikely to work`, `, but he said …`) or a participle of speech with its own content (`, saying …`).
+/// A dash may go on with what was said, so it is no boundary.
 fn clause_after_content(doc: &Document, start: usize, end: usize) -> Option<usize> {
     static AFTER_COMMA: WordSet = WordSet::new(&[
-        "which", "who", "whose", "though", "although", "but", "while", "whereas",
+        "which",
+        "who",
+        "whose",
+        "though",
+        "although",
+        "but",
+        "while",
+        "whereas",
+        "saying",
+        "adding",
+        "noting",
+        "calling",
+        "arguing",
+        "insisting",
+        "warning",
+        "telling",
+        "asking",
+        "explaining",
+        "suggesting",
+        "declaring",
+        "describing",
+        "citing",
+        "claiming",
     ]);
     let text = doc.text();
     let region = &text[start..end];

@@ -664,6 +664,24 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_of_speech_after_a_comma_opens_its_own_content() {
+        // PolNeAR dev, breitbart_2016-09-30: `saying …` is a second attribution, not more content.
+        let text = "Rival Hillary Clinton had mocked the complaint, saying anybody who complains about a microphone “is not having a good night.”";
+        assert_attribution(
+            text,
+            "mocked",
+            Some("Rival Hillary Clinton"),
+            "the complaint",
+        );
+        assert_attribution(
+            text,
+            "saying",
+            Some("Rival Hillary Clinton"),
+            "anybody who complains about a microphone “is not having a good night.”",
+        );
+    }
+
+    #[test]
     fn a_phrase_of_how_or_of_what_after_a_quotation_is_not_content() {
         // PolNeAR dev: usa-today_2016-09-08 and politico_2016-09-28.
         assert_attribution(
