@@ -381,32 +381,39 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
     if !past(site.cue.of(text)) {
         return None;
     }
-    let region = content.of(text);
+    // The verb is the cue's sentence's; content running on in a quotation past it has none.
+    let region = &text[content.start..content.end.min(site.sentence.span.end)];
+    let qualifies = |at: usize| {
+        let mut after = text[at + " and ".len()..content.end]
+            .split_whitespace()
+            .skip_while(|w| ADVERBS.contains(w));
+        if !after.next().is_some_and(past) {
+            return false;
+        }
+        let before = text[content.start..at].trim_end_matches(',');
+        let mut previous = before.split_whitespace().rev();
+        let last = previous.next().unwrap_or("");
+        let joins_participles = past(last)
+            || previous.next().is_some_and(|w| BE.contains(w))
+                && last.bytes().all(|b| b.is_ascii_lowercase());
+        !joins_participles && site.doc.quotation_at(at).is_none()
+    };
+    // The first joiner of each kind that qualifies; the earlier of them ends the content.
     [" and ", " but "]
-        .iter()
-        .flat_map(|joiner| region.match_indices(joiner))
-        .map(|(i, joiner)| (content.start + i, joiner.len()))
-        .filter(|&(at, _)| site.doc.quotation_at(at).is_none())
-        .filter(|&(at, len)| {
-            let before = text[content.start..at].trim_end_matches(',');
-            let mut previous = before.split_whitespace().rev();
-            let last = previous.next().unwrap_or("");
-            let joins_participles = past(last)
-                || previous.next().is_some_and(|w| BE.contains(w))
-                    && last.bytes().all(|b| b.is_ascii_lowercase());
-            let mut after = text[at + len..content.end]
-                .split_whitespace()
-                .skip_while(|w| ADVERBS.contains(w));
-            !joins_participles && after.next().is_some_and(past)
+        .into_iter()
+        .filter_map(|joiner| {
+            memchr::memmem::find_iter(region.as_bytes(), joiner)
+                .map(|i| content.start + i)
+                .find(|&at| qualifies(at))
         })
-        .map(|(at, _)| {
+        .min()
+        .map(|at| {
             if text[..at].ends_with(',') {
                 at - 1
             } else {
                 at
             }
         })
-        .min()
 }
 
 /// `“…,” said Lavrov.` and `…, said the ministry.`
