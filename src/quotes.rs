@@ -322,14 +322,23 @@ mod tests {
         quotes.quotations.iter().map(|q| q.inner.of(text)).collect()
     }
 
+    /// The inner texts of the quotations of `text`, which must all be balanced.
+    #[track_caller]
+    fn balanced_quotations(text: &str) -> Vec<&str> {
+        let q = quotes_in(text);
+        assert!(q.unbalanced.is_empty(), "{:?}", q.unbalanced);
+        inner_texts(text, &q)
+    }
+
     #[test]
     fn finds_curly_and_straight_quotations() {
         // Seed 000: Tillerson's quotation, with apostrophes nearby that are not quotes.
         let text =
             "Lavrov’s account: “The two leaders agreed,” he said. Putin’s \"reply\" came later.";
-        let q = quotes_in(text);
-        assert_eq!(inner_texts(text, &q), ["The two leaders agreed,", "reply"]);
-        assert!(q.unbalanced.is_empty());
+        assert_eq!(
+            balanced_quotations(text),
+            ["The two leaders agreed,", "reply"]
+        );
     }
 
     #[test]
@@ -337,27 +346,23 @@ mod tests {
         // PolNeAR train (HuffPost, a reader's comment).
         let text =
             "“It's unusual,“ said Larry Noble. ”This is why ISIS has to be destroyed,” wrote one.";
-        let q = quotes_in(text);
         assert_eq!(
-            inner_texts(text, &q),
+            balanced_quotations(text),
             ["It's unusual,", "This is why ISIS has to be destroyed,"]
         );
-        assert!(q.unbalanced.is_empty());
     }
 
     #[test]
     fn three_apostrophes_close_a_single_then_a_double_quotation() {
         // PolNeAR train (New York Times).
         let text = "''Republican voters will not be satisfied with 'We'll bomb the S out of them,''' said Senator John McCain.";
-        let q = quotes_in(text);
         assert_eq!(
-            inner_texts(text, &q),
+            balanced_quotations(text),
             [
                 "Republican voters will not be satisfied with 'We'll bomb the S out of them,'",
                 "We'll bomb the S out of them,"
             ]
         );
-        assert!(q.unbalanced.is_empty());
     }
 
     #[test]

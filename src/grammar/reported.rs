@@ -294,6 +294,7 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
     let text = site.doc.text();
     let sentence = site.sentence;
     let addressed = site.form.class == CueClass::Addressed;
+    let before_is_quotation = before.is_some_and(|b| text[..b.end].ends_with(['”', '"', '\'']));
     match tail_after(text, site.cue.end, sentence.span.end, addressed) {
         Tail::End => match before.or_else(|| quotation_just_before(site.doc, sentence)) {
             Some(content) => Some(content),
@@ -305,8 +306,6 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
             // `“…,” he said, “…”` and `The meeting, he said, lasted …` are one content around the frame;
             // after `Earlier in the season, X said, “…”` the content is only the quotation.
             let quotation_follows = text[after..].starts_with(['“', '"', '\'']);
-            let before_is_quotation =
-                before.is_some_and(|b| text[..b.end].ends_with(['”', '"', '\'']));
             match before {
                 Some(b) if before_is_quotation || !quotation_follows => Some(b.cover(rest)),
                 _ => Some(rest),
@@ -314,10 +313,7 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
         }
         // `“…,” she said in a video message to the convention.`, `…,” he said of the 2016 field.`: after
         // the words said, a phrase of how, where or of what they were said is no content of its own.
-        Tail::Content(start)
-            if before.is_some_and(|b| text[..b.end].ends_with(['”', '"', '\'']))
-                && opens_adverbial_phrase(&text[start..]) =>
-        {
+        Tail::Content(start) if before_is_quotation && opens_adverbial_phrase(&text[start..]) => {
             before
         }
         Tail::Content(start) => {
@@ -383,8 +379,8 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
     }
     // The verb is the cue's sentence's; content running on in a quotation past it has none.
     let region = &text[content.start..content.end.min(site.sentence.span.end)];
-    let qualifies = |at: usize| {
-        let mut after = text[at + " and ".len()..content.end]
+    let qualifies = |at: usize, joiner: &str| {
+        let mut after = text[at + joiner.len()..content.end]
             .split_whitespace()
             .skip_while(|w| ADVERBS.contains(w));
         if !after.next().is_some_and(past) {
@@ -404,7 +400,7 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
         .filter_map(|joiner| {
             memchr::memmem::find_iter(region.as_bytes(), joiner)
                 .map(|i| content.start + i)
-                .find(|&at| qualifies(at))
+                .find(|&at| qualifies(at, joiner))
         })
         .min()
         .map(|at| {
