@@ -15,6 +15,8 @@ use super::words::{
 };
 use super::{Found, Site};
 use crate::span::Span;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 pub(super) fn parse(site: &Site) -> Option<Found> {
     let text = site.doc.text();
@@ -379,8 +381,8 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
     }
     // The verb is the cue's sentence's; content running on in a quotation past it has none.
     let region = &text[content.start..content.end.min(site.sentence.span.end)];
-    let qualifies = |at: usize, joiner: &str| {
-        let mut after = text[at + joiner.len()..content.end]
+    let qualifies = |at: usize, joiner_len: usize| {
+        let mut after = text[at + joiner_len..content.end]
             .split_whitespace()
             .skip_while(|w| ADVERBS.contains(w));
         if !after.next().is_some_and(past) {
@@ -394,13 +396,17 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
                 && last.bytes().all(|b| b.is_ascii_lowercase());
         !joins_participles && site.doc.quotation_at(at).is_none()
     };
+    // Built once: a finder built per search costs as much as the search.
+    static JOINERS: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new(" and "), Finder::new(" but ")]);
     // The first joiner of each kind that qualifies; the earlier of them ends the content.
-    [" and ", " but "]
-        .into_iter()
+    JOINERS
+        .iter()
         .filter_map(|joiner| {
-            memchr::memmem::find_iter(region.as_bytes(), joiner)
+            joiner
+                .find_iter(region.as_bytes())
                 .map(|i| content.start + i)
-                .find(|&at| qualifies(at, joiner))
+                .find(|&at| qualifies(at, joiner.needle().len()))
         })
         .min()
         .map(|at| {

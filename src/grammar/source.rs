@@ -766,21 +766,25 @@ pub fn person_name(source: &str) -> Option<&str> {
 
 fn name_in(head: &str) -> Option<&str> {
     let head = head.trim();
-    if head.split_whitespace().any(|w| w == "and" || w == "&") {
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    if words.iter().any(|&w| w == "and" || w == "&") {
         return None; // `Trump and Putin`: more than one speaker
     }
     // `officials in Moscow`, `Seven of 10 Republicans in Tennessee`: the head comes before the attachment.
-    let head = head
-        .split_whitespace()
+    let head = match words
+        .iter()
         .position(|w| HEAD_ENDING_PREPOSITIONS.contains(w))
-        .and_then(|i| head.split_whitespace().nth(i))
-        .map_or(head, |w| {
-            head[..w.as_ptr() as usize - head.as_ptr() as usize].trim_end()
-        });
+    {
+        Some(i) => {
+            let attachment = words[i].as_ptr() as usize - head.as_ptr() as usize;
+            words.truncate(i);
+            head[..attachment].trim_end()
+        }
+        None => head,
+    };
     if opens_with_quantity(head) {
         return None; // `Four in 10 voters`
     }
-    let mut words: Vec<&str> = head.split_whitespace().collect();
     // `Senator John McCain of Arizona`: `of` after a name (not a title) starts where the person is from.
     if let Some(of) =
         (1..words.len()).find(|&i| words[i] == "of" && !TITLE_WORDS.contains(words[i - 1]))
