@@ -2,7 +2,7 @@
 
 use super::clause::content_end;
 use super::source::source_after;
-use super::words::CONNECTIVES;
+use super::words::{CONNECTIVES, WordSet, word};
 use super::{Found, Site};
 use crate::span::Span;
 
@@ -23,6 +23,11 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         .trim_end_matches(['.', '”', '"', ')'])
         .trim()
         .is_empty();
+    // With content before the cue, what follows the source continues it only as the rest of a clause
+    // the cue interrupted (`The economy, according to X, is growing`).
+    let more_after = more_after
+        && (!before_is_content
+            || continues_clause(&text[source.end..after_start], &text[after_start..]));
     let content = match (before_is_content, more_after) {
         (true, false) => Span::new(sentence.start, sentence.start + before.len()),
         (true, true) => Span::new(
@@ -39,6 +44,13 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         source: Some(source),
         content: Some(content),
     })
+}
+
+/// After `…, according to X`: `, who …`, `, a …` and `in New Hampshire - despite …` describe the source or
+/// the writer's report; a comma and then a clause's words go on with the content.
+fn continues_clause(gap: &str, after: &str) -> bool {
+    static SOURCE_MODIFIERS: WordSet = WordSet::new(&["who", "which", "whose", "a", "an", "but"]);
+    gap.contains(',') && word(after).is_ok_and(|(_, w)| !SOURCE_MODIFIERS.contains(w))
 }
 
 #[cfg(test)]
@@ -59,6 +71,20 @@ mod tests {
             "according to",
             Some("Secretary of State Rex Tillerson"),
             "President Donald Trump brought up Russian interference in the 2016 campaign with Russian President Vladimir Putin during their much-anticipated meeting on Friday at the G20 meeting in Germany",
+        );
+        // PolNeAR train: wash-post_2016-08-28. The cue interrupts the clause, which goes on.
+        assert_attribution(
+            "Fundraising, according to the campaign, has surged in the same period.",
+            "according to",
+            Some("the campaign"),
+            "Fundraising, according to the campaign, has surged in the same period",
+        );
+        // PolNeAR train: nyt_2016-07-11. What follows the source describes it.
+        assert_attribution(
+            "Teenage undergraduates with nonexistent credit histories might not be so lucky, according to Jason Delisle, who was an informal adviser to the Bush campaign.",
+            "according to",
+            Some("Jason Delisle"),
+            "Teenage undergraduates with nonexistent credit histories might not be so lucky",
         );
     }
 }

@@ -11,7 +11,7 @@ use super::source::{opens_with_quantity, source_after, source_before, subject_af
 use super::words::WordSet;
 use super::words::{
     CONNECTIVES, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, STOP_WORDS,
-    is_capitalised, is_in, last_word_start,
+    is_capitalised, is_in, last_word_start, word,
 };
 use super::{Found, Site};
 use crate::span::Span;
@@ -308,7 +308,14 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
             // `“…,” he said, “…”` and `The meeting, he said, lasted …` are one content around the frame;
             // after `Earlier in the season, X said, “…”` the content is only the quotation.
             let quotation_follows = text[after..].starts_with(['“', '"', '\'']);
+            // After `“…,” he said, laughing` the writer speaks again, unless the quotation resumes
+            // (`, he said, and “clear consequences …”`); after `, adding that …` it is the new cue's.
+            let quotation_resumes = || {
+                site.doc.quotations_in(rest).next().is_some()
+                    && !opens_own_report(&text[rest.start..])
+            };
             match before {
+                Some(b) if before_is_quotation && !quotation_resumes() => Some(b),
                 Some(b) if before_is_quotation || !quotation_follows => Some(b.cover(rest)),
                 _ => Some(rest),
             }
@@ -324,6 +331,14 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
             Some(Span::new(start, end))
         }
     }
+}
+
+/// `adding that …`, `before insisting …`, `but added …`: the writer reports something more.
+fn opens_own_report(rest: &str) -> bool {
+    static JOINERS: WordSet = WordSet::new(&["but", "before", "while", "as", "after"]);
+    word(rest).is_ok_and(|(_, w)| {
+        w.bytes().all(|b| b.is_ascii_lowercase()) && (w.ends_with("ing") || JOINERS.contains(w))
+    })
 }
 
 /// Whether `rest` starts with a preposition or a subordinator that opens an adverbial phrase.
@@ -704,6 +719,29 @@ mod tests {
             "said",
             Some("Obama's former campaign strategist"),
             "“My reaction, that was outrageous,”",
+        );
+    }
+
+    #[test]
+    fn after_a_quotation_and_its_frame_the_writer_speaks_unless_the_quotation_resumes() {
+        // PolNeAR train: huff-post_2016-06-09, breitbart_2016-02-20, usa-today_2016-03-22.
+        assert_attribution(
+            "“Do not let the perfect be the enemy of the good,” she said, in an implicit caution to Sanders backers.",
+            "said",
+            Some("she"),
+            "“Do not let the perfect be the enemy of the good,”",
+        );
+        assert_attribution(
+            "“He stands for the middle-class,” Anderson said, adding that Sanders is “definitely the most trustworthy of the candidates.”",
+            "said",
+            Some("Anderson"),
+            "“He stands for the middle-class,”",
+        );
+        assert_attribution(
+            "\"This deal must come with vigorous enforcement,\" she said, and \"clear consequences for any violations.\"",
+            "said",
+            Some("she"),
+            "\"This deal must come with vigorous enforcement,\" she said, and \"clear consequences for any violations.\"",
         );
     }
 
