@@ -328,6 +328,7 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
         Tail::Content(start) => {
             let end = content_end(site.doc, sentence, start);
             let end = coordinated_predicate(site, Span::new(start, end)).unwrap_or(end);
+            let end = coordinated_clause(site, Span::new(start, end)).unwrap_or(end);
             Some(Span::new(start, end))
         }
     }
@@ -431,6 +432,41 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
                 at
             }
         })
+}
+
+/// `…, and his spokesman declined to comment`, `…, and he renewed that prediction last week`: after a
+/// comma, `and` with a subject and a finite verb of its own is the writer's next clause.
+fn coordinated_clause(site: &Site, content: Span) -> Option<usize> {
+    static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "it", "we", "i"]);
+    static POSSESSIVES: WordSet = WordSet::new(&["his", "her", "their", "its", "the"]);
+    static FINITE: WordSet = WordSet::new(&[
+        "has", "have", "had", "is", "are", "was", "were", "did", "said", "told", "made", "took",
+        "gave", "went", "came", "left", "sent", "won",
+    ]);
+    static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(", and "));
+    let text = site.doc.text();
+    let region = &text[content.start..content.end.min(site.sentence.span.end)];
+    let finite = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_lowercase())
+            && ((w.len() > 4 && w.ends_with("ed")) || FINITE.contains(w))
+    };
+    let starts_clause = |at: usize| {
+        let words: Vec<&str> = text[at + 6..content.end]
+            .split_whitespace()
+            .take(4)
+            .collect();
+        let subject_len = match words.first() {
+            Some(w) if SUBJECT_PRONOUNS.contains(w) => 1,
+            Some(w) if POSSESSIVES.contains(w) => 2,
+            Some(w) if is_capitalised(w) => words.iter().take_while(|w| is_capitalised(w)).count(),
+            _ => return false,
+        };
+        words.get(subject_len).is_some_and(|w| finite(w)) && site.doc.quotation_at(at).is_none()
+    };
+    FINDER
+        .find_iter(region.as_bytes())
+        .map(|i| content.start + i)
+        .find(|&at| starts_clause(at))
 }
 
 /// `“…,” said Lavrov.` and `…, said the ministry.`
@@ -684,6 +720,24 @@ mod tests {
             "accused",
             Some("Trump"),
             "Rafael Cruz, who was born and raised in Cuba, of associating with Lee Harvey Oswald around the time of John F. Kennedy's assassination",
+        );
+    }
+
+    #[test]
+    fn a_clause_of_the_writers_after_a_comma_and_ends_the_content() {
+        // PolNeAR train: politico_2016-08-11; the second stays whole (usa-today_2016-09-01), its
+        // second clause being the speaker's too.
+        assert_attribution(
+            "Trump said Obama was the founder of ISIS on Wednesday at a Florida rally, and he reiterated them on Hugh Hewitt’s radio show Thursday — where he seemed to differ with Pence’s interpretation of his remarks.",
+            "said",
+            Some("Trump"),
+            "Obama was the founder of ISIS on Wednesday at a Florida rally",
+        );
+        assert_attribution(
+            "I think this meeting is too little too late, and it will have no effect on voters after hearing Trump's rhetoric.",
+            "think",
+            Some("I"),
+            "this meeting is too little too late, and it will have no effect on voters after hearing Trump's rhetoric",
         );
     }
 
