@@ -104,6 +104,8 @@ static LABELS: WordSet = WordSet::new(&[
     "verdict",
     "claim",
     "topic",
+    "said",
+    "says",
 ]);
 
 /// At most this many words in a mixed-case speaker label; ALL-CAPS transcript labels may have one more.

@@ -143,6 +143,8 @@ static HEDGES: WordSet = WordSet::new(&[
     "over",
     "under",
     "fully",
+    "full",
+    "mere",
     "barely",
     "some",
 ]);
@@ -720,7 +722,14 @@ pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "centre",
     "company",
     "corp.",
+    "corp",
     "inc.",
+    "inc",
+    "co",
+    "co.",
+    "ltd",
+    "plc",
+    "software",
     "bank",
     "fund",
     "service",
@@ -808,7 +817,13 @@ fn name_in(head: &str) -> Option<&str> {
         .rposition(|w| TITLE_WORDS.contains(w))
         .map_or(0, |i| i + 1);
     // `House Speaker Newt Gingrich`: an organisation in the title is the office, not the speaker.
-    let name = &run[name_start..];
+    // `the U.S. Court of Appeals`, `Chief of Staff Howard Baker`: the word after `of` completes the
+    // office's name; a person's name after it has two words at least.
+    let name = match name_start.checked_sub(1).map(|i| run[i]) {
+        Some("of") if run.len() - name_start >= 3 => &run[name_start + 1..],
+        Some("of") => return None,
+        _ => &run[name_start..],
+    };
     if name.is_empty()
         || name
             .iter()
@@ -903,6 +918,16 @@ mod tests {
         );
         assert_eq!(person_name("Lavrov, who also attended"), Some("Lavrov"));
         assert_eq!(person_name("the White House"), None);
+        // PolNeAR train and Reuters-21578: a court's name ends in a capitalised word that is no
+        // one's name; after an office's name, a person's.
+        assert_eq!(
+            person_name("the U.S. Court of Appeals for the 6th Circuit"),
+            None
+        );
+        assert_eq!(
+            person_name("Chief of Staff Howard Baker"),
+            Some("Howard Baker")
+        );
         assert_eq!(person_name("U.S. officials"), None);
         assert_eq!(person_name("Russia’s foreign minister"), None);
         assert_eq!(person_name("he"), None);
