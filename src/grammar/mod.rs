@@ -314,9 +314,11 @@ fn drop_cues_inside_sources(found: &mut Vec<Attribution>) {
 fn resolve_speakers(text: &str, found: &mut [Attribution]) {
     let mut speakers = speaker::Speakers::default();
     for a in found {
+        // `Asked by Matt Lauer whether …, she said`: the one asking is rarely who `she` is next.
+        let asker = a.lemma == "ask" && a.source.is_some_and(|s| s.start > a.cue.end);
         a.speaker = a
             .source
-            .map(|s| speakers.resolve(&single_spaced(s.of(text))));
+            .map(|s| speakers.resolve(&single_spaced(s.of(text)), !asker));
     }
 }
 

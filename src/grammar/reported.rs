@@ -21,10 +21,11 @@ use std::sync::LazyLock;
 pub(super) fn parse(site: &Site) -> Option<Found> {
     let text = site.doc.text();
     let sentence = site.sentence.span;
-    if follows_infinitive_or_determiner(&text[sentence.start..site.cue.start])
-        || agent_follows(text, site.cue.end)
-    {
+    if follows_infinitive_or_determiner(&text[sentence.start..site.cue.start]) {
         return None;
+    }
+    if agent_follows(text, site.cue.end) {
+        return asked_by(site);
     }
     let boundary = clause_boundary(site.doc, sentence.start, site.cue.start);
     let slot_start = boundary.map_or(sentence.start, |b| b.mark.end);
@@ -78,6 +79,31 @@ fn with_absolute(region: &str, cue: &str) -> usize {
         Some(_) => lead + "with ".len(),
         None => region.rfind(" with ").map_or(0, |at| at + " with ".len()),
     }
+}
+
+/// `Asked by Matt Lauer whether she had practiced her speech, she …`, `… when asked by a reporter if
+/// that remains his view`: the one asking is the source, the question up to a comma the content.
+fn asked_by(site: &Site) -> Option<Found> {
+    static QUESTION_OPENERS: WordSet = WordSet::new(&[
+        "whether", "if", "what", "why", "how", "who", "when", "where", "which", "about", "to",
+    ]);
+    let text = site.doc.text();
+    if !site.cue.of(text).eq_ignore_ascii_case("asked") {
+        return None;
+    }
+    let sentence = site.sentence.span;
+    let by_end = site.cue.end + text[site.cue.end..].find("by ")? + "by ".len();
+    let source = source_after(text, by_end, sentence.end)?;
+    let rest = &text[source.end..content_end(site.doc, site.sentence, source.end)];
+    let question = rest[..rest.find(',').unwrap_or(rest.len())].trim();
+    let asks = word(question).is_ok_and(|(_, w)| QUESTION_OPENERS.contains(w));
+    asks.then(|| {
+        let start = source.end + (rest.len() - rest.trim_start().len());
+        Found {
+            source: Some(source),
+            content: Some(Span::new(start, start + question.len())),
+        }
+    })
 }
 
 /// `Asked if he was ever bullied, the candidate said …`: a sentence opening with a past participle
@@ -1068,6 +1094,23 @@ mod tests {
             "said",
             Some("Former House Speaker Newt\u{a0}Gingrich"),
             "the transition reflects the reality of a presidential campaign",
+        );
+    }
+
+    #[test]
+    fn the_one_asking_after_asked_by_is_the_source() {
+        // PolNeAR train: wash-post_2016-07-20 and wash-post_2016-06-06.
+        assert_attribution(
+            "Asked by Matt Lauer whether she had practiced her speech, she said, \"I read it once over, and that's all because I wrote it with as little help as possible.\"",
+            "Asked",
+            Some("Matt Lauer"),
+            "whether she had practiced her speech",
+        );
+        assert_attribution(
+            "\"Absolutely,\" he said when asked by a reporter if that remains his view.",
+            "asked",
+            Some("a reporter"),
+            "if that remains his view",
         );
     }
 
