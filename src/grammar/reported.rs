@@ -434,8 +434,8 @@ fn opens_adverbial_phrase(rest: &str) -> bool {
 }
 
 /// `Trump thanked her for her victory and praised her effort`, `… said he would order a review and
-/// warned against hackers`: a second past-tense verb of the source's, joined by `and` or `but`, starts
-/// the writer's report again. (`was born and raised`, `fumigated and burned` join two participles
+/// warned against hackers`, `… and has gone so far as to …`: a second verb of the source's, joined by
+/// `and` or `but`, starts the writer's report again. (`was born and raised`, `fumigated and burned` join two participles
 /// inside the content instead.) Where the content stops, if such a verb follows it.
 fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
     static IRREGULAR_PAST: WordSet = WordSet::new(&[
@@ -450,16 +450,20 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
         w.bytes().all(|b| b.is_ascii_lowercase())
             && ((w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PAST.contains(w))
     };
-    if !past(site.cue.of(text)) {
+    // `says he respects Clinton and calls her …`: a present-tense cue too.
+    static PRESENT: WordSet = WordSet::new(&["has", "will", "is", "says", "calls"]);
+    let cue = site.cue.of(text);
+    if !(past(cue) || cue.ends_with('s')) {
         return None;
     }
+    let second_verb = |w: &str| past(w) || PRESENT.contains(w);
     // The verb is the cue's sentence's; content running on in a quotation past it has none.
     let region = &text[content.start..content.end.min(site.sentence.span.end)];
     let qualifies = |at: usize, joiner_len: usize| {
         let mut after = text[at + joiner_len..content.end]
             .split_whitespace()
             .skip_while(|w| ADVERBS.contains(w));
-        if !after.next().is_some_and(past) {
+        if !after.next().is_some_and(second_verb) {
             return false;
         }
         let before = text[content.start..at].trim_end_matches(',');
@@ -814,6 +818,19 @@ mod tests {
             "accused",
             Some("Trump"),
             "Rafael Cruz, who was born and raised in Cuba, of associating with Lee Harvey Oswald around the time of John F. Kennedy's assassination",
+        );
+        // PolNeAR train: breitbart_2016-04-14 and wash-post_2015-12-20 (a present tense, an auxiliary).
+        assert_attribution(
+            "He says he respects Clinton and calls her “an extremely intelligent woman with a wonderful resume and a whole lot of experience.”",
+            "says",
+            Some("He"),
+            "he respects Clinton",
+        );
+        assert_attribution(
+            "Trump has proposed temporarily banning Muslims from entering the United States and has gone so far as to justify the killing of the families of jihadists overseas.",
+            "proposed",
+            Some("Trump"),
+            "temporarily banning Muslims from entering the United States",
         );
     }
 
