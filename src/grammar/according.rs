@@ -79,6 +79,14 @@ mod tests {
             Some("the campaign"),
             "Fundraising, according to the campaign, has surged in the same period",
         );
+        // PolNeAR train: nyt_2016-09-06. `according` is never the head of a subject, so the relative
+        // clause's second verb does not take `according to a person` as its own.
+        assert_attribution(
+            "Clinton delivered, unprompted, a lengthy policy prescription for what to do in Syria, including a gentle critique of the Obama administration for not pursuing her original proposal of a no-fly zone, according to a person who attended and described her remarks on the condition of anonymity.",
+            "according to",
+            Some("a person"),
+            "Clinton delivered, unprompted, a lengthy policy prescription for what to do in Syria, including a gentle critique of the Obama administration for not pursuing her original proposal of a no-fly zone",
+        );
         // PolNeAR train: nyt_2016-07-11. What follows the source describes it.
         assert_attribution(
             "Teenage undergraduates with nonexistent credit histories might not be so lucky, according to Jason Delisle, who was an informal adviser to the Bush campaign.",

@@ -222,6 +222,7 @@ pub static INNER_PREPOSITIONS: WordSet = WordSet::new(&[
 /// Words that can never be part of a source phrase: they open clauses or are verbs of the frame.
 pub static STOP_WORDS: WordSet = WordSet::new(&[
     "that",
+    "according",
     "which",
     "who",
     "whom",
