@@ -500,7 +500,7 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
 /// comma, `and` with a subject and a finite verb of its own is the writer's next clause.
 fn coordinated_clause(site: &Site, content: Span) -> Option<usize> {
     static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "it", "we", "i"]);
-    static POSSESSIVES: WordSet = WordSet::new(&["his", "her", "their", "its", "the"]);
+    static SUBJECT_DETERMINERS: WordSet = WordSet::new(&["his", "her", "their", "its", "the"]);
     static FINITE: WordSet = WordSet::new(&[
         "has", "have", "had", "is", "are", "was", "were", "did", "said", "told", "made", "took",
         "gave", "went", "came", "left", "sent", "won",
@@ -513,13 +513,13 @@ fn coordinated_clause(site: &Site, content: Span) -> Option<usize> {
             && ((w.len() > 4 && w.ends_with("ed")) || FINITE.contains(w))
     };
     let starts_clause = |at: usize| {
-        let words: Vec<&str> = text[at + 6..content.end]
+        let words: Vec<&str> = text[at + FINDER.needle().len()..content.end]
             .split_whitespace()
             .take(4)
             .collect();
         let subject_len = match words.first() {
             Some(w) if SUBJECT_PRONOUNS.contains(w) => 1,
-            Some(w) if POSSESSIVES.contains(w) => 2,
+            Some(w) if SUBJECT_DETERMINERS.contains(w) => 2,
             Some(w) if is_capitalised(w) => words.iter().take_while(|w| is_capitalised(w)).count(),
             _ => return false,
         };
