@@ -3,7 +3,7 @@
 
 use super::words::WordSet;
 use super::words::{
-    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, fail,
+    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, fail, is_lower_case,
     last_word_start, word, word_in,
 };
 use crate::document::{Document, Sentence};
@@ -294,9 +294,7 @@ fn clause_after_content(doc: &Document, start: usize, end: usize) -> Option<usiz
                 return false;
             };
             let w = after.split_whitespace().next().unwrap_or("");
-            AFTER_COMMA.contains(w)
-                && w.chars().all(|c| c.is_ascii_lowercase())
-                && runs_to_the_end(at, w)
+            AFTER_COMMA.contains(w) && is_lower_case(w) && runs_to_the_end(at, w)
         })
         .map(|at| {
             if text[at..].starts_with('(') {

@@ -247,7 +247,7 @@ fn reporting_shape(word: &str) -> bool {
         "efforts",
     ]);
     word.len() > 3
-        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && words::is_lower_case(word)
         && (word.ends_with("ed") || word.ends_with("ing"))
         && !NOT_REPORTING.contains(word)
 }

@@ -60,8 +60,7 @@ fn in_a_poll(text: &str, at: usize) -> Option<(Span, Span)> {
 }
 
 /// Every `in … poll` of a sentence, with its content: what follows the opening phrase's comma, or the
-/// clause before a closing phrase.
-/// The poll attributions of a sentence; `mentions` are where the text names a poll, in order.
+/// clause before a closing phrase. `mentions` are where the text names a poll, in order.
 pub(super) fn parse(
     doc: &Document,
     sentence: Sentence,

@@ -11,7 +11,7 @@ use super::source::{opens_with_quantity, source_after, source_before, subject_af
 use super::words::WordSet;
 use super::words::{
     CONNECTIVES, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, STOP_WORDS,
-    is_capitalised, is_in, last_word_start, word,
+    is_capitalised, is_in, is_lower_case, last_word_start, word,
 };
 use super::{Found, Site};
 use crate::span::Span;
@@ -240,10 +240,14 @@ fn without_final_verb(text: &str, phrase: Span) -> Option<Span> {
     let words = phrase.of(text).trim_end();
     let last_start = last_word_start(words);
     let last = &words[last_start..];
-    let verb =
-        last.len() > 4 && last.ends_with("ed") && last.bytes().all(|b| b.is_ascii_lowercase());
     let rest = words[..last_start].trim_end();
-    (verb && !rest.is_empty()).then(|| Span::new(phrase.start, phrase.start + rest.len()))
+    (regular_past(last) && !rest.is_empty())
+        .then(|| Span::new(phrase.start, phrase.start + rest.len()))
+}
+
+/// `overruled`, `warned`: a lower-case word of five letters or more ending in `-ed`.
+fn regular_past(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && is_lower_case(w)
 }
 
 /// Where the sentence's main clause starts: after a leading adverbial and its comma (`On Friday, …`).
@@ -395,9 +399,7 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
 /// `adding that …`, `before insisting …`, `but added …`: the writer reports something more.
 fn opens_own_report(rest: &str) -> bool {
     static JOINERS: WordSet = WordSet::new(&["but", "before", "while", "as", "after"]);
-    word(rest).is_ok_and(|(_, w)| {
-        w.bytes().all(|b| b.is_ascii_lowercase()) && (w.ends_with("ing") || JOINERS.contains(w))
-    })
+    word(rest).is_ok_and(|(_, w)| is_lower_case(w) && (w.ends_with("ing") || JOINERS.contains(w)))
 }
 
 /// Whether `rest` starts with a preposition or a subordinator that opens an adverbial phrase.
@@ -430,7 +432,7 @@ fn opens_adverbial_phrase(rest: &str) -> bool {
     ]);
     rest.split_whitespace()
         .next()
-        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()) && OPENERS.contains(w))
+        .is_some_and(|w| is_lower_case(w) && OPENERS.contains(w))
 }
 
 /// `Trump thanked her for her victory and praised her effort`, `… said he would order a review and
@@ -446,10 +448,7 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
     static ADVERBS: WordSet = WordSet::new(&["also", "then", "later", "again", "still", "even"]);
     static BE: WordSet = WordSet::new(&["was", "were", "been", "being", "be", "is", "are"]);
     let text = site.doc.text();
-    let past = |w: &str| {
-        w.bytes().all(|b| b.is_ascii_lowercase())
-            && ((w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PAST.contains(w))
-    };
+    let past = |w: &str| regular_past(w) || is_lower_case(w) && IRREGULAR_PAST.contains(w);
     // `says he respects Clinton and calls her …`: a present-tense cue too.
     static PRESENT: WordSet = WordSet::new(&["has", "will", "is", "says", "calls"]);
     let cue = site.cue.of(text);
@@ -469,9 +468,8 @@ fn coordinated_predicate(site: &Site, content: Span) -> Option<usize> {
         let before = text[content.start..at].trim_end_matches(',');
         let mut previous = before.split_whitespace().rev();
         let last = previous.next().unwrap_or("");
-        let joins_participles = past(last)
-            || previous.next().is_some_and(|w| BE.contains(w))
-                && last.bytes().all(|b| b.is_ascii_lowercase());
+        let joins_participles =
+            past(last) || previous.next().is_some_and(|w| BE.contains(w)) && is_lower_case(last);
         !joins_participles && site.doc.quotation_at(at).is_none()
     };
     // Built once: a finder built per search costs as much as the search.
@@ -508,10 +506,7 @@ fn coordinated_clause(site: &Site, content: Span) -> Option<usize> {
     static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(", and "));
     let text = site.doc.text();
     let region = &text[content.start..content.end.min(site.sentence.span.end)];
-    let finite = |w: &str| {
-        w.bytes().all(|b| b.is_ascii_lowercase())
-            && ((w.len() > 4 && w.ends_with("ed")) || FINITE.contains(w))
-    };
+    let finite = |w: &str| regular_past(w) || is_lower_case(w) && FINITE.contains(w);
     let starts_clause = |at: usize| {
         let words: Vec<&str> = text[at + FINDER.needle().len()..content.end]
             .split_whitespace()

@@ -199,6 +199,11 @@ pub fn is_capitalised(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
+/// All ASCII lower-case letters: a verb or a function word inside a sentence, not a name.
+pub fn is_lower_case(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "we", "you", "it"]);
 /// Quantifiers that stand alone as a source (`many said`, `some say`).
 pub static QUANTIFIER_SOURCES: WordSet = WordSet::new(&[
