@@ -9,8 +9,9 @@ use super::words::{
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;
-use nom::character::complete::{multispace0, multispace1};
-use nom::combinator::{opt, recognize};
+use nom::bytes::complete::tag;
+use nom::character::complete::{multispace0, multispace1, satisfy};
+use nom::combinator::{opt, peek, recognize};
 use nom::multi::many0;
 use nom::sequence::{pair, preceded, terminated};
 
@@ -377,7 +378,10 @@ static LISTENER_WORDS: WordSet = WordSet::new(&[
     "that", "about", "on", "in", "at", "to", "after", "before", "during", "whether", "if",
 ]);
 
-/// `reporters`, `Fox News`, `the Guardian`, `him`: one to five words that are not the content.
+const MAX_LISTENER_WORDS: usize = 5;
+
+/// `reporters`, `Fox News`, `the Guardian`, `him`: one to five words that are not the content, and
+/// where they work (`Chris Wallace of Fox News`).
 fn listener(input: &str) -> Res<'_, &str> {
     let one = |i| {
         let (rest, w) = word(i)?;
@@ -389,13 +393,22 @@ fn listener(input: &str) -> Res<'_, &str> {
             Ok((rest, w))
         }
     };
-    let (_, found) = recognize(pair(&one, many0(preceded(multispace1, &one)))).parse(input)?;
-    let found = before_named_subject(found);
-    if found.split_whitespace().count() > 5 {
-        fail(input)
-    } else {
-        Ok((&input[found.len()..], found))
+    let run = || recognize(pair(&one, many0(preceded(multispace1, &one))));
+    // `told Bill O’Reilly of Fox News that …`: a listener named with where they work.
+    let mut of_a_name = preceded(
+        (multispace1, tag("of"), multispace1),
+        preceded(peek(satisfy(char::is_uppercase)), run()),
+    );
+    let (after_run, named) = run().parse(input)?;
+    let listener = before_named_subject(named);
+    if listener.split_whitespace().count() > MAX_LISTENER_WORDS {
+        return fail(input);
     }
+    let found = match of_a_name.parse(after_run) {
+        Ok((rest, _)) if listener.len() == named.len() => &input[..input.len() - rest.len()],
+        _ => listener,
+    };
+    Ok((&input[found.len()..], found))
 }
 
 /// `reporters Trump was wrong` → `reporters`: a name after a common noun is the content's subject.
@@ -407,7 +420,7 @@ fn before_named_subject(listener: &str) -> &str {
             let at = w.as_ptr() as usize - listener.as_ptr() as usize;
             return listener[..at].trim_end();
         }
-        previous_common = !capitalised && !DETERMINERS.contains(w);
+        previous_common = !capitalised && !DETERMINERS.contains(w) && w != "of";
     }
     listener
 }

@@ -38,10 +38,20 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         return asked_opening(site);
     }
     if region.trim().is_empty() {
-        return appositive(site, boundary)
+        let found = appositive(site, boundary)
             .or_else(|| inverted(site, boundary, before))
             .or_else(|| fronted(site, boundary))
-            .or_else(|| participle(site, boundary.map(|b| b.mark.start)));
+            .or_else(|| participle(site, boundary.map(|b| b.mark.start)))?;
+        // `The key drug involved -- known as ribavirin -- has not been approved`: a passive's subject
+        // is what is talked about, whatever stands between it and the verb.
+        return Some(if passive {
+            Found {
+                source: None,
+                ..found
+            }
+        } else {
+            found
+        });
     }
     let source = match source_before(text, slot_start, region) {
         Some(source) => source,
@@ -376,7 +386,16 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
                 site.doc.quotations_in(rest).next().is_some()
                     && !opens_own_report(&text[rest.start..])
             };
+            // `told Bill O’Reilly of Fox News, that “…”`: a comma before `that` sets off no frame.
+            let after_listener = !text[site.cue.end..after]
+                .trim_end()
+                .trim_end_matches(',')
+                .trim()
+                .is_empty();
+            let that_follows =
+                after_listener && word(&text[after..]).is_ok_and(|(_, w)| w == "that");
             match before {
+                _ if that_follows => Some(rest),
                 Some(b) if before_is_quotation && !quotation_resumes() => Some(b),
                 Some(b) if before_is_quotation || !quotation_follows => Some(b.cover(rest)),
                 _ => Some(rest),
@@ -624,8 +643,12 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     let separator = match boundary.kind {
         BoundaryKind::Comma => ",",
         BoundaryKind::Other if matches!(boundary.mark.of(text), "-" | "—" | "–") => {
+            if let Some(found) = dashed_aside(site, boundary.mark) {
+                return Some(found);
+            }
             boundary.mark.of(text)
         }
+        BoundaryKind::CloseQuote => return titled_aside(site, boundary.mark),
         _ => return None,
     };
     let sentence = site.sentence.span;
@@ -659,6 +682,101 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
         segment_end = inner_start;
     }
     None
+}
+
+/// `A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama --
+/// said`, `Gingrich — mentioned by Newsmax as the leading choice for … running mate — told`: an aside
+/// between two dashes may hold commas and run long; the source is the phrase before the first dash.
+/// `mark` is the closing dash (the second hyphen of `--`).
+fn dashed_aside(site: &Site, mark: Span) -> Option<Found> {
+    let text = site.doc.text();
+    let sentence = site.sentence.span;
+    let closing = dash_at(text, mark);
+    let dash = closing.of(text).trim();
+    // A lone hyphen is a dash only with a space on each side; elsewhere it joins a word.
+    let opening = if dash == "-" { " - " } else { dash };
+    let open = text[sentence.start..closing.start].rfind(opening)? + sentence.start;
+    let inner = Span::new(open + opening.len(), closing.start);
+    let lead = inner.of(text).len() - inner.of(text).trim_start().len();
+    let aside = Span::new(
+        inner.start + lead,
+        inner.start + lead + inner.of(text).trim().len(),
+    );
+    let words = aside.of(text).split_whitespace().count();
+    if words == 0 || words > MAX_LONG_ASIDE_WORDS {
+        return None;
+    }
+    let outer = clause_boundary(site.doc, sentence.start, open);
+    let region_start = outer.map_or(sentence.start, |b| b.mark.end);
+    let source = named_in_aside(text, Span::new(region_start, open), aside)
+        .or_else(|| source_before(text, region_start, &text[region_start..open]))?;
+    let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
+    Some(Found {
+        source: Some(source),
+        content: Some(content_for(site, before)?),
+    })
+}
+
+/// `A former Republican presidential candidate -- John McCain, who lost …`: a description whose aside
+/// opens with the name (alone, or described in turn) is one source with it, ending at the name. Not
+/// a list (`The three constitutional scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar`).
+fn named_in_aside(text: &str, description: Span, aside: Span) -> Option<Span> {
+    let (name_len, rest) = match aside.of(text).find(',') {
+        Some(comma) => (comma, &aside.of(text)[comma + 1..]),
+        None => (aside.len(), ""),
+    };
+    let described_further = rest.is_empty()
+        || word(rest.trim_start())
+            .is_ok_and(|(_, w)| is_in(&["who", "which", "whose", "a", "an", "the"], w));
+    let name = Span::new(aside.start, aside.start + name_len);
+    // `Rob Partridge - Marley's former head of press at Island Records -`: a description, not a name.
+    let all_capitalised = name.of(text).split_whitespace().all(is_capitalised);
+    (described_further && all_capitalised).then(|| described_name(text, description, name, true))?
+}
+
+/// The whole dash whose last character is at `mark`: `--` is two hyphens.
+fn dash_at(text: &str, mark: Span) -> Span {
+    if mark.of(text) == "-" && text[..mark.start].ends_with('-') {
+        Span::new(mark.start - 1, mark.end)
+    } else {
+        mark
+    }
+}
+
+/// `Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested …`, `Dana Perino, a host of ''The
+/// Five,'' refused …`: an aside may end in a quoted title that takes the aside's closing comma inside
+/// its marks. `mark` is the title's closing quotation mark.
+fn titled_aside(site: &Site, mark: Span) -> Option<Found> {
+    let text = site.doc.text();
+    let sentence = site.sentence.span;
+    let title = site.doc.quotation_ending_at(mark.end)?.span;
+    let inner = title.of(text).trim_end_matches(['”', '"', '\'']);
+    if !inner.ends_with(',') || !is_title(inner.trim_start_matches(['“', '"', '\'', '`'])) {
+        return None;
+    }
+    let comma = text[sentence.start..title.start].rfind(',')? + sentence.start;
+    if !is_aside(text[comma + 1..title.start].trim()) {
+        return None;
+    }
+    let outer = clause_boundary(site.doc, sentence.start, comma);
+    let region_start = outer.map_or(sentence.start, |b| b.mark.end);
+    let source = source_before(text, region_start, &text[region_start..comma])?;
+    let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
+    Some(Found {
+        source: Some(source),
+        content: Some(content_for(site, before)?),
+    })
+}
+
+/// `Morning Joe,`, `The Five,`, `Guccifer,`: a short name in title case, not a quoted remark.
+fn is_title(quoted: &str) -> bool {
+    const MAX_TITLE_WORDS: usize = 6;
+    let words: Vec<&str> = quoted.trim_end_matches(',').split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= MAX_TITLE_WORDS
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) || STOP_WORDS.contains(w) || INNER_PREPOSITIONS.contains(w))
 }
 
 /// `One delegate not on the Cruz slate, Kelly Schmdit, told …`, `The former sister-in-law of Donald
@@ -1030,6 +1148,74 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_dashes_may_hold_commas_and_name_the_source() {
+        // PolNeAR train (usa-today_2015-12-07_republicans-reaction-is-that-all): the name opens the aside.
+        assert_attribution(
+            "A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama -- said the president \"offered no changes to his reactive, indirect and incremental strategy.\"",
+            "said",
+            Some("A former Republican presidential candidate -- John McCain"),
+            "the president \"offered no changes to his reactive, indirect and incremental strategy.\"",
+        );
+        // PolNeAR train (usa-today_2016-08-10_nd-amendment-people-his-secret-w).
+        assert_attribution(
+            "Democrats -- including Clinton -- quickly accused Trump of suggesting violence against the Democratic nominee.",
+            "accused",
+            Some("Democrats"),
+            "Trump of suggesting violence against the Democratic nominee",
+        );
+        // PolNeAR train (nyt_2016-03-04_republicans-have-stake-in-a-deal): a list is no name.
+        assert_attribution(
+            "The three constitutional scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed there are qualified candidates who could thread the needle.",
+            "agreed",
+            Some("The three constitutional scholars"),
+            "there are qualified candidates who could thread the needle",
+        );
+    }
+
+    #[test]
+    fn a_passive_after_an_aside_names_no_source() {
+        // BBC business-373 and the Reuters-21578 corpus: the subject of `are said to`, `has not been
+        // approved` is what is talked about, with an aside between commas or dashes or none.
+        assert_attribution(
+            "The owners of Rossignol, the Boix-Vives family, are said to be considering an offer from Quiksilver.",
+            "said",
+            None,
+            "to be considering an offer from Quiksilver",
+        );
+        assert_attribution(
+            "The key drug involved -- known as ribavirin -- has not been approved for official use in Canada, but it is available through a special program.",
+            "approved",
+            None,
+            "for official use in Canada",
+        );
+    }
+
+    #[test]
+    fn an_aside_may_end_in_a_quoted_title() {
+        // PolNeAR train (huff-post_2016-02-29_joe-scarborough-donald-trump-pla).
+        assert_attribution(
+            "Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested business mogul Donald Trump’s refusal to disavow the Ku Klux Klan could disqualify him from the presidential race.",
+            "suggested",
+            Some("Joe Scarborough"),
+            "business mogul Donald Trump’s refusal to disavow the Ku Klux Klan could disqualify him from the presidential race",
+        );
+        // PolNeAR train (breitbart_2016-05-25_hacker-guccifer-clinton-s-server).
+        assert_attribution(
+            "Marcel Lazăr Lehel, the hacker known as “Guccifer,” stated that he had access to the email server.",
+            "stated",
+            Some("Marcel Lazăr Lehel"),
+            "that he had access to the email server",
+        );
+        // A quoted remark, not a title, is the content of `said X`.
+        assert_attribution(
+            "“It’s a great opportunity for us,” said Gonzalez.",
+            "said",
+            Some("Gonzalez"),
+            "“It’s a great opportunity for us,”",
+        );
+    }
+
+    #[test]
     fn appositive_between_source_and_cue() {
         // Seed 002.
         assert_attribution(
@@ -1074,6 +1260,18 @@ mod tests {
         let copy = "Lavrov explained, “President Trump, I’m sure either he himself or Rex Tillerson will talk about this, said that this campaign is already acquiring quite a strange character.” It would be easy and comforting to say that the Russians are lying.";
         let cues: Vec<String> = rows(copy).into_iter().map(|r| r.cue).collect();
         assert_eq!(cues, ["explained"]);
+    }
+
+    #[test]
+    fn a_listener_named_with_where_they_work() {
+        // PolNeAR train (west-journal_2016-05-14_gingrich-takes-talk-of-being-tru): a dashed aside, a
+        // listener `of` an outlet, and a comma before `that`.
+        assert_attribution(
+            "On Friday, Gingrich — mentioned by Newsmax as the leading choice for Republican presidential nominee Donald Trump’s running mate — told Bill O’Reilly of Fox News, that “you have to look at it very seriously, of course.”",
+            "told",
+            Some("Gingrich"),
+            "that “you have to look at it very seriously, of course.”",
+        );
     }
 
     #[test]
