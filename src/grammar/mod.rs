@@ -379,6 +379,15 @@ pub(crate) mod table {
             .collect()
     }
 
+    /// The resolved speaker of each attribution, in order.
+    pub fn speakers(copy: &str) -> Vec<Option<String>> {
+        let doc = Document::parse(&SourceFile::new("test.txt", copy));
+        attributions(&doc, Lexicon::default_lexicon())
+            .into_iter()
+            .map(|a| a.speaker)
+            .collect()
+    }
+
     /// Asserts the attribution whose cue is `cue` has this source and content.
     #[track_caller]
     pub fn assert_attribution(copy: &str, cue: &str, source: Option<&str>, content: &str) {

@@ -657,12 +657,15 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     for _ in 0..MAX_ASIDES {
         let inner_start = text[sentence.start..segment_end].rfind(separator)? + sentence.start;
         let aside = Span::new(inner_start + separator.len(), segment_end);
-        if !is_aside(aside.of(text).trim()) {
-            return None;
-        }
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
         let region_start = outer.map_or(sentence.start, |b| b.mark.end);
         let region = &text[region_start..inner_start];
+        // `David Simas, assistant to the president and director of the White House's Office of
+        // Political Strategy and Outreach, said`: after a person's name, a job may take many words.
+        let long_job = is_long_aside(aside.of(text)) && is_plain_name(region);
+        if !(is_aside(aside.of(text).trim()) || long_job) {
+            return None;
+        }
         if outer.is_some_and(|b| b.kind == BoundaryKind::Comma) && opens_an_aside(region) {
             segment_end = inner_start;
             continue;
@@ -709,12 +712,25 @@ fn dashed_aside(site: &Site, mark: Span) -> Option<Found> {
     let outer = clause_boundary(site.doc, sentence.start, open);
     let region_start = outer.map_or(sentence.start, |b| b.mark.end);
     let source = named_in_aside(text, Span::new(region_start, open), aside)
+        .or_else(|| named_before(site, outer))
         .or_else(|| source_before(text, region_start, &text[region_start..open]))?;
     let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
     Some(Found {
         source: Some(source),
         content: Some(content_for(site, before)?),
     })
+}
+
+/// `Susan Walker, coordinator of the International Campaign to Ban Land Mines -- which won … -- said`:
+/// a person's name set off by a comma before the phrase the dashes follow is the source.
+fn named_before(site: &Site, boundary: Option<Boundary>) -> Option<Span> {
+    let text = site.doc.text();
+    let comma = boundary.filter(|b| b.kind == BoundaryKind::Comma)?.mark;
+    let outer = clause_boundary(site.doc, site.sentence.span.start, comma.start);
+    let start = outer.map_or(site.sentence.span.start, |b| b.mark.end);
+    let region = &text[start..comma.start];
+    let lead = region.len() - region.trim_start().len();
+    is_plain_name(region).then(|| Span::new(start + lead, start + region.trim_end().len()))
 }
 
 /// `A former Republican presidential candidate -- John McCain, who lost …`: a description whose aside
@@ -828,9 +844,23 @@ fn is_aside(inner: &str) -> bool {
 
 const MAX_LONG_ASIDE_WORDS: usize = 40;
 
+fn is_long_aside(inner: &str) -> bool {
+    inner.split_whitespace().count() <= MAX_LONG_ASIDE_WORDS
+}
+
+/// `David Simas`, `Sen. Jack Reed`: two to five capitalised words and nothing else.
+fn is_plain_name(region: &str) -> bool {
+    const MAX_NAME_WORDS: usize = 5;
+    let words = region.split_whitespace().count();
+    // `On Friday`, `In The Washington Post` open with a function word; names do not.
+    let name_word =
+        |w: &str| is_capitalised(w) && !(STOP_WORDS.contains(w) || INNER_PREPOSITIONS.contains(w));
+    (2..=MAX_NAME_WORDS).contains(&words) && region.split_whitespace().all(name_word)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::table::{assert_attribution, rows};
+    use super::super::table::{assert_attribution, rows, speakers};
 
     #[test]
     fn a_part_of_a_group_and_a_source_with_a_relative_clause() {
@@ -1163,6 +1193,13 @@ mod tests {
             Some("Democrats"),
             "Trump of suggesting violence against the Democratic nominee",
         );
+        // DUC D0715D (APW19990301.0233): the name before a description the dashes follow.
+        assert_attribution(
+            "Susan Walker, coordinator of the International Campaign to Ban Land Mines -- which won the 1997 Nobel Peace Prize -- said her group would this year focus its campaign on the Middle East and former Soviet Union to try to persuade them to go along with the accord.",
+            "said",
+            Some("Susan Walker"),
+            "her group would this year focus its campaign on the Middle East and former Soviet Union to try to persuade them to go along with the accord",
+        );
         // PolNeAR train (nyt_2016-03-04_republicans-have-stake-in-a-deal): a list is no name.
         assert_attribution(
             "The three constitutional scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed there are qualified candidates who could thread the needle.",
@@ -1187,6 +1224,41 @@ mod tests {
             "approved",
             None,
             "for official use in Canada",
+        );
+    }
+
+    #[test]
+    fn neither_one_nor_the_other_is_one_source_and_no_person() {
+        // PolNeAR train (huff-post_2016-02-07_the-latest-gop-debate-kicked-off, nyt_2015-12-14_visa-screening-missed-attacker-s).
+        let copy = "Neither Cruz nor Christie acknowledged the Obama administration's efforts to combat the epidemic. Neither Mr. Comey nor other officials identified the specific platforms that were used.";
+        assert_attribution(
+            copy,
+            "acknowledged",
+            Some("Neither Cruz nor Christie"),
+            "the Obama administration's efforts to combat the epidemic",
+        );
+        assert_attribution(
+            copy,
+            "identified",
+            Some("Neither Mr. Comey nor other officials"),
+            "the specific platforms that were used",
+        );
+        // Two people are not one speaker, and the second is not the only one.
+        assert!(
+            speakers(copy)
+                .iter()
+                .all(|s| s.as_deref() != Some("Christie"))
+        );
+    }
+
+    #[test]
+    fn after_a_name_a_job_may_run_long() {
+        // PolNeAR train (wash-post_2016-04-28_with-woman-s-card-trump-escalate).
+        assert_attribution(
+            "Debbie Walsh, director of the Center for American Women and Politics at the Eagleton Institute of Politics at Rutgers University, said Clinton is poised to benefit from Trump's unfavorable ratings and any gap between women and men voters.",
+            "said",
+            Some("Debbie Walsh"),
+            "Clinton is poised to benefit from Trump's unfavorable ratings and any gap between women and men voters",
         );
     }
 

@@ -54,9 +54,17 @@ fn nominal(input: &str) -> Res<'_, &str> {
     .parse(input)
 }
 
+/// `Neither` in `Neither Cruz nor Christie`: a determiner only inside a source phrase (alone,
+/// `Neither felt up to the task`, it is the phrase).
+static CORRELATIVES: WordSet = WordSet::new(&["neither", "either"]);
+
 /// `the`, `a`, `two`, `Russia’s` (a possessive works as a determiner).
 fn determiner(input: &str) -> Res<'_, &str> {
-    terminated(word_in(&DETERMINERS), multispace1).parse(input)
+    terminated(
+        nom::branch::alt((word_in(&DETERMINERS), word_in(&CORRELATIVES))),
+        multispace1,
+    )
+    .parse(input)
 }
 
 /// `a person familiar with the talks`, `officials at the State Department`, `Trump and Putin`.
@@ -107,7 +115,12 @@ fn alt_joiner(input: &str) -> Res<'_, &str> {
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
     // `critics like Huffman`, `experts like Paul Bauman`: `like` before a name gives an example.
     let names_example = w == "like" && rest.trim_start().starts_with(char::is_uppercase);
-    if INNER_PREPOSITIONS.contains(w) || w == "and" || w == "&" || names_author || names_example {
+    // `Neither Cruz nor Christie`: `nor` joins the second of two.
+    if INNER_PREPOSITIONS.contains(w)
+        || is_in(&["and", "&", "nor"], w)
+        || names_author
+        || names_example
+    {
         Ok((rest, w))
     } else {
         fail(input)
@@ -398,6 +411,9 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
 
 /// `Trump and Putin said`: an `and` between names joins them; elsewhere it opens a clause.
 fn joins_names(text: &str, words: &[Span], j: usize) -> bool {
+    if words[j].of(text) == "nor" {
+        return j > 0; // `Neither Mr. Comey nor other officials`
+    }
     words[j].of(text) == "and"
         && j > 0
         && j + 1 < words.len()
@@ -776,8 +792,8 @@ pub fn person_name(source: &str) -> Option<&str> {
 fn name_in(head: &str) -> Option<&str> {
     let head = head.trim();
     let mut words: Vec<&str> = head.split_whitespace().collect();
-    if words.iter().any(|&w| w == "and" || w == "&") {
-        return None; // `Trump and Putin`: more than one speaker
+    if words.iter().any(|&w| is_in(&["and", "&", "nor"], w)) {
+        return None; // `Trump and Putin`, `Neither Cruz nor Christie`: more than one speaker
     }
     // `officials in Moscow`, `Seven of 10 Republicans in Tennessee`: the head comes before the attachment.
     let head = match words
