@@ -99,7 +99,9 @@ pub fn strip_auxiliaries(
 ) -> (usize, bool) {
     let mut end = cue_start;
     let mut passive = false;
-    let participle = !cue.ends_with("ing") && !cue.ends_with('s');
+    // `was referring to`: the verb of a phrase cue decides, not its particle.
+    let verb = cue.split_whitespace().next().unwrap_or(cue);
+    let participle = !verb.ends_with("ing") && !verb.ends_with('s');
     loop {
         let region = text[region_start..end].trim_end();
         let word_start = last_word_start(region);
@@ -157,6 +159,10 @@ fn time_phrase_start(region: &str) -> Option<usize> {
     let offset = |w: &str| w.as_ptr() as usize - region.as_ptr() as usize;
     let last = words.next()?;
     let previous = words.next();
+    // `Gore’s close friends and allies have in the past said`.
+    if last == "past" && previous == Some("the") {
+        return words.next().filter(|&w| w == "in").map(offset);
+    }
     let year_or_month =
         last.len() == 4 && last.starts_with(['1', '2']) && last.bytes().all(|b| b.is_ascii_digit())
             || MONTHS.contains(last);
@@ -517,5 +523,17 @@ mod tests {
         assert_eq!(strip_auxiliaries(text, 0, 19, "said"), (9, false));
         let text = "it was reported";
         assert_eq!(strip_auxiliaries(text, 0, 7, "reported"), (2, true));
+        // Reuters-21578: `was referring to` is progressive, whatever the phrase cue ends with.
+        let text = "Kerin was referring to";
+        assert_eq!(strip_auxiliaries(text, 0, 10, "referring to"), (5, false));
+    }
+
+    #[test]
+    fn a_time_phrase_stands_between_source_and_cue() {
+        // PolNeAR train (politico_2016-07-24_al-gore-to-skip-democratic-conve).
+        let region = "Gore’s close friends and allies have in the past";
+        assert_eq!(time_phrase_start(region), region.find("in the past"));
+        assert_eq!(time_phrase_start("Feinstein last week"), Some(10));
+        assert_eq!(time_phrase_start("Gore’s close friends"), None);
     }
 }

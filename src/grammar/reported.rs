@@ -1263,6 +1263,17 @@ mod tests {
     }
 
     #[test]
+    fn a_shortened_month_before_a_day_is_one_word() {
+        // PolNeAR train (huff-post_2016-07-31_clinton-says-russians-hacked-dnc).
+        assert_attribution(
+            "The Republican presidential nominee for the Nov. 8 election later said he was being “sarcastic” in his comments, which raised concerns among intelligence experts.",
+            "said",
+            Some("The Republican presidential nominee for the Nov. 8 election"),
+            "he was being “sarcastic” in his comments",
+        );
+    }
+
+    #[test]
     fn an_aside_may_end_in_a_quoted_title() {
         // PolNeAR train (huff-post_2016-02-29_joe-scarborough-donald-trump-pla).
         assert_attribution(

@@ -47,7 +47,9 @@ pub fn word(input: &str) -> Res<'_, &str> {
         } else {
             1
         };
-    } else if input[end..].starts_with('.') && keeps_period(&input[..end]) {
+    } else if input[end..].starts_with('.')
+        && (keeps_period(&input[..end]) || is_short_month_before_day(&input[..end], &input[end..]))
+    {
         end += 1;
     } else if input[..end].ends_with(|c: char| c.is_ascii_digit()) {
         // `21,000` and `33%` are one word.
@@ -98,6 +100,17 @@ const ABBREVIATIONS: &[&str] = &[
     "Prof", "Rev", "St", "Jr", "Sr", "U.S", "U.N", "U.K", "E.U", "D.C", "Inc", "Corp", "Co", "Ltd",
     "Atty", "Cmdr", "Pres", "Sens", "Reps", "Hon", "Supt", "Insp", "Det", "Messrs",
 ];
+
+/// Months as news style shortens them before a day (`the Nov. 8 election`).
+const SHORT_MONTHS: &[&str] = &["Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"];
+
+/// `Nov` before `. 8`: the period is the month's, not a sentence's.
+fn is_short_month_before_day(word: &str, rest: &str) -> bool {
+    SHORT_MONTHS.contains(&word)
+        && rest
+            .strip_prefix(". ")
+            .is_some_and(|day| day.starts_with(|c: char| c.is_ascii_digit()))
+}
 
 /// A word that starts with a capital letter.
 pub fn capitalised_word(input: &str) -> Res<'_, &str> {
