@@ -59,7 +59,10 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
             let preposition_at = slot_start + last_word_start(region.trim_end());
             return participle(site, Some(preposition_at)).or_else(|| passive_participle(site));
         }
-        None => relative_or_coordinated(site, slot_start, region)?,
+        None => match verb_of_a_statement(site, region) {
+            Some(verb_at) => source_before(text, slot_start, &region[..verb_at])?,
+            None => relative_or_coordinated(site, slot_start, region)?,
+        },
     };
     let nothing_between = text[source.end..site.cue.start].trim().is_empty();
     if nothing_between
@@ -145,6 +148,56 @@ fn passive_participle(site: &Site) -> Option<Found> {
 }
 
 /// `… by saying`, `… after telling`: the participle's subject is the main clause's.
+/// `she released a statement saying …`, `Trump fired back a response saying …`: before a participle
+/// of speech, a thing said names no one; the one who made it is the clause's subject. The offset in
+/// `region` of the verb that made it, if `region` ends with such a thing.
+fn verb_of_a_statement(site: &Site, region: &str) -> Option<usize> {
+    static STATEMENTS: WordSet = WordSet::new(&[
+        "statement",
+        "statements",
+        "email",
+        "e-mail",
+        "emails",
+        "tweet",
+        "tweets",
+        "letter",
+        "memo",
+        "message",
+        "response",
+        "video",
+        "ad",
+        "note",
+        "release",
+        "post",
+        "op-ed",
+        "column",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "motion",
+        "brief",
+        "report",
+    ]);
+    static PARTICLES: WordSet = WordSet::new(&["back", "out", "up", "off"]);
+    const MAX_THING_WORDS: usize = 4;
+    let participle = site.cue.of(site.doc.text()).ends_with("ing");
+    let words: Vec<&str> = region.split_whitespace().collect();
+    if !participle
+        || site.form.class == CueClass::Thought
+        || !words.last().is_some_and(|w| STATEMENTS.contains(w))
+    {
+        return None;
+    }
+    let tail = words.len().saturating_sub(MAX_THING_WORDS)..words.len();
+    let determiner = tail.rev().find(|&i| DETERMINERS.contains(words[i]))?;
+    let mut verb = determiner.checked_sub(1)?;
+    if PARTICLES.contains(words[verb]) {
+        verb = verb.checked_sub(1)?;
+    }
+    let lower_verb = is_lower_case(words[verb]) && !STOP_WORDS.contains(words[verb]);
+    (verb > 0 && lower_verb).then(|| words[verb].as_ptr() as usize - region.as_ptr() as usize)
+}
+
 fn ends_with_participle_preposition(region: &str) -> bool {
     let last = region.split_whitespace().next_back().unwrap_or("");
     is_in(
@@ -1260,6 +1313,23 @@ mod tests {
             Some("Debbie Walsh"),
             "Clinton is poised to benefit from Trump's unfavorable ratings and any gap between women and men voters",
         );
+    }
+
+    #[test]
+    fn the_maker_of_a_statement_is_the_source_of_its_participle() {
+        // PolNeAR train (politico_2016-08-23_top-senate-candidates-pointing-f,
+        // west-journal_2016-05-06_republican-unity-meeting-schedul).
+        assert_attribution(
+            "Shortly after Murphy’s conference call ended, Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation for repeatedly voting against Zika funding.”",
+            "saying",
+            Some("Rubio’s campaign"),
+            "Murphy owes “Florida an explanation for repeatedly voting against Zika funding.”",
+        );
+        let rows = rows(
+            "Later that day, Trump fired back a response saying he would not support Ryan’s agenda and suggesting that politicians should do what is best for the American people.",
+        );
+        let saying = rows.iter().find(|r| r.cue == "saying").unwrap();
+        assert_eq!(saying.source.as_deref(), Some("Trump"));
     }
 
     #[test]
