@@ -230,11 +230,12 @@ pub fn quotation_just_before(doc: &Document, sentence: Sentence) -> Option<Span>
 pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
     let text = doc.text();
     let mut end = sentence.span.end;
-    // A semicolon outside quotation marks ends the clause the content belongs to.
-    if let Some(semicolon) = text[start..end].find(';').map(|i| start + i)
-        && doc.quotation_at(semicolon).is_none()
+    // A semicolon outside quotation marks ends the clause the content belongs to, and so does a
+    // horizontal bar (`… to drilling ― probably not exactly what Graham had in mind`).
+    if let Some(mark) = text[start..end].find([';', '―']).map(|i| start + i)
+        && doc.quotation_at(mark).is_none()
     {
-        end = semicolon;
+        end = text[..mark].trim_end().len();
     }
     if let Some(cut) = clause_after_content(doc, start, end) {
         end = cut;
@@ -466,8 +467,22 @@ pub fn is_adverbial(text: &str) -> bool {
     adverbial(text).is_ok_and(|(rest, _)| rest.trim().is_empty())
 }
 
+/// `to lift`, `to be`: `to` and a lower-case word that is no plural, determiner or object pronoun.
+fn opens_infinitive(input: &str) -> bool {
+    static OBJECTS: WordSet = WordSet::new(&["him", "her", "them", "us", "me", "you", "it"]);
+    let Some(rest) = input.strip_prefix("to ") else {
+        return false;
+    };
+    word(rest.trim_start()).is_ok_and(|(_, w)| {
+        is_lower_case(w) && !w.ends_with('s') && !DETERMINERS.contains(w) && !OBJECTS.contains(w)
+    })
+}
+
 /// `on Friday`, `in a statement`, `at a news conference`, `to reporters`, `last week`, `Tuesday`.
 fn adverbial(input: &str) -> Res<'_, &str> {
+    if opens_infinitive(input) {
+        return fail(input); // `promising to lift restrictions`: content, not `to reporters`
+    }
     let time = word_in(&TIME_WORDS);
     let phrase = recognize((
         word_in(&ADVERBIAL_PREPOSITIONS),

@@ -38,7 +38,15 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         return asked_opening(site);
     }
     if region.trim().is_empty() {
-        let found = appositive(site, boundary)
+        // `On Thursday, Trump spoke to …, promising to …`: a participle after a comma is first read
+        // as the clause's, not as a finite verb with a source set off before it.
+        let verb = site.cue.of(text).split_whitespace().next().unwrap_or("");
+        let participle_first = verb
+            .ends_with("ing")
+            .then(|| participle(site, boundary.map(|b| b.mark.start)))
+            .flatten();
+        let found = participle_first
+            .or_else(|| appositive(site, boundary))
             .or_else(|| inverted(site, boundary, before))
             .or_else(|| fronted(site, boundary))
             .or_else(|| participle(site, boundary.map(|b| b.mark.start)))?;
@@ -216,8 +224,29 @@ fn participle(site: &Site, clause_end: Option<usize>) -> Option<Found> {
         return None;
     }
     let sentence = site.sentence.span;
-    let subject_start = first_clause_start(site.doc, sentence.start, clause_end);
+    // `It was immediately denied, but the Tories remain suspicious, claiming …`: the participle's
+    // clause is the last one joined before it.
+    let clause_start = ["; ", ", but "]
+        .iter()
+        .filter_map(|joiner| {
+            text[sentence.start..clause_end]
+                .rfind(joiner)
+                .map(|at| sentence.start + at + joiner.len())
+        })
+        .max()
+        .unwrap_or(sentence.start);
+    let subject_start = first_clause_start(site.doc, clause_start, clause_end);
     let subject = subject_after(text, subject_start, clause_end)?;
+    // `the group rejected a £1.3bn takeover offer …, claiming`: the phrase read forwards took in the verb.
+    let subject = without_final_verb(text, subject).unwrap_or(subject);
+    let subject = without_final_adverb(text, subject);
+    // `the Tories remain suspicious, claiming`: a subject that runs up to the comma took in the
+    // verb and what follows it; the name it opens with is the subject.
+    let subject = if text[subject.end..clause_end].trim().is_empty() {
+        capitalised_head(text, subject)?
+    } else {
+        subject
+    };
     let content = match tail_after(
         text,
         site.cue.end,
@@ -297,6 +326,36 @@ fn coordinated_subject(site: &Site, and_at: usize) -> Option<Span> {
     None
 }
 
+/// `the sentiment of this alleged Trump remark certainly` → without `certainly`: read forwards, a
+/// phrase may take in the adverb before its verb.
+fn without_final_adverb(text: &str, phrase: Span) -> Span {
+    let words = phrase.of(text).trim_end();
+    let last_start = last_word_start(words);
+    let last = &words[last_start..];
+    let rest = words[..last_start].trim_end();
+    if last.len() > 4 && last.ends_with("ly") && is_lower_case(last) && !rest.is_empty() {
+        Span::new(phrase.start, phrase.start + rest.len())
+    } else {
+        phrase
+    }
+}
+
+/// `the Tories remain suspicious` → `the Tories`: determiners and the capitalised run after them.
+fn capitalised_head(text: &str, phrase: Span) -> Option<Span> {
+    let mut end = None;
+    let mut in_name = false;
+    for w in phrase.of(text).split_whitespace() {
+        let at = phrase.start + (w.as_ptr() as usize - phrase.of(text).as_ptr() as usize);
+        if is_capitalised(w) {
+            in_name = true;
+            end = Some(at + w.len());
+        } else if in_name || !DETERMINERS.contains(w) {
+            break;
+        }
+    }
+    end.map(|end| Span::new(phrase.start, end))
+}
+
 /// `the U.S. Court of Appeals for the 6th Circuit overruled` → `the U.S. Court of Appeals for the 6th
 /// Circuit`: a phrase that ends in a lower-case past-tense verb, without it.
 fn without_final_verb(text: &str, phrase: Span) -> Option<Span> {
@@ -315,25 +374,70 @@ fn regular_past(w: &str) -> bool {
 
 /// Where the sentence's main clause starts: after a leading adverbial and its comma (`On Friday, …`).
 fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usize) -> usize {
-    let full = &doc.text()[start..limit];
+    let text = doc.text();
+    let at = after_connective(text, start, limit);
+    let at = after_opening_phrase(text, at, limit);
+    // `On Thursday, however, Trump spoke …`: the connective may come after the opening phrase.
+    after_connective(text, at, limit)
+}
+
+/// Past a connective (`But`, `However,`) at `start`, or at the first word.
+fn after_connective(text: &str, start: usize, limit: usize) -> usize {
+    let full = &text[start..limit];
     let text = full.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let connective = text
+    let at = start + full.len() - text.len();
+    match text
         .split_whitespace()
         .next()
-        .filter(|w| CONNECTIVES.contains(w.trim_end_matches(',')));
-    let (start, text) = match connective {
-        Some(w) => {
-            let rest = text[w.len()..].trim_start();
-            (start + full.len() - rest.len(), rest)
-        }
-        None => (start + full.len() - text.len(), text),
-    };
+        .filter(|w| CONNECTIVES.contains(w.trim_end_matches(',')))
+    {
+        Some(w) => at + w.len() + (text[w.len()..].len() - text[w.len()..].trim_start().len()),
+        None => at,
+    }
+}
+
+/// Past an opening phrase of up to four words and its comma (`In Washington, `), if one opens
+/// `start..limit`.
+fn after_opening_phrase(text: &str, start: usize, limit: usize) -> usize {
+    let text = &text[start..limit];
     match text.find(", ") {
-        Some(i) if text[..i].split_whitespace().count() <= 4 && !text[..i].contains(['“', '"']) => {
+        Some(i) if text[..i].split_whitespace().count() <= 4 && opens_a_sentence(&text[..i]) => {
             start + i + 2
         }
         _ => start,
     }
+}
+
+/// `In Washington`, `Last week`, `Earlier`, `Still`: a phrase that opens a sentence before its
+/// subject, not the subject itself (`Cash-strapped US companies, including …, had argued`).
+fn opens_a_sentence(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    !phrase.contains(['“', '"'])
+        && (super::clause::is_adverbial(phrase)
+            || first.ends_with("ly")
+            || phrase.ends_with(" ago")
+            || is_in(
+                &[
+                    "after",
+                    "before",
+                    "at",
+                    "in",
+                    "on",
+                    "during",
+                    "for",
+                    "with",
+                    "as",
+                    "despite",
+                    "since",
+                    "still",
+                    "earlier",
+                    "later",
+                    "instead",
+                    "meanwhile",
+                    "yet",
+                ],
+                first,
+            ))
 }
 
 /// `The officials quoted by NBC News were …`: a participle with its agent after it modifies a noun.
@@ -691,6 +795,7 @@ fn followed_by_aside(after: &str) -> bool {
 fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     let text = site.doc.text();
     let boundary = boundary?;
+
     // `Andrei Illarionov - then economic adviser to President Vladimir Putin - told …` (BBC business-426):
     // an aside between dashes works as one between commas.
     let separator = match boundary.kind {
@@ -712,7 +817,10 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
         let aside = Span::new(inner_start + separator.len(), segment_end);
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
         let region_start = outer.map_or(sentence.start, |b| b.mark.end);
-        let region = &text[region_start..inner_start];
+        // `numerous military veterans interviewed at Trump rallies in South Carolina this week,
+        // including Mr. Jebens, said`: a time phrase may close the source before its aside.
+        let (region_end, _) = strip_auxiliaries(text, region_start, inner_start, "");
+        let region = &text[region_start..region_end];
         // `David Simas, assistant to the president and director of the White House's Office of
         // Political Strategy and Outreach, said`: after a person's name, a job may take many words.
         let long_job = is_long_aside(aside.of(text)) && is_plain_name(region);
@@ -1330,6 +1438,30 @@ mod tests {
         );
         let saying = rows.iter().find(|r| r.cue == "saying").unwrap();
         assert_eq!(saying.source.as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_takes_its_clauses_subject() {
+        // PolNeAR dev (huff-post_2016-09-22_trump-the-dealmaker-could-addres): an opening phrase and a
+        // connective before the subject; `to` opens an infinitive, the content, not a listener.
+        assert_attribution(
+            "On Thursday, however, Trump spoke to a gathering of fracking industry leaders, promising to lift environmental regulations and open more federal land to drilling ― probably not exactly what Graham had in mind.",
+            "promising",
+            Some("Trump"),
+            "to lift environmental regulations and open more federal land to drilling",
+        );
+        // BBC politics-360: the clause after `but`, and its subject without the verb it ran into.
+        let found = rows(
+            "It was immediately denied, but the Tories remain suspicious, claiming that, as Mr Letwin said, if the money does not come from there, where will it come from.",
+        );
+        let claiming = found.iter().find(|r| r.cue == "claiming").unwrap();
+        assert_eq!(claiming.source.as_deref(), Some("the Tories"));
+        // BBC business-319.
+        let found = rows(
+            "Last week, the group rejected a £1.3bn ($2.5bn) takeover offer from Deutsche Boerse, claiming that it undervalued the business.",
+        );
+        let claiming = found.iter().find(|r| r.cue == "claiming").unwrap();
+        assert_eq!(claiming.source.as_deref(), Some("the group"));
     }
 
     #[test]
