@@ -177,7 +177,8 @@ pub fn cues() -> Value {
                         "phrase": { "type": "string", "minLength": 1 },
                         "forms": { "type": "array", "items": { "type": "string", "minLength": 1 } },
                         "class": { "enum": ["speech", "addressed", "thought", "according"] },
-                        "tone": { "enum": ["neutral", "loaded"] }
+                        "tone": { "enum": ["neutral", "loaded"] },
+                        "complement": { "enum": ["clause", "noun"] }
                     }
                 }
             }

@@ -32,6 +32,17 @@ pub enum Tone {
     Loaded,
 }
 
+/// What a cue's content is: a clause (`said that …`, `said the talks …`) or a noun phrase, which ends
+/// where the phrase does (`endorsed Clinton, the party's nominee` → `Clinton`).
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Complement {
+    #[default]
+    Clause,
+    /// The verb takes an object: its content ends at the first comma outside quotation marks.
+    Noun,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
@@ -48,6 +59,8 @@ struct Entry {
     class: CueClass,
     #[serde(default)]
     tone: Tone,
+    #[serde(default)]
+    complement: Complement,
 }
 
 /// What the lexicon knows about one matched cue form.
@@ -58,6 +71,7 @@ pub struct CueForm {
     pub verb: bool,
     pub class: CueClass,
     pub tone: Tone,
+    pub complement: Complement,
 }
 
 pub struct Lexicon {
@@ -130,6 +144,7 @@ impl Lexicon {
                 verb: true,
                 class: CueClass::Speech,
                 tone: Tone::Neutral,
+                complement: Complement::Clause,
             },
         })
     }
@@ -194,6 +209,7 @@ fn expand(entry: Entry) -> Result<Vec<(String, CueForm)>, String> {
         verb,
         class: entry.class,
         tone: entry.tone,
+        complement: entry.complement,
     };
     Ok(forms.into_iter().map(|f| (f, cue.clone())).collect())
 }
@@ -290,6 +306,30 @@ mod tests {
         };
         assert_eq!(lexicon.form(&c).tone, Tone::Loaded);
         assert_eq!(lexicon.form(&c).lemma, "claim");
+    }
+
+    #[test]
+    fn a_user_cue_may_take_an_object() {
+        let lexicon = Lexicon::from_sources(&[(
+            "ours.yaml",
+            "cues:\n  - { verb: lambast, complement: noun }\n",
+        )])
+        .unwrap();
+        // DUC corpus: `she lambasted opposition lawmakers for demonizing her`.
+        let text = "she lambasted opposition lawmakers for demonizing her";
+        let Some(Hit::Cue(c)) = lexicon.scan(text).next() else {
+            panic!("`lambasted` is a cue")
+        };
+        assert_eq!(lexicon.form(&c).complement, Complement::Noun);
+        let said = Lexicon::default_lexicon();
+        let Some(Hit::Cue(c)) = said.scan("he said").next() else {
+            panic!("`said` is a cue")
+        };
+        assert_eq!(said.form(&c).complement, Complement::Clause);
+        assert!(
+            Lexicon::from_sources(&[("x.yaml", "cues:\n  - { verb: say, complement: verb }\n")])
+                .is_err()
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::clause::{
     Boundary, BoundaryKind, Tail, clause_boundary, content_before, content_end,
     extend_over_following_quotes, quotation_just_before, strip_auxiliaries, tail_after,
 };
-use super::lexicon::CueClass;
+use super::lexicon::{Complement, CueClass};
 use super::source::{opens_with_quantity, source_after, source_before, subject_after};
 use super::words::WordSet;
 use super::words::{
@@ -565,11 +565,39 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
         }
         Tail::Content(start) => {
             let end = content_end(site.doc, sentence, start);
+            let end = object_end(site, Span::new(start, end)).unwrap_or(end);
             let end = coordinated_predicate(site, Span::new(start, end)).unwrap_or(end);
             let end = coordinated_clause(site, Span::new(start, end)).unwrap_or(end);
             Some(Span::new(start, end))
         }
     }
+}
+
+/// `endorsed Clinton, the party's nominee`, `mocked his rivals, talked over them …`: the object of a
+/// verb that takes a noun phrase ends at the first comma outside quotation marks, unless the content
+/// is a clause (`criticized that …`) or a quotation. Where it ends, if earlier.
+fn object_end(site: &Site, content: Span) -> Option<usize> {
+    static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+        "that", "whether", "if", "how", "why", "what", "when", "where", "who", "to",
+    ]);
+    if site.form.complement != Complement::Noun {
+        return None;
+    }
+    let text = site.doc.text();
+    let body = content.of(text);
+    if body.starts_with(['"', '“', '\'', '‘', '`'])
+        || word(body).is_ok_and(|(_, w)| CLAUSE_OPENERS.contains(w))
+    {
+        return None;
+    }
+    body.match_indices(',')
+        .map(|(i, _)| content.start + i)
+        .find(|&at| {
+            site.doc.quotation_at(at).is_none()
+                && !(text[..at].ends_with(|c: char| c.is_ascii_digit())
+                    && text[at + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .filter(|&at| at > content.start)
 }
 
 /// `adding that …`, `before insisting …`, `but added …`: the writer reports something more.
@@ -1462,6 +1490,25 @@ mod tests {
         );
         let claiming = found.iter().find(|r| r.cue == "claiming").unwrap();
         assert_eq!(claiming.source.as_deref(), Some("the group"));
+    }
+
+    #[test]
+    fn a_verb_that_takes_an_object_ends_its_content_with_the_phrase() {
+        // PolNeAR train (wash-post_2016-03-04_blistering-attacks-upend-trump-s).
+        assert_attribution(
+            "He mocked his rivals, talked over them as they answered questions and even assured the crowd that he doesn't have small hands.",
+            "mocked",
+            Some("He"),
+            "his rivals",
+        );
+        // PolNeAR train (nyt_2015-11-10_netanyahu-and-obama-a-tortured-r): `said` takes a clause,
+        // which runs on past the comma.
+        assert_attribution(
+            "But aides said Mr. Obama simply believed in honestly airing differences, not creating distance.",
+            "said",
+            Some("aides"),
+            "Mr. Obama simply believed in honestly airing differences, not creating distance",
+        );
     }
 
     #[test]
