@@ -44,7 +44,10 @@ pub struct Analysis {
 /// Parses a file and finds its attributions.
 pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     let document = Document::parse(&file);
-    let attributions = attributions(&document, lexicon);
+    let mut attributions = attributions(&document, lexicon);
+    for a in &mut attributions {
+        fit_to_characters(&file.text, a);
+    }
     let coverage = coverage::Coverage::new(&document, &attributions);
     Analysis {
         file,
@@ -52,6 +55,14 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
         attributions,
         coverage,
     }
+}
+
+/// The grammar reads the copy view, where a no-break space is as many ASCII spaces as it has bytes;
+/// a span must still begin and end on whole characters of the file.
+fn fit_to_characters(text: &str, a: &mut Attribution) {
+    a.cue = a.cue.on_characters_of(text);
+    a.source = a.source.map(|s| s.on_characters_of(text));
+    a.content = a.content.map(|c| c.on_characters_of(text));
 }
 
 /// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies).

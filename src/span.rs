@@ -44,6 +44,19 @@ impl Span {
         self.start..self.end
     }
 
+    /// The largest span inside this one that begins and ends on character boundaries of `text`.
+    pub fn on_characters_of(self, text: &str) -> Span {
+        let mut start = self.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = self.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
     /// The text this span covers in `text`.
     pub fn of(self, text: &str) -> &str {
         &text[self.range()]
@@ -127,6 +140,18 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_is_narrowed_to_whole_characters() {
+        let text = "won\u{a0}— the";
+        assert_eq!(Span::new(4, 9).on_characters_of(text), Span::new(5, 9));
+        assert_eq!(Span::new(4, 7).on_characters_of(text), Span::new(5, 5));
+        assert_eq!(Span::new(0, 4).on_characters_of(text), Span::new(0, 3));
+        assert_eq!(
+            Span::new(0, 99).on_characters_of(text),
+            Span::new(0, text.len())
+        );
+    }
 
     #[test]
     fn line_column_counts_characters_not_bytes() {
