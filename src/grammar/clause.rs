@@ -432,7 +432,7 @@ fn before_named_subject(listener: &str) -> &str {
     listener
 }
 
-static TIME_WORDS: WordSet = WordSet::new(&[
+pub(super) static TIME_WORDS: WordSet = WordSet::new(&[
     "today",
     "yesterday",
     "tonight",
@@ -468,7 +468,7 @@ pub fn is_adverbial(text: &str) -> bool {
 }
 
 /// `to lift`, `to be`: `to` and a lower-case word that is no plural, determiner or object pronoun.
-fn opens_infinitive(input: &str) -> bool {
+pub(super) fn opens_infinitive(input: &str) -> bool {
     static OBJECTS: WordSet = WordSet::new(&["him", "her", "them", "us", "me", "you", "it"]);
     let Some(rest) = input.strip_prefix("to ") else {
         return false;

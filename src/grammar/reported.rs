@@ -3,7 +3,7 @@
 //! and the agentless `it was reported that …`.
 
 use super::clause::{
-    Boundary, BoundaryKind, Tail, clause_boundary, content_before, content_end,
+    Boundary, BoundaryKind, TIME_WORDS, Tail, clause_boundary, content_before, content_end,
     extend_over_following_quotes, quotation_just_before, strip_auxiliaries, tail_after,
 };
 use super::lexicon::{Complement, CueClass};
@@ -563,7 +563,13 @@ fn content_for(site: &Site, before: Option<Span>) -> Option<Span> {
         }
         // `“…,” she said in a video message to the convention.`, `…,” he said of the 2016 field.`: after
         // the words said, a phrase of how, where or of what they were said is no content of its own.
-        Tail::Content(start) if before_is_quotation && opens_adverbial_phrase(&text[start..]) => {
+        // `“…,” Obama told a townhall meeting with young leaders in Vietnam’s Ho Chi Minh City`: after a
+        // quotation, what follows `told` is whom it was told to, unless a clause or a quotation.
+        Tail::Content(start)
+            if before_is_quotation
+                && (opens_adverbial_phrase(&text[start..])
+                    || (addressed && !opens_reported_words(&text[start..]))) =>
+        {
             before
         }
         Tail::Content(start) => {
@@ -643,6 +649,12 @@ fn opens_own_report(rest: &str) -> bool {
 }
 
 /// Whether `rest` starts with a preposition or a subordinator that opens an adverbial phrase.
+/// `that …`, `“…”`, `whether …`: words that report the speaker.
+fn opens_reported_words(rest: &str) -> bool {
+    rest.starts_with(['"', '“', '\'', '‘', '`'])
+        || word(rest).is_ok_and(|(_, w)| is_in(&["that", "whether", "if", "how", "why", "what"], w))
+}
+
 fn opens_adverbial_phrase(rest: &str) -> bool {
     static OPENERS: WordSet = WordSet::new(&[
         "in",
@@ -670,9 +682,13 @@ fn opens_adverbial_phrase(rest: &str) -> bool {
         "today",
         "tonight",
     ]);
-    rest.split_whitespace()
-        .next()
-        .is_some_and(|w| is_lower_case(w) && OPENERS.contains(w))
+    // `said dryly`, `said Sunday in Virginia as the crowd roared`, `proclaimed to a cheering crowd`.
+    let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && is_lower_case(w);
+    let to_someone = rest.starts_with("to ") && !super::clause::opens_infinitive(rest);
+    to_someone
+        || word(rest).is_ok_and(|(_, w)| {
+            (is_lower_case(w) && OPENERS.contains(w)) || adverb(w) || TIME_WORDS.contains(w)
+        })
 }
 
 /// `Trump thanked her for her victory and praised her effort`, `… said he would order a review and
@@ -1557,6 +1573,23 @@ mod tests {
             "told",
             Some("Ferrera"),
             "that she was disheartened there haven’t been\u{a0}more Latina winners since she first won",
+        );
+    }
+
+    #[test]
+    fn after_a_quotation_how_and_to_whom_it_was_said_is_no_content() {
+        // PolNeAR train (huff-post_2016-05-25_obama-to-asians-worried-about-u-, nyt_2016-05-17_a-big-bet-on-nostalgia).
+        assert_attribution(
+            "“I think other people sometimes look at our election system and say ‘what a mess’,” Obama told a townhall meeting with young leaders in Vietnam’s Ho Chi Minh City, formerly Saigon.",
+            "told",
+            Some("Obama"),
+            "“I think other people sometimes look at our election system and say ‘what a mess’,”",
+        );
+        assert_attribution(
+            "''I would not discount the commercial motivations,'' Mr. Kaplan, a screenwriter and former studio executive, said dryly.",
+            "said",
+            Some("Mr. Kaplan"),
+            "''I would not discount the commercial motivations,''",
         );
     }
 
