@@ -1,6 +1,7 @@
 //! The clause around a cue: where the clause before it begins, what lies before that boundary (content of a
 //! trailing attribution), what follows the cue, and where content ends.
 
+use super::source::TITLE_WORDS;
 use super::words::WordSet;
 use super::words::{
     AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, fail, is_lower_case,
@@ -373,8 +374,9 @@ pub fn tail_after(text: &str, cue_end: usize, limit: usize, addressed: bool) -> 
 /// After an adverbial, what may open the content: a mark, `that`, a subject pronoun (`said after the
 /// convention he would not accept …`) or an infinitive (`decided after a lengthy investigation not to …`).
 fn followed_by_content_marker(rest: &str) -> bool {
-    static OPENERS: WordSet =
-        WordSet::new(&["that", "he", "she", "they", "we", "i", "it", "to", "not"]);
+    static OPENERS: WordSet = WordSet::new(&[
+        "that", "he", "she", "they", "we", "i", "it", "to", "not", "how", "why", "whether", "if",
+    ]);
     let t = rest.trim_start();
     t.is_empty()
         || t.starts_with([',', ':', '.', '“', '"', ';'])
@@ -408,7 +410,12 @@ fn listener(input: &str) -> Res<'_, &str> {
     );
     let (after_run, named) = run().parse(input)?;
     let listener = before_named_subject(named);
-    if listener.split_whitespace().count() > MAX_LISTENER_WORDS {
+    // `told Breitbart News Daily host Alex Marlow on Thursday how …`: a title and a name add words.
+    let titled = listener
+        .split_whitespace()
+        .any(|w| is_lower_case(w) && TITLE_WORDS.contains(w));
+    let limit = MAX_LISTENER_WORDS + if titled { 2 } else { 0 };
+    if listener.split_whitespace().count() > limit {
         return fail(input);
     }
     let found = match of_a_name.parse(after_run) {
@@ -427,7 +434,9 @@ fn before_named_subject(listener: &str) -> &str {
             let at = w.as_ptr() as usize - listener.as_ptr() as usize;
             return listener[..at].trim_end();
         }
-        previous_common = !capitalised && !DETERMINERS.contains(w) && w != "of";
+        // `host Alex Marlow`: a title before a name is no common noun.
+        previous_common =
+            !capitalised && !DETERMINERS.contains(w) && w != "of" && !TITLE_WORDS.contains(w);
     }
     listener
 }
@@ -484,12 +493,17 @@ fn adverbial(input: &str) -> Res<'_, &str> {
         return fail(input); // `promising to lift restrictions`: content, not `to reporters`
     }
     let time = word_in(&TIME_WORDS);
+    // `complain bitterly that …`, `said privately that …`.
+    let manner = |i| match word(i) {
+        Ok((rest, w)) if is_adverb(w) => Ok((rest, w)),
+        _ => fail(i),
+    };
     let phrase = recognize((
         word_in(&ADVERBIAL_PREPOSITIONS),
         many0(preceded(multispace1, word_in(&DETERMINERS))),
         preceded(multispace1, phrase_words),
     ));
-    terminated(nom::branch::alt((phrase, time)), opt(multispace0)).parse(input)
+    terminated(nom::branch::alt((phrase, time, manner)), opt(multispace0)).parse(input)
 }
 
 fn phrase_words(input: &str) -> Res<'_, &str> {

@@ -1689,6 +1689,23 @@ mod tests {
     }
 
     #[test]
+    fn a_listener_may_have_a_title_and_an_adverb_may_stand_before_that() {
+        // PolNeAR dev (breitbart_2016-09-15_pat-caddell-democrat-voters-worr, nyt_2016-10-04_in-avoiding-tax-trump-is-merely-).
+        assert_attribution(
+            "In offering analysis of the ongoing presidential election, longtime Democratic pollster Pat Caddell told Breitbart News Daily host Alex Marlow on Thursday how surprised he is that health has been at the forefront.",
+            "told",
+            Some("longtime Democratic pollster Pat Caddell"),
+            "how surprised he is that health has been at the forefront",
+        );
+        assert_attribution(
+            "Companies and individuals complain bitterly that taxes are too high and the rules too complicated, but many corporations and the wealthiest members of our society have found ways to make the tax code work for them.",
+            "complain",
+            Some("Companies and individuals"),
+            "that taxes are too high and the rules too complicated",
+        );
+    }
+
+    #[test]
     fn a_subject_after_the_listener_is_the_contents() {
         // PolNeAR train (Politico).
         assert_attribution(

@@ -414,11 +414,13 @@ fn joins_names(text: &str, words: &[Span], j: usize) -> bool {
     if words[j].of(text) == "nor" {
         return j > 0; // `Neither Mr. Comey nor other officials`
     }
+    // `Companies and individuals complain`, `close friends and allies have … said`: two plurals.
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !STOP_WORDS.contains(w);
     words[j].of(text) == "and"
         && j > 0
         && j + 1 < words.len()
-        && is_capitalised(words[j - 1].of(text))
-        && is_capitalised(words[j + 1].of(text))
+        && ((is_capitalised(words[j - 1].of(text)) && is_capitalised(words[j + 1].of(text)))
+            || (plural(words[j - 1].of(text)) && plural(words[j + 1].of(text))))
 }
 
 /// Whether a phrase may start at word `k`: the first word, or one after a clause opener.
