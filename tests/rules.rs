@@ -161,3 +161,17 @@ fn a_broken_config_is_an_error_at_its_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_vague_source_of_two_cues_is_one_finding() {
+    // BBC business-294: `predicted` and `saying` share the source `Some analysts`.
+    let copy = b"Some analysts predicted that the jump in share prices would be short-lived, saying investors would quickly focus once again on the health of the US economy.\n";
+    let out = newslint_in(
+        &fixtures(),
+        &["check", "--format", "short", "--select", "NL010", "-"],
+        Some(copy),
+    );
+    let found = stdout(&out);
+    assert_eq!(found.lines().count(), 1, "{found}");
+    assert!(found.contains("`Some analysts` does not say who is speaking"));
+}

@@ -52,14 +52,7 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
             .or_else(|| participle(site, boundary.map(|b| b.mark.start)))?;
         // `The key drug involved -- known as ribavirin -- has not been approved`: a passive's subject
         // is what is talked about, whatever stands between it and the verb.
-        return Some(if passive {
-            Found {
-                source: None,
-                ..found
-            }
-        } else {
-            found
-        });
+        return Some(subject_talked_about(site, passive, found));
     }
     let source = match source_before(text, slot_start, region) {
         Some(source) => source,
@@ -79,13 +72,39 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
     {
         return None;
     }
-    // `A single AAA battery is said to last …`: in the passive the subject is what is talked about.
-    let source = (!passive).then_some(source);
     let content = extend_over_following_quotes(site.doc, site.index, content_for(site, before)?);
-    Some(Found {
-        source,
-        content: Some(content),
-    })
+    Some(subject_talked_about(
+        site,
+        passive,
+        Found {
+            source: Some(source),
+            content: Some(content),
+        },
+    ))
+}
+
+/// `A single AAA battery is said to last …`, `The central bank, which …, is expected to act …`,
+/// `Republicans don't seem to take Sanders' argument seriously`: in the passive the subject is what is
+/// talked about, not who talks; before the infinitive of a passive or a raising verb, it and the
+/// infinitive are the content.
+fn subject_talked_about(site: &Site, passive: bool, found: Found) -> Found {
+    let raising = is_in(&["seem", "appear"], &site.form.lemma);
+    let (Some(subject), Some(content)) = (found.source, found.content) else {
+        return found;
+    };
+    if (passive || raising) && site.doc.text()[content.start..].starts_with("to ") {
+        Found {
+            source: None,
+            content: Some(subject.cover(content)),
+        }
+    } else if passive {
+        Found {
+            source: None,
+            ..found
+        }
+    } else {
+        found
+    }
 }
 
 /// `…, with 30 percent of voters saying they have a positive view of him`: in the absolute construction
@@ -1458,7 +1477,7 @@ mod tests {
             "The owners of Rossignol, the Boix-Vives family, are said to be considering an offer from Quiksilver.",
             "said",
             None,
-            "to be considering an offer from Quiksilver",
+            "The owners of Rossignol, the Boix-Vives family, are said to be considering an offer from Quiksilver",
         );
         assert_attribution(
             "The key drug involved -- known as ribavirin -- has not been approved for official use in Canada, but it is available through a special program.",
@@ -1590,6 +1609,24 @@ mod tests {
             "said",
             Some("Mr. Kaplan"),
             "''I would not discount the commercial motivations,''",
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_or_raising_verb_is_part_of_the_content() {
+        // PolNeAR train (nyt_2015-11-09_jobs-report-gives-democrats-a-li,
+        // usa-today_2016-01-22_some-republicans-promote-sanders).
+        assert_attribution(
+            "The central bank, which has held short-term rates near zero since December 2008, is expected to act at its final meeting of the year in December.",
+            "expected",
+            None,
+            "The central bank, which has held short-term rates near zero since December 2008, is expected to act at its final meeting of the year in December",
+        );
+        assert_attribution(
+            "Republicans don't seem to take Sanders' argument seriously.",
+            "seem",
+            None,
+            "Republicans don't seem to take Sanders' argument seriously",
         );
     }
 

@@ -15,6 +15,8 @@ pub(super) fn attribution_rule(
     out: &mut Vec<Diagnostic>,
 ) {
     let doc = &cx.analysis.document;
+    // `Some analysts predicted …, saying …`: one source of two cues is one finding.
+    let mut reported_sources = Vec::new();
     for a in &cx.analysis.attributions {
         let source_text = a.source.map_or("(no source)", |s| cx.text(s));
         if cues.iter().any(|c| c.eq_ignore_ascii_case(&a.lemma)) {
@@ -31,7 +33,11 @@ pub(super) fn attribution_rule(
             continue; // `According to Mr McGuire, research suggests …`: the named speaker answers for it
         }
         let sentence = doc.sentences[a.sentence].span.of(&cx.analysis.file.text);
-        if is_vague(source_text, sources) && !explained(sentence, unless) {
+        if is_vague(source_text, sources)
+            && !explained(sentence, unless)
+            && !reported_sources.contains(&source)
+        {
+            reported_sources.push(source);
             let values = [
                 ("cue", cx.text(a.cue)),
                 ("source", source_text),
