@@ -255,6 +255,12 @@ fn participle(site: &Site, clause_end: Option<usize>) -> Option<Found> {
         .max()
         .unwrap_or(sentence.start);
     let subject_start = first_clause_start(site.doc, clause_start, clause_end);
+    if let Some(speaker) = speaker_of_frame(site, subject_start, clause_end) {
+        return participle_content(site).map(|content| Found {
+            source: Some(speaker),
+            content: Some(content),
+        });
+    }
     let subject = subject_after(text, subject_start, clause_end)?;
     // `the group rejected a £1.3bn takeover offer …, claiming`: the phrase read forwards took in the verb.
     let subject = without_final_verb(text, subject).unwrap_or(subject);
@@ -266,21 +272,53 @@ fn participle(site: &Site, clause_end: Option<usize>) -> Option<Found> {
     } else {
         subject
     };
-    let content = match tail_after(
-        text,
-        site.cue.end,
-        sentence.end,
-        site.form.class == CueClass::Addressed,
-    ) {
-        Tail::Content(start) | Tail::Comma(start) => {
-            Span::new(start, content_end(site.doc, site.sentence, start))
-        }
-        Tail::End => return None,
-    };
     Some(Found {
         source: Some(subject),
-        content: Some(content),
+        content: Some(participle_content(site)?),
     })
+}
+
+/// What a participle reports: what follows it to the end of its clause.
+fn participle_content(site: &Site) -> Option<Span> {
+    let text = site.doc.text();
+    let addressed = site.form.class == CueClass::Addressed;
+    match tail_after(text, site.cue.end, site.sentence.span.end, addressed) {
+        Tail::Content(start) | Tail::Comma(start) => Some(Span::new(
+            start,
+            content_end(site.doc, site.sentence, start),
+        )),
+        Tail::End => None,
+    }
+}
+
+/// `“Let's see what happens,” he said, adding that …`, `“It’s not new in Virginia,” said Rep. Bobby
+/// Scott (D-Va.) at the time, adding …`: a clause that opens with a quotation and its frame has the
+/// frame's speaker for its subject, not the quotation's first words.
+fn speaker_of_frame(site: &Site, start: usize, end: usize) -> Option<Span> {
+    static FRAME_VERBS: WordSet = WordSet::new(&[
+        "said",
+        "says",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "added",
+        "adds",
+        "asked",
+        "explained",
+        "tweeted",
+        "declared",
+        "continued",
+    ]);
+    let text = site.doc.text();
+    let quotation = site.doc.quotation_at(start).filter(|q| q.span.end < end)?;
+    let after = quotation.span.end;
+    let frame = text[after..end].trim_start();
+    let frame_start = end - frame.len();
+    match word(frame) {
+        Ok((rest, verb)) if FRAME_VERBS.contains(verb) => source_after(text, end - rest.len(), end),
+        _ => subject_after(text, frame_start, end),
+    }
 }
 
 /// `Barkley, who said …`: the relative pronoun is the source (the speaker is resolved from it), and
@@ -1627,6 +1665,24 @@ mod tests {
             "seem",
             None,
             "Republicans don't seem to take Sanders' argument seriously",
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_quotation_and_its_frame_is_the_frames_speakers() {
+        // PolNeAR train (wash-post_2016-04-17_cruz-wins-most-wyo-delegates-in-,
+        // huff-post_2016-02-01_here-s-why-winning-iowa-could-br).
+        assert_attribution(
+            "\"If there's anyone that the RNC would like to see lose, it would be Ted Cruz or Donald Trump,\" Black said, referring to the Republican National Committee.",
+            "referring to",
+            Some("Black"),
+            "the Republican National Committee",
+        );
+        assert_attribution(
+            "“It’s not new in Virginia,” said Rep. Bobby Scott (D-Va.) at the time, adding that “we’ve been electing African-Americans to office for a long time.”",
+            "adding",
+            Some("Rep. Bobby Scott"),
+            "that “we’ve been electing African-Americans to office for a long time.”",
         );
     }
 
