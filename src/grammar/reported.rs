@@ -25,7 +25,7 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
         return None;
     }
     if agent_follows(text, site.cue.end) {
-        return asked_by(site);
+        return asked_by(site).or_else(|| passive_with_agent(site));
     }
     let boundary = clause_boundary(site.doc, sentence.start, site.cue.start);
     let slot_start = boundary.map_or(sentence.start, |b| b.mark.end);
@@ -144,6 +144,47 @@ fn asked_by(site: &Site) -> Option<Found> {
             content: Some(Span::new(start, start + question.len())),
         }
     })
+}
+
+/// `Cruz was endorsed by former rival Carly Fiorina`, `The episode was revealed by the FBI`: in the
+/// passive with an agent, the agent is the source and the subject what was said of.
+fn passive_with_agent(site: &Site) -> Option<Found> {
+    let text = site.doc.text();
+    let sentence = site.sentence.span;
+    let boundary = clause_boundary(site.doc, sentence.start, site.cue.start);
+    let slot_start = boundary.map_or(sentence.start, |b| b.mark.end);
+    let (subject_end, passive) =
+        strip_auxiliaries(text, slot_start, site.cue.start, site.cue.of(text));
+    if !passive {
+        return None;
+    }
+    let subject = source_before(text, slot_start, &text[slot_start..subject_end])?;
+    let by_end = site.cue.end + text[site.cue.end..].find("by ")? + "by ".len();
+    let agent = source_after(text, by_end, sentence.end)?;
+    Some(Found {
+        source: Some(before_gerund(text, agent)),
+        content: Some(subject),
+    })
+}
+
+/// `Hillary Clinton for suggesting in past interviews …` → `Hillary Clinton`: a preposition and a
+/// gerund after the agent say why, not who.
+fn before_gerund(text: &str, phrase: Span) -> Span {
+    let words = phrase.of(text);
+    let mut previous: Option<&str> = None;
+    for w in words.split_whitespace() {
+        if let Some(p) = previous
+            && w.len() > 4
+            && w.ends_with("ing")
+            && is_lower_case(w)
+            && INNER_PREPOSITIONS.contains(p)
+        {
+            let at = p.as_ptr() as usize - words.as_ptr() as usize;
+            return Span::new(phrase.start, phrase.start + words[..at].trim_end().len());
+        }
+        previous = Some(w);
+    }
+    phrase
 }
 
 /// `Asked if he was ever bullied, the candidate said …`: a sentence opening with a past participle
@@ -1683,6 +1724,25 @@ mod tests {
             "adding",
             Some("Rep. Bobby Scott"),
             "that “we’ve been electing African-Americans to office for a long time.”",
+        );
+    }
+
+    #[test]
+    fn in_the_passive_the_agent_is_the_source() {
+        // PolNeAR train (wash-post_2016-03-22_presidential-candidates-promise-) and BBC business-143.
+        assert_attribution(
+            "Earlier in the day, Trump was attacked by Democratic presidential front-runner and former secretary of state Hillary Clinton for suggesting in past interviews that he would remain neutral in negotiating the conflict between Israel and the Palestinians.",
+            "attacked",
+            Some(
+                "Democratic presidential front-runner and former secretary of state Hillary Clinton",
+            ),
+            "Trump",
+        );
+        assert_attribution(
+            "The modest profit rise had been expected by analysts after the company said in December that the poor summer weather had hit soft drink sales in Europe.",
+            "expected",
+            Some("analysts"),
+            "The modest profit rise",
         );
     }
 
