@@ -506,6 +506,41 @@ fn after_opening_phrase(text: &str, start: usize, limit: usize) -> usize {
     }
 }
 
+/// The first words of phrases that open a sentence before its subject.
+static OPENING_WORDS: WordSet = WordSet::new(&[
+    "after",
+    "before",
+    "at",
+    "in",
+    "on",
+    "during",
+    "for",
+    "with",
+    "as",
+    "despite",
+    "since",
+    "still",
+    "earlier",
+    "later",
+    "instead",
+    "meanwhile",
+    "yet",
+    "under",
+    "from",
+    "by",
+    "amid",
+    "following",
+    "throughout",
+    "over",
+    "without",
+    "within",
+    "among",
+    "across",
+    "unlike",
+    "like",
+    "upon",
+]);
+
 /// `In Washington`, `Last week`, `Earlier`, `Still`: a phrase that opens a sentence before its
 /// subject, not the subject itself (`Cash-strapped US companies, including …, had argued`).
 fn opens_a_sentence(phrase: &str) -> bool {
@@ -514,28 +549,7 @@ fn opens_a_sentence(phrase: &str) -> bool {
         && (super::clause::is_adverbial(phrase)
             || first.ends_with("ly")
             || phrase.ends_with(" ago")
-            || is_in(
-                &[
-                    "after",
-                    "before",
-                    "at",
-                    "in",
-                    "on",
-                    "during",
-                    "for",
-                    "with",
-                    "as",
-                    "despite",
-                    "since",
-                    "still",
-                    "earlier",
-                    "later",
-                    "instead",
-                    "meanwhile",
-                    "yet",
-                ],
-                first,
-            ))
+            || OPENING_WORDS.contains(first))
 }
 
 /// `The officials quoted by NBC News were …`: a participle with its agent after it modifies a noun.
