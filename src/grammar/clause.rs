@@ -233,7 +233,10 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
     let mut end = sentence.span.end;
     // A semicolon outside quotation marks ends the clause the content belongs to, and so does a
     // horizontal bar (`… to drilling ― probably not exactly what Graham had in mind`).
-    if let Some(mark) = text[start..end].find([';', '―']).map(|i| start + i)
+    let region = &text.as_bytes()[start..end];
+    let semicolon = memchr::memchr(b';', region);
+    let bar = memchr::memmem::find(region, "―".as_bytes());
+    if let Some(mark) = semicolon.into_iter().chain(bar).min().map(|i| start + i)
         && doc.quotation_at(mark).is_none()
     {
         end = text[..mark].trim_end().len();
@@ -291,9 +294,8 @@ fn clause_after_content(doc: &Document, start: usize, end: usize) -> Option<usiz
     let runs_to_the_end =
         |at: usize, w: &str| !w.starts_with("wh") || !text[at + 2 + w.len()..end].contains(',');
     // One pass over the commas and brackets of the content, in order: the first boundary wins.
-    region
-        .match_indices([',', '('])
-        .map(|(i, _)| start + i)
+    memchr::memchr2_iter(b',', b'(', region.as_bytes())
+        .map(|i| start + i)
         .filter(|&at| at > start && doc.quotation_at(at).is_none())
         .find(|&at| {
             if text[at..].starts_with('(') {

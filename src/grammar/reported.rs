@@ -249,21 +249,26 @@ fn verb_of_a_statement(site: &Site, region: &str) -> Option<usize> {
     static PARTICLES: WordSet = WordSet::new(&["back", "out", "up", "off"]);
     const MAX_THING_WORDS: usize = 4;
     let participle = site.cue.of(site.doc.text()).ends_with("ing");
-    let words: Vec<&str> = region.split_whitespace().collect();
-    if !participle
-        || site.form.class == CueClass::Thought
-        || !words.last().is_some_and(|w| STATEMENTS.contains(w))
-    {
+    if !participle || site.form.class == CueClass::Thought {
         return None;
     }
-    let tail = words.len().saturating_sub(MAX_THING_WORDS)..words.len();
-    let determiner = tail.rev().find(|&i| DETERMINERS.contains(words[i]))?;
-    let mut verb = determiner.checked_sub(1)?;
-    if PARTICLES.contains(words[verb]) {
-        verb = verb.checked_sub(1)?;
+    // The last words, nearest first: only they can hold the thing said and its verb.
+    let mut words = region.split_whitespace().rev();
+    if !words.next().is_some_and(|w| STATEMENTS.contains(w)) {
+        return None;
     }
-    let lower_verb = is_lower_case(words[verb]) && !STOP_WORDS.contains(words[verb]);
-    (verb > 0 && lower_verb).then(|| words[verb].as_ptr() as usize - region.as_ptr() as usize)
+    // `a statement`, `a new radio ad`: its determiner within the words before it.
+    (&mut words)
+        .take(MAX_THING_WORDS - 1)
+        .find(|w| DETERMINERS.contains(w))?;
+    let verb = match words.next()? {
+        particle if PARTICLES.contains(particle) => words.next()?,
+        verb => verb,
+    };
+    // A verb with a subject before it.
+    let offset = verb.as_ptr() as usize - region.as_ptr() as usize;
+    let lower_verb = is_lower_case(verb) && !STOP_WORDS.contains(verb);
+    (lower_verb && !region[..offset].trim().is_empty()).then_some(offset)
 }
 
 fn ends_with_participle_preposition(region: &str) -> bool {
@@ -289,9 +294,11 @@ fn participle(site: &Site, clause_end: Option<usize>) -> Option<Found> {
     let clause_start = ["; ", ", but "]
         .iter()
         .filter_map(|joiner| {
-            text[sentence.start..clause_end]
-                .rfind(joiner)
-                .map(|at| sentence.start + at + joiner.len())
+            memchr::memmem::rfind(
+                &text.as_bytes()[sentence.start..clause_end],
+                joiner.as_bytes(),
+            )
+            .map(|at| sentence.start + at + joiner.len())
         })
         .max()
         .unwrap_or(sentence.start);
@@ -727,15 +734,18 @@ fn object_end(site: &Site, content: Span) -> Option<usize> {
 /// during his campaign`: a dash with nothing closing it sets off the writer's comment on what was said.
 /// Where the content ends before it, if one does.
 fn before_closing_aside(doc: &crate::document::Document, content: Span) -> Option<usize> {
-    const DASHES: [&str; 4] = [" — ", " – ", " -- ", " - "];
+    const DASHES: [char; 3] = ['—', '–', '-'];
     let text = doc.text();
     let body = content.of(text);
-    let (at, dash) = DASHES
-        .iter()
-        .filter_map(|d| body.find(d).map(|i| (i, d)))
-        .min()?;
-    let after = &body[at + dash.len()..];
-    let closed = DASHES.iter().any(|d| after.contains(d.trim()));
+    // One byte search for the first dash with a space on each side (`--` is one dash); the long
+    // dashes start with 0xE2, as curly quotation marks do, so each hit is read as a character.
+    let (dash_at, dash_end) = memchr::memchr2_iter(b'-', 0xE2, body.as_bytes()).find_map(|i| {
+        let d = body[i..].chars().next().filter(|c| DASHES.contains(c))?;
+        let end = i + d.len_utf8() + usize::from(d == '-' && body[i + 1..].starts_with('-'));
+        (body[..i].ends_with(' ') && body[end..].starts_with(' ')).then_some((i, end))
+    })?;
+    let at = dash_at - 1;
+    let closed = body[dash_end..].contains(DASHES);
     // Trimmed back over every space, so a no-break space (blanked in the copy view) is passed whole.
     let end = content.start + body[..at].trim_end().len();
     (!closed && end > content.start && doc.quotation_at(content.start + at).is_none())
