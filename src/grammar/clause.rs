@@ -286,6 +286,27 @@ fn clause_after_content(doc: &Document, start: usize, end: usize) -> Option<usiz
         "describing",
         "citing",
         "claiming",
+        // `…, conceding the race to Clinton`, `…, echoing a memo from …`.
+        "conceding",
+        "echoing",
+        "acknowledging",
+        "admitting",
+        "stressing",
+        "urging",
+        "accusing",
+        "blaming",
+        "promising",
+        "vowing",
+        "pledging",
+        "referring",
+        "complaining",
+        "denying",
+        "defending",
+        "praising",
+        "criticizing",
+        "reminding",
+        "recalling",
+        "predicting",
     ]);
     let text = doc.text();
     let region = &text[start..end];

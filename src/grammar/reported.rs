@@ -1771,6 +1771,17 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_of_speech_after_a_comma_opens_its_own_report() {
+        // PolNeAR train (huff-post_2016-03-16_hillary-clinton-wins-missouri-de).
+        assert_attribution(
+            "On Thursday, Sanders told the AP that he would not seek a recount, conceding the race to Clinton.",
+            "told",
+            Some("Sanders"),
+            "that he would not seek a recount",
+        );
+    }
+
+    #[test]
     fn a_shortened_month_before_a_day_is_one_word() {
         // PolNeAR train (huff-post_2016-07-31_clinton-says-russians-hacked-dnc).
         assert_attribution(
