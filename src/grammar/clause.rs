@@ -260,7 +260,8 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
 /// non-restrictive relative clause (`, which the U.S. Supreme Court has put on hold`), an aside in
 /// brackets (` (her campaign later disclosed …)`), a contrast (`, though she acknowledged it was
 /// unlikely to work`, `, but he said …`) or a participle of speech with its own content (`, saying …`).
-/// A dash may go on with what was said, so it is no boundary.
+/// A dash is no boundary here: after a pair of dashes what was said goes on (a dash that nothing closes
+/// is cut where the content is put together).
 fn clause_after_content(doc: &Document, start: usize, end: usize) -> Option<usize> {
     static AFTER_COMMA: WordSet = WordSet::new(&[
         "which",

@@ -388,14 +388,32 @@ pub(crate) mod table {
             .collect()
     }
 
+    /// The attribution whose cue is `cue`.
+    #[track_caller]
+    fn row_for(copy: &str, cue: &str) -> Row {
+        let mut rows = rows(copy);
+        let at = rows
+            .iter()
+            .position(|r| r.cue == cue)
+            .unwrap_or_else(|| panic!("no `{cue}` attribution in {rows:?}"));
+        rows.swap_remove(at)
+    }
+
+    /// Asserts the attribution whose cue is `cue` has this source, whatever its content.
+    #[track_caller]
+    pub fn assert_source(copy: &str, cue: &str, source: &str) {
+        let row = row_for(copy, cue);
+        assert_eq!(
+            row.source.as_deref(),
+            Some(source),
+            "source of `{cue}` in: {copy}"
+        );
+    }
+
     /// Asserts the attribution whose cue is `cue` has this source and content.
     #[track_caller]
     pub fn assert_attribution(copy: &str, cue: &str, source: Option<&str>, content: &str) {
-        let rows = rows(copy);
-        let row = rows
-            .iter()
-            .find(|r| r.cue == cue)
-            .unwrap_or_else(|| panic!("no `{cue}` attribution in {rows:?}"));
+        let row = row_for(copy, cue);
         assert_eq!(
             row.source.as_deref(),
             source,
