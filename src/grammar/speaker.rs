@@ -2,32 +2,79 @@
 //! earlier), the last named person for `he`/`she`, or the phrase itself for organisations and groups.
 
 use super::source::person_name;
-use super::words::PERSONAL_PRONOUNS;
+use super::words::{PERSONAL_PRONOUNS, WordSet};
 use std::collections::HashMap;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Titles that tell a person's gender (`Mrs. Clinton`, `spokeswoman Jen Psaki`). The `-man` roles do
+/// not: copy calls women spokesmen and chairmen too (`Trump spokesman Hope Hicks`).
+static MALE_TITLES: WordSet = WordSet::new(&["mr", "mr.", "sir", "lord", "king", "prince"]);
+static FEMALE_TITLES: WordSet = WordSet::new(&[
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "lady",
+    "dame",
+    "congresswoman",
+    "chairwoman",
+    "spokeswoman",
+    "businesswoman",
+    "queen",
+    "princess",
+    "madam",
+]);
+
+/// How many people named most recently a `he` or `she` may stand for.
+const RECENT_PEOPLE: usize = 4;
 
 #[derive(Default)]
 pub struct Speakers {
     /// Full names seen so far, by their last word.
     people: HashMap<String, Vec<String>>,
-    last_person: Option<String>,
+    /// Genders the copy's titles tell, by full name.
+    genders: HashMap<String, Gender>,
+    /// The people named most recently, the last one last.
+    recent: Vec<String>,
 }
 
 impl Speakers {
     /// The speaker for a source phrase, read in document order; `remember` makes a person named here
-    /// the one a later `he` or `she` stands for.
+    /// one a later `he` or `she` may stand for: the most recent whose title does not tell otherwise.
     pub fn resolve(&mut self, source: &str, remember: bool) -> String {
         if PERSONAL_PRONOUNS.contains(source) {
+            let gender = if source.eq_ignore_ascii_case("she") {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
             return self
-                .last_person
-                .clone()
+                .recent
+                .iter()
+                .rev()
+                .find(|p| self.genders.get(*p).is_none_or(|g| *g == gender))
+                .cloned()
                 .unwrap_or_else(|| source.to_string());
         }
         let Some(name) = person_name(source) else {
             return source.to_string();
         };
         let full = self.full_name(name);
+        if let Some(gender) = gender_of(source, name) {
+            self.genders.entry(full.clone()).or_insert(gender);
+        }
         if remember {
-            self.last_person = Some(full.clone());
+            self.recent.retain(|p| *p != full);
+            self.recent.push(full.clone());
+            if self.recent.len() > RECENT_PEOPLE {
+                self.recent.remove(0);
+            }
         }
         full
     }
@@ -49,6 +96,20 @@ impl Speakers {
             .or_default()
             .push(name.to_string());
         name.to_string()
+    }
+}
+
+/// The gender the title right before the name tells, if it tells one (`Mrs. Clinton`; not the `Mr.`
+/// of `Hope Hicks, Mr. Trump's spokeswoman`).
+fn gender_of(source: &str, name: &str) -> Option<Gender> {
+    let at = source.find(name)?;
+    let title = source[..at].split_whitespace().next_back()?;
+    if MALE_TITLES.contains(title) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(title) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 
@@ -76,5 +137,24 @@ mod tests {
         // PolNeAR train: `Asked by Matt Lauer whether she had practiced her speech, she …`.
         assert_eq!(speakers.resolve("Matt Lauer", false), "Matt Lauer");
         assert_eq!(speakers.resolve("he", true), "Lavrov");
+    }
+
+    #[test]
+    fn a_title_that_tells_a_gender_decides_who_he_or_she_is() {
+        // PolNeAR train (NYT style): `Mrs. Clinton said …`, then `Mr. Trump said …`, then `she said`.
+        let mut speakers = Speakers::default();
+        assert_eq!(speakers.resolve("Mrs. Clinton", true), "Clinton");
+        assert_eq!(speakers.resolve("Mr. Trump", true), "Trump");
+        assert_eq!(speakers.resolve("she", true), "Clinton");
+        assert_eq!(speakers.resolve("he", true), "Trump");
+        // Only the title right before the name tells.
+        assert_eq!(
+            speakers.resolve("Hope Hicks, Mr. Trump's spokeswoman", true),
+            "Hope Hicks"
+        );
+        assert_eq!(speakers.resolve("she", true), "Hope Hicks");
+        // A name no title genders is still the last one named.
+        assert_eq!(speakers.resolve("Lavrov", true), "Lavrov");
+        assert_eq!(speakers.resolve("she", true), "Lavrov");
     }
 }
