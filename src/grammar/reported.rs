@@ -487,7 +487,8 @@ fn regular_past(w: &str) -> bool {
 /// Where the sentence's main clause starts: after a leading adverbial and its comma (`On Friday, …`).
 fn first_clause_start(doc: &crate::document::Document, start: usize, limit: usize) -> usize {
     let text = doc.text();
-    let at = after_connective(text, start, limit);
+    let at = after_dateline(text, start, limit);
+    let at = after_connective(text, at, limit);
     let at = after_opening_phrase(text, at, limit);
     // `On Thursday, however, Trump spoke …`: the connective may come after the opening phrase.
     after_connective(text, at, limit)
@@ -508,15 +509,44 @@ fn after_connective(text: &str, start: usize, limit: usize) -> usize {
     }
 }
 
-/// Past an opening phrase of up to four words and its comma (`In Washington, `), if one opens
-/// `start..limit`.
+/// Past a dateline (`WASHINGTON — `, `DES MOINES, Iowa (AP) — `) at `start`, or at `start`.
+fn after_dateline(text: &str, start: usize, limit: usize) -> usize {
+    const MAX_DATELINE: usize = 40;
+    let head = &text[start..limit];
+    let Some(dash) = head.find(" — ").or_else(|| head.find(" -- ")) else {
+        return start;
+    };
+    let place = &head[..dash];
+    let city = place.split([',', '(']).next().unwrap_or(place);
+    let upper = city.chars().any(char::is_alphabetic) && city.chars().all(|c| !c.is_lowercase());
+    if dash <= MAX_DATELINE && upper {
+        let after = &head[dash..];
+        let mark = after.trim_start().find(' ').unwrap_or(0);
+        start + dash + (after.len() - after.trim_start().len()) + mark + 1
+    } else {
+        start
+    }
+}
+
+/// Past an opening phrase and its comma (`In Washington, `, `A couple of years later, `), if one
+/// opens `start..limit`.
 fn after_opening_phrase(text: &str, start: usize, limit: usize) -> usize {
+    const MAX_OPENING_WORDS: usize = 4;
+    const MAX_TIME_WORDS: usize = 6;
     let text = &text[start..limit];
-    match text.find(", ") {
-        Some(i) if text[..i].split_whitespace().count() <= 4 && opens_a_sentence(&text[..i]) => {
-            start + i + 2
-        }
-        _ => start,
+    let Some(i) = text.find(", ") else {
+        return start;
+    };
+    let phrase = &text[..i];
+    let words = phrase.split_whitespace().count();
+    let ends_in_time = [" ago", " later", " earlier", " before"]
+        .iter()
+        .any(|t| phrase.ends_with(t));
+    let short = words <= MAX_OPENING_WORDS || (ends_in_time && words <= MAX_TIME_WORDS);
+    if short && opens_a_sentence(phrase) {
+        start + i + 2
+    } else {
+        start
     }
 }
 
@@ -562,7 +592,9 @@ fn opens_a_sentence(phrase: &str) -> bool {
     !phrase.contains(['“', '"'])
         && (super::clause::is_adverbial(phrase)
             || first.ends_with("ly")
-            || phrase.ends_with(" ago")
+            || [" ago", " later", " earlier", " before"]
+                .iter()
+                .any(|t| phrase.ends_with(t))
             || OPENING_WORDS.contains(first))
 }
 
@@ -1659,6 +1691,18 @@ mod tests {
             "It was immediately denied, but the Tories remain suspicious, claiming that, as Mr Letwin said, if the money does not come from there, where will it come from.",
             "claiming",
             "the Tories",
+        );
+        // PolNeAR train (huff-post_2015-11-15_bernie-sanders-it-is-not-a-radic): past a dateline.
+        assert_source(
+            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the federal minimum wage to $15 an hour, saying the positives in economic stimulus would outweigh the potential in job losses.",
+            "saying",
+            "Sen. Bernie Sanders",
+        );
+        // PolNeAR train (nyt_2015-12-31_trump-turns-attacks-on-another-c): a longer time phrase.
+        assert_source(
+            "And a couple of years later, he echoed that comment, recalling an anecdote about watching Mr. Clinton.",
+            "recalling",
+            "he",
         );
         // BBC business-319.
         assert_source(
