@@ -164,6 +164,10 @@ fn time_phrase_start(region: &str) -> Option<usize> {
     if last == "past" && previous == Some("the") {
         return words.next().filter(|&w| w == "in").map(offset);
     }
+    // `She has since said`.
+    if last == "since" && previous.is_some_and(|p| AUXILIARIES.contains(p)) {
+        return Some(offset(last));
+    }
     let year_or_month =
         last.len() == 4 && last.starts_with(['1', '2']) && last.bytes().all(|b| b.is_ascii_digit())
             || MONTHS.contains(last);
@@ -587,6 +591,8 @@ mod tests {
         let region = "Gore’s close friends and allies have in the past";
         assert_eq!(time_phrase_start(region), region.find("in the past"));
         assert_eq!(time_phrase_start("Feinstein last week"), Some(10));
+        // PolNeAR train (huff-post_2016-02-26_hillary-clinton-says-trump-s-big): `She has since said`.
+        assert_eq!(time_phrase_start("She has since"), Some(8));
         assert_eq!(time_phrase_start("Gore’s close friends"), None);
     }
 }

@@ -372,8 +372,21 @@ fn speaker_of_frame(site: &Site, start: usize, end: usize) -> Option<Span> {
         Ok((rest, verb)) if FINITE_SPEECH_VERBS.contains(verb) => {
             source_after(text, end - rest.len(), end)
         }
-        _ => subject_after(text, frame_start, end),
+        // `''…,'' a Carrier executive tells employees, describing …`: the phrase before the verb.
+        _ => match speech_verb_at(frame) {
+            Some(verb_at) => source_before(text, frame_start, &frame[..verb_at]),
+            None => subject_after(text, frame_start, end),
+        },
     }
+}
+
+/// Where the first finite speech verb of `frame` starts, if it has one after its first word.
+fn speech_verb_at(frame: &str) -> Option<usize> {
+    frame
+        .split_whitespace()
+        .skip(1)
+        .find(|w| FINITE_SPEECH_VERBS.contains(w.trim_end_matches([',', '.'])))
+        .map(|w| w.as_ptr() as usize - frame.as_ptr() as usize)
 }
 
 /// `Barkley, who said …`: the relative pronoun is the source (the speaker is resolved from it), and
@@ -552,6 +565,8 @@ fn after_opening_phrase(text: &str, start: usize, limit: usize) -> usize {
 
 /// The first words of phrases that open a sentence before its subject.
 static OPENING_WORDS: WordSet = WordSet::new(&[
+    "here",
+    "there",
     "after",
     "before",
     "at",
@@ -1704,6 +1719,12 @@ mod tests {
             "recalling",
             "he",
         );
+        // PolNeAR train (wash-post_2016-02-17_sanders-and-clinton-see-black-vo).
+        assert_source(
+            "Here in Columbia, Sanders stepped up his emphasis on criminal justice issues, saying, \"We have got to achieve the day when young black males and women can walk the streets without being worried about being harassed by a police officer.\"",
+            "saying",
+            "Sanders",
+        );
         // BBC business-319.
         assert_source(
             "Last week, the group rejected a £1.3bn ($2.5bn) takeover offer from Deutsche Boerse, claiming that it undervalued the business.",
@@ -1795,6 +1816,11 @@ mod tests {
             Some("Rep. Bobby Scott"),
             "that “we’ve been electing African-Americans to office for a long time.”",
         );
+        // PolNeAR train (nyt_2016-03-21_factory-workers-feel-sting-of-gl): the frame's verb comes after
+        // its subject, and the frame's cue is kept.
+        let copy = "''This is strictly a business decision,'' a Carrier executive tells employees, describing how their 1,400 jobs making furnaces and heating equipment will be sent to Mexico.";
+        assert_source(copy, "describing", "a Carrier executive");
+        assert_source(copy, "tells", "a Carrier executive");
     }
 
     #[test]
