@@ -439,7 +439,8 @@ fn coordinated_subject(site: &Site, and_at: usize) -> Option<Span> {
         } else if let Some(subject) = subject_after(text, segment_start, segment_end) {
             let verb_follows = text[subject.end..and_at].split_whitespace().count() >= 1;
             if verb_follows {
-                return Some(subject);
+                // `The Arizona Republican survived five years … and says`: without the verb it ran into.
+                return Some(without_final_verb(text, subject).unwrap_or(subject));
             }
             // `The court overruled and said …`: the noun phrase took in the first verb.
             if let Some(subject) = without_final_verb(text, subject) {
@@ -1973,6 +1974,13 @@ mod tests {
             "agreed",
             Some("Trump and Putin"),
             "to set up a working group",
+        );
+        // PolNeAR train (breitbart_2016-04-14_the-latest-trump-delivers-defens): the subject read forwards
+        // stops before its own verb.
+        assert_source(
+            "In an interview with reporters Thursday, the Wisconsin Republican criticized the president’s foreign policy and said allies wanted to know if the U.S. is “still in the game.”",
+            "said",
+            "the Wisconsin Republican",
         );
     }
 
