@@ -527,7 +527,10 @@ fn after_connective(text: &str, start: usize, limit: usize) -> usize {
 fn after_dateline(text: &str, start: usize, limit: usize) -> usize {
     const MAX_DATELINE: usize = 40;
     let head = &text[start..limit];
-    let Some(dash) = head.find(" — ").or_else(|| head.find(" -- ")) else {
+    let window = &head.as_bytes()[..head.len().min(MAX_DATELINE + " — ".len())];
+    let Some(dash) = memchr::memmem::find(window, " — ".as_bytes())
+        .or_else(|| memchr::memmem::find(window, b" -- "))
+    else {
         return start;
     };
     let place = &head[..dash];
@@ -792,13 +795,16 @@ fn before_closing_aside(doc: &crate::document::Document, content: Span) -> Optio
     const DASHES: [char; 3] = ['—', '–', '-'];
     let text = doc.text();
     let body = content.of(text);
-    // One byte search for the first dash with a space on each side (`--` is one dash); the long
-    // dashes start with 0xE2, as curly quotation marks do, so each hit is read as a character.
-    let (dash_at, dash_end) = memchr::memchr2_iter(b'-', 0xE2, body.as_bytes()).find_map(|i| {
-        let d = body[i..].chars().next().filter(|c| DASHES.contains(c))?;
-        let end = i + d.len_utf8() + usize::from(d == '-' && body[i + 1..].starts_with('-'));
-        (body[..i].ends_with(' ') && body[end..].starts_with(' ')).then_some((i, end))
-    })?;
+    // Byte searches for the first dash with a space on each side (`--` is one dash).
+    static SPACED: LazyLock<[Finder; 4]> =
+        LazyLock::new(|| [" — ", " – ", " -- ", " - "].map(Finder::new));
+    let (dash_at, dash_end) = SPACED
+        .iter()
+        .filter_map(|d| {
+            d.find(body.as_bytes())
+                .map(|i| (i + 1, i + d.needle().len() - 1))
+        })
+        .min()?;
     let at = dash_at - 1;
     let closed = body[dash_end..].contains(DASHES);
     // Trimmed back over every space, so a no-break space (blanked in the copy view) is passed whole.

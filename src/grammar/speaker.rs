@@ -102,7 +102,10 @@ impl Speakers {
 /// The gender the title right before the name tells, if it tells one (`Mrs. Clinton`; not the `Mr.`
 /// of `Hope Hicks, Mr. Trump's spokeswoman`).
 fn gender_of(source: &str, name: &str) -> Option<Gender> {
-    let at = source.find(name)?;
+    // The name is a part of the source phrase, so where it starts is a difference of addresses.
+    let at = (name.as_ptr() as usize)
+        .checked_sub(source.as_ptr() as usize)
+        .filter(|&at| at + name.len() <= source.len())?;
     let title = source[..at].split_whitespace().next_back()?;
     if MALE_TITLES.contains(title) {
         Some(Gender::Male)
