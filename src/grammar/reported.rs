@@ -1066,6 +1066,10 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     for _ in 0..MAX_ASIDES {
         let inner_start = text[sentence.start..segment_end].rfind(separator)? + sentence.start;
         let aside = Span::new(inner_start + separator.len(), segment_end);
+        let plain_aside = is_aside(aside.of(text).trim());
+        if !plain_aside && !is_long_aside(aside.of(text)) {
+            return None;
+        }
         let outer = clause_boundary(site.doc, sentence.start, inner_start);
         let region_start = outer.map_or(sentence.start, |b| b.mark.end);
         // `numerous military veterans interviewed at Trump rallies in South Carolina this week,
@@ -1074,8 +1078,7 @@ fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
         let region = &text[region_start..region_end];
         // `David Simas, assistant to the president and director of the White House's Office of
         // Political Strategy and Outreach, said`: after a person's name, a job may take many words.
-        let long_job = is_long_aside(aside.of(text)) && is_plain_name(region);
-        if !(is_aside(aside.of(text).trim()) || long_job) {
+        if !plain_aside && !is_plain_name(region) {
             return None;
         }
         if outer.is_some_and(|b| b.kind == BoundaryKind::Comma) && opens_an_aside(region) {
