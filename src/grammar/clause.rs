@@ -189,7 +189,7 @@ fn time_phrase_start(region: &str) -> Option<usize> {
 }
 
 /// `truly`, `angrily`: a lower-case -ly word between source and cue is an adverb, bar a few nouns.
-fn is_adverb(word: &str) -> bool {
+pub(super) fn is_adverb(word: &str) -> bool {
     static LY_NOUNS: WordSet = WordSet::new(&[
         "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "belly",
     ]);

@@ -367,9 +367,13 @@ pub(crate) mod table {
         pub content: Option<String>,
     }
 
-    pub fn rows(copy: &str) -> Vec<Row> {
+    fn analysed(copy: &str) -> Vec<Attribution> {
         let doc = Document::parse(&SourceFile::new("test.txt", copy));
         attributions(&doc, Lexicon::default_lexicon())
+    }
+
+    pub fn rows(copy: &str) -> Vec<Row> {
+        analysed(copy)
             .into_iter()
             .map(|a| Row {
                 source: a.source.map(|s| s.of(copy).to_string()),
@@ -381,11 +385,7 @@ pub(crate) mod table {
 
     /// The resolved speaker of each attribution, in order.
     pub fn speakers(copy: &str) -> Vec<Option<String>> {
-        let doc = Document::parse(&SourceFile::new("test.txt", copy));
-        attributions(&doc, Lexicon::default_lexicon())
-            .into_iter()
-            .map(|a| a.speaker)
-            .collect()
+        analysed(copy).into_iter().map(|a| a.speaker).collect()
     }
 
     /// The attribution whose cue is `cue`.

@@ -4,7 +4,7 @@
 
 use super::clause::{
     Boundary, BoundaryKind, TIME_WORDS, Tail, clause_boundary, content_before, content_end,
-    extend_over_following_quotes, quotation_just_before, strip_auxiliaries, tail_after,
+    extend_over_following_quotes, is_adverb, quotation_just_before, strip_auxiliaries, tail_after,
 };
 use super::lexicon::{Complement, CueClass};
 use super::source::{opens_with_quantity, source_after, source_before, subject_after};
@@ -40,16 +40,10 @@ pub(super) fn parse(site: &Site) -> Option<Found> {
     if region.trim().is_empty() {
         // `On Thursday, Trump spoke to …, promising to …`: a participle after a comma is first read
         // as the clause's, not as a finite verb with a source set off before it.
-        let verb = site.cue.of(text).split_whitespace().next().unwrap_or("");
-        let participle_first = verb
-            .ends_with("ing")
-            .then(|| participle(site, boundary.map(|b| b.mark.start)))
-            .flatten();
-        let found = participle_first
+        let found = participle(site, boundary.map(|b| b.mark.start))
             .or_else(|| appositive(site, boundary))
             .or_else(|| inverted(site, boundary, before))
-            .or_else(|| fronted(site, boundary))
-            .or_else(|| participle(site, boundary.map(|b| b.mark.start)))?;
+            .or_else(|| fronted(site, boundary))?;
         // `The key drug involved -- known as ribavirin -- has not been approved`: a passive's subject
         // is what is talked about, whatever stands between it and the verb.
         return Some(subject_talked_about(site, passive, found));
@@ -215,7 +209,6 @@ fn passive_participle(site: &Site) -> Option<Found> {
     })
 }
 
-/// `… by saying`, `… after telling`: the participle's subject is the main clause's.
 /// `she released a statement saying …`, `Trump fired back a response saying …`: before a participle
 /// of speech, a thing said names no one; the one who made it is the clause's subject. The offset in
 /// `region` of the verb that made it, if `region` ends with such a thing.
@@ -271,6 +264,7 @@ fn verb_of_a_statement(site: &Site, region: &str) -> Option<usize> {
     (lower_verb && !region[..offset].trim().is_empty()).then_some(offset)
 }
 
+/// `… by saying`, `… after telling`: the participle's subject is the main clause's.
 fn ends_with_participle_preposition(region: &str) -> bool {
     let last = region.split_whitespace().next_back().unwrap_or("");
     is_in(
@@ -459,7 +453,7 @@ fn without_final_adverb(text: &str, phrase: Span) -> Span {
     let last_start = last_word_start(words);
     let last = &words[last_start..];
     let rest = words[..last_start].trim_end();
-    if last.len() > 4 && last.ends_with("ly") && is_lower_case(last) && !rest.is_empty() {
+    if is_adverb(last) && !rest.is_empty() {
         Span::new(phrase.start, phrase.start + rest.len())
     } else {
         phrase
@@ -556,10 +550,7 @@ fn after_opening_phrase(text: &str, start: usize, limit: usize) -> usize {
     };
     let phrase = &text[..i];
     let words = phrase.split_whitespace().count();
-    let ends_in_time = [" ago", " later", " earlier", " before"]
-        .iter()
-        .any(|t| phrase.ends_with(t));
-    let short = words <= MAX_OPENING_WORDS || (ends_in_time && words <= MAX_TIME_WORDS);
+    let short = words <= MAX_OPENING_WORDS || (ends_in_time(phrase) && words <= MAX_TIME_WORDS);
     if short && opens_a_sentence(phrase) {
         start + i + 2
     } else {
@@ -611,10 +602,15 @@ fn opens_a_sentence(phrase: &str) -> bool {
     !phrase.contains(['“', '"'])
         && (super::clause::is_adverbial(phrase)
             || first.ends_with("ly")
-            || [" ago", " later", " earlier", " before"]
-                .iter()
-                .any(|t| phrase.ends_with(t))
+            || ends_in_time(phrase)
             || OPENING_WORDS.contains(first))
+}
+
+/// `A year ago`, `A couple of years later`.
+fn ends_in_time(phrase: &str) -> bool {
+    [" ago", " later", " earlier", " before"]
+        .iter()
+        .any(|t| phrase.ends_with(t))
 }
 
 /// `The officials quoted by NBC News were …`: a participle with its agent after it modifies a noun.
@@ -831,13 +827,13 @@ fn opens_own_report(rest: &str) -> bool {
     word(rest).is_ok_and(|(_, w)| is_lower_case(w) && (w.ends_with("ing") || JOINERS.contains(w)))
 }
 
-/// Whether `rest` starts with a preposition or a subordinator that opens an adverbial phrase.
 /// `that …`, `“…”`, `whether …`: words that report the speaker.
 fn opens_reported_words(rest: &str) -> bool {
     rest.starts_with(['"', '“', '\'', '‘', '`'])
         || word(rest).is_ok_and(|(_, w)| is_in(&["that", "whether", "if", "how", "why", "what"], w))
 }
 
+/// Whether `rest` starts with a preposition or a subordinator that opens an adverbial phrase.
 fn opens_adverbial_phrase(rest: &str) -> bool {
     static OPENERS: WordSet = WordSet::new(&[
         "in",
@@ -866,11 +862,10 @@ fn opens_adverbial_phrase(rest: &str) -> bool {
         "tonight",
     ]);
     // `said dryly`, `said Sunday in Virginia as the crowd roared`, `proclaimed to a cheering crowd`.
-    let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && is_lower_case(w);
     let to_someone = rest.starts_with("to ") && !super::clause::opens_infinitive(rest);
     to_someone
         || word(rest).is_ok_and(|(_, w)| {
-            (is_lower_case(w) && OPENERS.contains(w)) || adverb(w) || TIME_WORDS.contains(w)
+            (is_lower_case(w) && OPENERS.contains(w)) || is_adverb(w) || TIME_WORDS.contains(w)
         })
 }
 
@@ -1046,7 +1041,6 @@ fn followed_by_aside(after: &str) -> bool {
 fn appositive(site: &Site, boundary: Option<Boundary>) -> Option<Found> {
     let text = site.doc.text();
     let boundary = boundary?;
-
     // `Andrei Illarionov - then economic adviser to President Vladimir Putin - told …` (BBC business-426):
     // an aside between dashes works as one between commas.
     let separator = match boundary.kind {
@@ -1124,11 +1118,25 @@ fn dashed_aside(site: &Site, mark: Span) -> Option<Found> {
     if words == 0 || words > MAX_LONG_ASIDE_WORDS {
         return None;
     }
-    let outer = clause_boundary(site.doc, sentence.start, open);
+    found_before_aside(site, open, |region_start, outer| {
+        named_in_aside(text, Span::new(region_start, open), aside)
+            .or_else(|| named_before(site, outer))
+            .or_else(|| source_before(text, region_start, &text[region_start..open]))
+    })
+}
+
+/// The attribution whose source ends at `aside_start`, where an aside before the cue opens: `pick`
+/// reads the source from the clause start it is given (and the boundary there); the clause before
+/// that boundary is the content a trailing frame reports.
+fn found_before_aside(
+    site: &Site,
+    aside_start: usize,
+    pick: impl FnOnce(usize, Option<Boundary>) -> Option<Span>,
+) -> Option<Found> {
+    let sentence = site.sentence.span;
+    let outer = clause_boundary(site.doc, sentence.start, aside_start);
     let region_start = outer.map_or(sentence.start, |b| b.mark.end);
-    let source = named_in_aside(text, Span::new(region_start, open), aside)
-        .or_else(|| named_before(site, outer))
-        .or_else(|| source_before(text, region_start, &text[region_start..open]))?;
+    let source = pick(region_start, outer)?;
     let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
     Some(Found {
         source: Some(source),
@@ -1189,13 +1197,8 @@ fn titled_aside(site: &Site, mark: Span) -> Option<Found> {
     if !is_aside(text[comma + 1..title.start].trim()) {
         return None;
     }
-    let outer = clause_boundary(site.doc, sentence.start, comma);
-    let region_start = outer.map_or(sentence.start, |b| b.mark.end);
-    let source = source_before(text, region_start, &text[region_start..comma])?;
-    let before = outer.and_then(|b| content_before(site.doc, site.sentence, b));
-    Some(Found {
-        source: Some(source),
-        content: Some(content_for(site, before)?),
+    found_before_aside(site, comma, |region_start, _| {
+        source_before(text, region_start, &text[region_start..comma])
     })
 }
 
