@@ -34,7 +34,46 @@ pub fn copy_of(file: &SourceFile) -> Copy {
         Format::Markdown => markdown_copy(&file.text),
     };
     blank_wide_spaces(&mut copy.text);
+    join_soft_breaks(&mut copy, file.format);
     copy
+}
+
+/// Hard-wrapped copy breaks lines inside a paragraph where the writer did not break the sentence:
+/// `Everyone\nagrees` is `Everyone agrees` to every phrase, pattern and grammar match. Once the
+/// blocks are known, a soft line break inside one becomes a space (one byte for one, so offsets hold).
+/// In Markdown every line break inside a paragraph is soft; in plain text only a wrapped line's.
+fn join_soft_breaks(copy: &mut Copy, format: Format) {
+    let mut bytes = std::mem::take(&mut copy.text).into_bytes();
+    for block in &copy.blocks {
+        let inside = &mut bytes[block.span.range()];
+        let width = inside
+            .split(|&b| b == b'\n')
+            .map(<[u8]>::len)
+            .max()
+            .unwrap_or(0);
+        let mut line_start = 0;
+        for at in 0..inside.len() {
+            if inside[at] != b'\n' {
+                continue;
+            }
+            if format == Format::Markdown || wrapped(at - line_start, width) {
+                inside[at] = b' ';
+                if at > 0 && inside[at - 1] == b'\r' {
+                    inside[at - 1] = b' ';
+                }
+            }
+            line_start = at + 1;
+        }
+    }
+    // Line breaks are ASCII: a space in their place keeps the text valid UTF-8.
+    copy.text = String::from_utf8(bytes).expect("only ASCII line breaks were replaced");
+}
+
+/// A line of plain text that runs near the paragraph's widest line was wrapped by the writer's
+/// editor; a much shorter one ends where the writer ended it (a headline, a byline, a list of links
+/// scraped from a page), and its line break stays a break.
+fn wrapped(line: usize, width: usize) -> bool {
+    line * 10 >= width * 6
 }
 
 /// `Newt\u{a0}Gingrich`: web copy puts no-break and thin spaces between words. The grammar reads

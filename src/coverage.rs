@@ -3,11 +3,17 @@
 
 use crate::document::Document;
 use crate::grammar::Attribution;
+use crate::grammar::lexicon::CueClass;
 use crate::span::Span;
+use serde::{Deserialize, Serialize};
 
 pub struct Coverage {
-    sentences: Vec<bool>,
+    /// How many attributions each sentence has.
+    sentences: Vec<u32>,
     blocks: Vec<bool>,
+    /// Every cue, in order, with its sentence: a match that holds a cue (`told aides`) is not
+    /// attributed by that cue.
+    cues: Vec<(Span, usize)>,
     /// Content spans sorted by start, with the furthest end reached so far: "does any content overlap
     /// this span" by binary search.
     starts: Vec<usize>,
@@ -15,16 +21,34 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// Only attributions that name a source count: `it was reported` says nothing of who.
-    pub fn new(doc: &Document, attributions: &[Attribution]) -> Coverage {
-        let attributions: Vec<&Attribution> =
-            attributions.iter().filter(|a| a.source.is_some()).collect();
-        let mut sentences = vec![false; doc.sentences.len()];
+    /// Who is speaking: attributions that name a source, of speech or of a state of mind (`She feels
+    /// …` puts her in view for the quotation that follows). `it was reported` says nothing of who.
+    pub fn speakers(doc: &Document, attributions: &[Attribution]) -> Coverage {
+        Coverage::of(doc, attributions.iter().filter(|a| a.source.is_some()))
+    }
+
+    /// Who answers for a claim: only a named source's speech. `Democrats fear …` is the writer's
+    /// reading of a state of mind, which itself needs a source.
+    pub fn sourcing(doc: &Document, attributions: &[Attribution]) -> Coverage {
+        Coverage::of(
+            doc,
+            attributions
+                .iter()
+                .filter(|a| a.source.is_some() && a.class != CueClass::Thought),
+        )
+    }
+
+    fn of<'a>(doc: &Document, attributions: impl Iterator<Item = &'a Attribution>) -> Coverage {
+        let attributions: Vec<&Attribution> = attributions.collect();
+        let mut sentences = vec![0; doc.sentences.len()];
         let mut blocks = vec![false; doc.copy.blocks.len()];
         for a in &attributions {
-            sentences[a.sentence] = true;
+            sentences[a.sentence] += 1;
             blocks[doc.sentences[a.sentence].block] = true;
         }
+        let mut cues: Vec<(Span, usize)> =
+            attributions.iter().map(|a| (a.cue, a.sentence)).collect();
+        cues.sort();
         let mut spans: Vec<Span> = attributions.iter().filter_map(|a| a.content).collect();
         spans.sort();
         let furthest_end = spans
@@ -37,6 +61,7 @@ impl Coverage {
         Coverage {
             sentences,
             blocks,
+            cues,
             starts: spans.iter().map(|s| s.start).collect(),
             furthest_end,
         }
@@ -49,22 +74,78 @@ impl Coverage {
     }
 
     pub fn sentence(&self, index: usize) -> bool {
-        self.sentences.get(index).copied().unwrap_or(false)
+        self.sentences.get(index).is_some_and(|&n| n > 0)
+    }
+
+    /// Whether sentence `index` has an attribution whose cue is not inside `apart`.
+    fn sentence_apart_from(&self, index: usize, apart: Span) -> bool {
+        let first = self
+            .cues
+            .partition_point(|(cue, _)| cue.start < apart.start);
+        let inside = self.cues[first..]
+            .iter()
+            .take_while(|(cue, _)| cue.start < apart.end)
+            .filter(|&&(cue, s)| s == index && cue.end <= apart.end)
+            .count();
+        self.sentences
+            .get(index)
+            .is_some_and(|&n| n as usize > inside)
+    }
+
+    /// Whether a sentence of the block other than `sentence` has an attribution.
+    fn block_apart_from(&self, doc: &Document, block: usize, sentence: usize) -> bool {
+        let first = doc.sentences.partition_point(|s| s.block < block);
+        (first..doc.sentences.len())
+            .take_while(|&s| doc.sentences[s].block == block)
+            .any(|s| s != sentence && self.sentence(s))
     }
 
     pub fn block(&self, index: usize) -> bool {
         self.blocks.get(index).copied().unwrap_or(false)
     }
 
-    /// Whether `span` is attributed: inside an attribution's content, or in a sentence with an
-    /// attribution, or (when `paragraph`) in a paragraph with one.
-    pub fn covers(&self, doc: &Document, span: Span, paragraph: bool) -> bool {
+    /// Whether `span` is attributed: inside an attribution's content, or with an attribution within
+    /// `scope` of its sentence, other than one whose cue is inside `span` (`has told aides` does not
+    /// source itself). A headline summarises the body: it is attributed when the paragraphs right
+    /// after it are.
+    pub fn covers(&self, doc: &Document, span: Span, scope: Scope) -> bool {
         if self.in_content(span) {
             return true;
         }
         let Some(sentence) = doc.sentence_at(span.start) else {
             return false;
         };
-        self.sentence(sentence) || (paragraph && self.block(doc.sentences[sentence].block))
+        let block = doc.sentences[sentence].block;
+        if doc.is_heading(block) {
+            return (block + 1..=block + HEADLINE_BODY).any(|b| self.block(b));
+        }
+        let here = self.sentence_apart_from(sentence, span);
+        match scope {
+            Scope::Content => false,
+            Scope::Sentence => here,
+            Scope::Neighbours => {
+                here || (sentence > 0 && self.sentence(sentence - 1)) || self.sentence(sentence + 1)
+            }
+            Scope::Paragraph => here || self.block_apart_from(doc, block, sentence),
+        }
     }
+}
+
+/// How many paragraphs after a headline are the body it summarises.
+const HEADLINE_BODY: usize = 2;
+
+/// How far from a match an attribution may stand and still answer for it.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Only the content of an attribution answers for what lies in it: `Trump, who lied about …,
+    /// said …` is the writer's claim about Trump whatever Trump said.
+    Content,
+    /// Its own sentence.
+    #[default]
+    Sentence,
+    /// Its sentence or the one before or after (`X said … . It also found …`).
+    Neighbours,
+    /// Its paragraph.
+    Paragraph,
 }

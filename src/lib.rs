@@ -37,7 +37,9 @@ pub struct Analysis {
     pub file: SourceFile,
     pub document: Document,
     pub attributions: Vec<Attribution>,
-    /// What the attributions cover, which the rules ask of every match.
+    /// Where a speaker is in view (any attribution with a source), for quotations.
+    pub speakers: coverage::Coverage,
+    /// Where a named source's speech answers for the copy, which the rules ask of every match.
     pub coverage: coverage::Coverage,
 }
 
@@ -48,11 +50,13 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     for a in &mut attributions {
         fit_to_characters(&file.text, a);
     }
-    let coverage = coverage::Coverage::new(&document, &attributions);
+    let speakers = coverage::Coverage::speakers(&document, &attributions);
+    let coverage = coverage::Coverage::sourcing(&document, &attributions);
     Analysis {
         file,
         document,
         attributions,
+        speakers,
         coverage,
     }
 }

@@ -78,8 +78,16 @@ const KIND_FIELDS: &[(&str, &[&str], &[&str])] = &[
     ("pattern", &["pattern"], &["pattern"]),
     ("substitution", &["swap", "safe"], &["swap"]),
     ("consistency", &["groups"], &["groups"]),
-    ("needs-attribution", &["trigger"], &["trigger"]),
-    ("attribution", &["cues", "sources", "unless"], &[]),
+    (
+        "needs-attribution",
+        &["trigger", "exceptions", "unless"],
+        &["trigger"],
+    ),
+    (
+        "attribution",
+        &["cues", "sources", "unnamed", "unless", "exceptions"],
+        &[],
+    ),
 ];
 
 const COMMON_FIELDS: &[&str] = &[
@@ -135,9 +143,9 @@ pub fn rules() -> Value {
                     },
                     "where": { "enum": ["narration", "quote", "any"] },
                     "attributed": { "type": "boolean" },
-                    "scope": { "enum": ["sentence", "paragraph"] },
+                    "scope": { "enum": ["content", "sentence", "neighbours", "paragraph"], "description": "How far from a match an attribution may stand and still answer for it" },
                     "phrases": phrases,
-                    "exceptions": strings("Longer phrases containing a match that mean something else"),
+                    "exceptions": strings("Phrases over a match (or a cue) that give it another sense"),
                     "pattern": { "type": "string", "description": "A regular expression (Rust regex syntax)" },
                     "swap": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1 } },
                     "safe": { "type": "boolean" },
@@ -146,11 +154,16 @@ pub fn rules() -> Value {
                         "type": "object",
                         "additionalProperties": false,
                         "minProperties": 1,
-                        "properties": { "phrases": phrases, "pattern": { "type": "string" } }
+                        "properties": {
+                            "phrases": phrases,
+                            "pattern": { "type": "string" },
+                            "patterns": { "type": "array", "items": { "type": "string" } }
+                        }
                     },
                     "cues": strings("Cue lemmas (claim, admit)"),
-                    "sources": strings("Source head words that name no one (officials, sources)"),
-                    "unless": strings("Words in the sentence that explain a vague source")
+                    "sources": strings("Source head words that name no one without an affiliation (officials, critics)"),
+                    "unnamed": strings("Words or phrases that leave a source unnamed whatever its affiliation (familiar with, some)"),
+                    "unless": strings("Words within the rule's scope that explain a source or say where a claim comes from")
                 },
                 "allOf": per_kind
             }

@@ -60,7 +60,7 @@ fn is_speech(quoted: &str) -> bool {
 
 fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
     let doc = &analysis.document;
-    let coverage = &analysis.coverage;
+    let coverage = &analysis.speakers;
     doc.quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))

@@ -44,6 +44,9 @@ pub struct Attribution {
     /// The cue's lemma (`say`, `claim`, `according to`, `:`).
     pub lemma: String,
     pub tone: Tone,
+    /// Speech, thought or `according to`: a state of mind (`believes`) is the writer's reading, not a
+    /// source answering for the content.
+    pub class: CueClass,
     /// Index of the sentence the cue is in.
     pub sentence: usize,
 }
@@ -116,7 +119,7 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
                 content,
                 kind,
                 lemma,
-                form.tone,
+                (form.class, form.tone),
             ));
         }
     }
@@ -267,7 +270,7 @@ fn framed(
         Some(content),
         kind,
         lemma,
-        Tone::Neutral,
+        (CueClass::Speech, Tone::Neutral),
     )
 }
 
@@ -278,7 +281,7 @@ fn record(
     content: Option<Span>,
     kind: Kind,
     lemma: &str,
-    tone: Tone,
+    (class, tone): (CueClass, Tone),
 ) -> Attribution {
     let content = content.filter(|c| !c.is_empty());
     Attribution {
@@ -289,6 +292,7 @@ fn record(
         content,
         lemma: lemma.to_string(),
         tone,
+        class,
         sentence,
     }
 }

@@ -24,7 +24,7 @@ impl Context<'_> {
     pub(super) fn attributed(&self, span: Span, scope: Scope) -> bool {
         self.analysis
             .coverage
-            .covers(&self.analysis.document, span, scope == Scope::Paragraph)
+            .covers(&self.analysis.document, span, scope)
     }
 
     /// The rule's `where` and `attributed` conditions hold for this span.
@@ -40,6 +40,31 @@ impl Context<'_> {
                 .is_none_or(|wanted| self.attributed(span, rule.scope) == wanted)
     }
 
+    /// Whether the sentences `scope` reaches from `span` mention one of `words` (lower case, compared
+    /// without regard to case on word boundaries): `unless` words that explain a source or say where a
+    /// claim comes from.
+    pub(super) fn mentions(&self, span: Span, scope: Scope, words: &[String]) -> bool {
+        if words.is_empty() {
+            return false;
+        }
+        let doc = &self.analysis.document;
+        let Some(at) = doc.sentence_at(span.start) else {
+            return false;
+        };
+        let reach = match scope {
+            Scope::Content | Scope::Sentence => doc.sentences[at].span,
+            Scope::Neighbours => {
+                let last = (at + 1).min(doc.sentences.len() - 1);
+                doc.sentences[at.saturating_sub(1)]
+                    .span
+                    .cover(doc.sentences[last].span)
+            }
+            Scope::Paragraph => doc.copy.blocks[doc.sentences[at].block].span,
+        };
+        let text = reach.of(doc.text()).to_lowercase();
+        words.iter().any(|w| contains_word(&text, w))
+    }
+
     pub(super) fn text(&self, span: Span) -> &str {
         span.of(&self.analysis.file.text)
     }
@@ -53,8 +78,9 @@ impl Context<'_> {
 pub fn check(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
     let cx = Context { analysis };
     let mut out = Vec::new();
-    phrase_rules(pack, &cx, &mut out);
-    for loaded in &pack.rules {
+    let (hits, exceptions) = phrase_hits(pack, &cx);
+    phrase_rules(pack, &cx, hits, &mut out);
+    for (r, loaded) in pack.rules.iter().enumerate() {
         let rule = &loaded.rule;
         match &rule.check {
             Check::Pattern { pattern } => {
@@ -64,27 +90,52 @@ pub fn check(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
                     }
                 }
             }
-            Check::NeedsAttribution { trigger } => {
-                if let Some(pattern) = &trigger.pattern {
+            Check::NeedsAttribution { trigger, .. } => {
+                for pattern in trigger.patterns() {
                     for span in pattern::pattern_matches(&cx, &pattern.0) {
-                        needs_attribution::needs_attribution(rule, &cx, span, &mut out);
+                        if !phrase::excepted(&exceptions, r, span) {
+                            needs_attribution::needs_attribution(rule, &cx, span, &mut out);
+                        }
                     }
                 }
             }
-            Check::Attribution {
-                cues,
-                sources,
-                unless,
-            } => attribution::attribution_rule(rule, &cx, cues, sources, unless, &mut out),
+            Check::Attribution(check) => {
+                let excepted = |cue| phrase::excepted(&exceptions, r, cue);
+                attribution::attribution_rule(rule, &cx, check, excepted, &mut out)
+            }
             _ => {}
         }
     }
+    once_per_place(pack, analysis, &mut out);
     out
 }
 
+/// A claim rule reports a sentence once (a paragraph once, for rules scoped to it): `a serial liar,
+/// rampant xenophobe, racist, misogynist` is one label problem for an editor, not four.
+fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    let doc = &analysis.document;
+    let place = |d: &Diagnostic| {
+        let rule = &pack.find(&d.code)?.rule;
+        let Check::NeedsAttribution { .. } = rule.check else {
+            return None;
+        };
+        let sentence = doc.sentence_at(d.primary.span.start)?;
+        Some(match rule.scope {
+            Scope::Paragraph => (doc.sentences[sentence].block, true),
+            _ => (sentence, false),
+        })
+    };
+    out.sort_by_key(|d| d.primary.span.start);
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|d| place(d).is_none_or(|p| seen.insert((d.code.clone(), p))));
+}
+
+/// A phrase match: the index of the rule it serves, its role there, and where it is.
+type Hit = (usize, Role, Span);
+
 /// Every phrase match in the file with the rule and role it serves, less the matches a rule's own
-/// exceptions cover.
-fn phrase_hits(pack: &Pack, cx: &Context) -> Vec<(usize, Role, Span)> {
+/// exceptions cover; and those exceptions, for the rule's pattern matches.
+fn phrase_hits(pack: &Pack, cx: &Context) -> (Vec<Hit>, Vec<(usize, Span)>) {
     let text = cx.analysis.document.text();
     let mut hits = Vec::new();
     let mut exceptions: Vec<(usize, Span)> = Vec::new();
@@ -98,13 +149,14 @@ fn phrase_hits(pack: &Pack, cx: &Context) -> Vec<(usize, Role, Span)> {
         }
     }
     hits.retain(|&(r, _, span)| !phrase::excepted(&exceptions, r, span));
-    hits
+    (hits, exceptions)
 }
 
 /// Uses of consistency variants in one file, as `consistency` rules count them: (rule, group, variant, span).
 pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usize, usize, Span)> {
     let cx = Context { analysis };
     phrase_hits(pack, &cx)
+        .0
         .into_iter()
         .filter_map(|(r, role, span)| match role {
             Role::Variant { group, variant }
@@ -117,10 +169,15 @@ pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usiz
         .collect()
 }
 
-fn phrase_rules(pack: &Pack, cx: &Context, out: &mut Vec<Diagnostic>) {
+fn phrase_rules(
+    pack: &Pack,
+    cx: &Context,
+    hits: Vec<Hit>,
+    out: &mut Vec<Diagnostic>,
+) {
     // (rule, group) → variants used, in order
     let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
-    for (r, role, span) in phrase_hits(pack, cx) {
+    for (r, role, span) in hits {
         let rule = &pack.rules[r].rule;
         match role {
             Role::Phrase if cx.admits(rule, span) => out.push(phrase::phrase(rule, cx, span)),
@@ -175,6 +232,12 @@ pub(super) fn diagnostic(
         severity: rule.severity,
     };
     Diagnostic::new(id, message, Label::new(cx.path(), span, "")).with_help(rule.help.trim())
+}
+
+/// `word` (lower case) in `text` (lower case) with no letter either side.
+pub(super) fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(at, _)| crate::grammar::lexicon::on_word_boundaries(text, at, at + word.len()))
 }
 
 fn one_line(text: &str) -> String {

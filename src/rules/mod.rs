@@ -242,12 +242,23 @@ fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), Load
                     }
                 }
             }
-            Check::NeedsAttribution { trigger } => {
+            Check::NeedsAttribution {
+                trigger,
+                exceptions,
+                ..
+            } => {
                 if let Some(phrases) = &trigger.phrases {
                     phrases.0.iter().for_each(|p| add(p, target(Role::Trigger)));
                 }
+                exceptions
+                    .iter()
+                    .for_each(|p| add(p, target(Role::Exception)));
             }
-            Check::Pattern { .. } | Check::Attribution { .. } => {}
+            Check::Attribution(check) => check
+                .exceptions
+                .iter()
+                .for_each(|p| add(p, target(Role::Exception))),
+            Check::Pattern { .. } => {}
         }
     }
     let automaton = AhoCorasickBuilder::new()

@@ -1,7 +1,8 @@
-//! `needs-attribution` rules: a trigger (phrases or a pattern) that must have an attribution in its scope.
+//! `needs-attribution` rules: a trigger (phrases or patterns) that must have an attribution in its
+//! scope, or words there that say where the claim comes from (`unless`).
 
 use super::check::{Context, diagnostic};
-use super::spec::{Place, Rule};
+use super::spec::{Check, Place, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
@@ -11,7 +12,11 @@ pub(super) fn needs_attribution(rule: &Rule, cx: &Context, span: Span, out: &mut
         Place::Quote => cx.in_quotation(span),
         Place::Any => true,
     };
-    if place_ok && !cx.attributed(span, rule.scope) {
+    let unless: &[String] = match &rule.check {
+        Check::NeedsAttribution { unless, .. } => unless,
+        _ => &[],
+    };
+    if place_ok && !cx.attributed(span, rule.scope) && !cx.mentions(span, rule.scope, unless) {
         out.push(diagnostic(rule, cx, span, &[("match", cx.text(span))]));
     }
 }

@@ -71,6 +71,7 @@ struct RawRule {
     trigger: Option<Trigger>,
     cues: Option<Vec<String>>,
     sources: Option<Vec<String>>,
+    unnamed: Option<Vec<String>>,
     unless: Option<Vec<String>>,
 }
 
@@ -91,14 +92,31 @@ pub enum Check {
     },
     /// Groups of variants of which a document uses only one.
     Consistency { groups: Vec<PhraseList> },
-    /// A trigger that must have an attribution in its scope.
-    NeedsAttribution { trigger: Trigger },
-    /// Conditions on the attributions the grammar found: loaded cues, or vague sources with no reason.
-    Attribution {
-        cues: Vec<String>,
-        sources: Vec<String>,
+    /// A trigger that must have an attribution in its scope, unless an exception overlaps it or the
+    /// scope names where the claim comes from (`unless` words: `poll`, `census`).
+    NeedsAttribution {
+        trigger: Trigger,
+        exceptions: Vec<String>,
         unless: Vec<String>,
     },
+    /// Conditions on the attributions the grammar found: loaded cues, or vague sources with no reason.
+    Attribution(AttributionCheck),
+}
+
+/// What an `attribution` rule asks of each attribution.
+#[derive(Debug)]
+pub struct AttributionCheck {
+    /// Cue lemmas that judge what was said (`claim`, `admit`).
+    pub cues: Vec<String>,
+    /// Source head words that name no one without an affiliation (`officials`, `critics`).
+    pub sources: Vec<String>,
+    /// Words or phrases that leave a source unnamed whatever its affiliation (`familiar with`,
+    /// `some`).
+    pub unnamed: Vec<String>,
+    /// Words in the sentence that give the reason a source is not named (`because`).
+    pub unless: Vec<String>,
+    /// Phrases over a cue that give it another sense (`claimed responsibility`).
+    pub exceptions: Vec<String>,
 }
 
 impl TryFrom<RawRule> for Rule {
@@ -116,6 +134,7 @@ impl TryFrom<RawRule> for Rule {
             ("trigger", raw.trigger.is_some()),
             ("cues", raw.cues.is_some()),
             ("sources", raw.sources.is_some()),
+            ("unnamed", raw.unnamed.is_some()),
             ("unless", raw.unless.is_some()),
         ];
         let allowed: &[&str] = match kind {
@@ -123,8 +142,8 @@ impl TryFrom<RawRule> for Rule {
             Kind::Pattern => &["pattern"],
             Kind::Substitution => &["swap", "safe"],
             Kind::Consistency => &["groups"],
-            Kind::NeedsAttribution => &["trigger"],
-            Kind::Attribution => &["cues", "sources", "unless"],
+            Kind::NeedsAttribution => &["trigger", "exceptions", "unless"],
+            Kind::Attribution => &["cues", "sources", "unnamed", "unless", "exceptions"],
         };
         if let Some((field, _)) = used
             .iter()
@@ -173,10 +192,14 @@ impl TryFrom<RawRule> for Rule {
             }
             Kind::NeedsAttribution => {
                 let trigger = raw.trigger.ok_or_else(|| missing("trigger"))?;
-                if trigger.phrases.is_none() && trigger.pattern.is_none() {
-                    return Err("`trigger` needs `phrases` or `pattern`".to_string());
+                if trigger.phrases.is_none() && trigger.patterns().next().is_none() {
+                    return Err("`trigger` needs `phrases`, `pattern` or `patterns`".to_string());
                 }
-                Check::NeedsAttribution { trigger }
+                Check::NeedsAttribution {
+                    trigger,
+                    exceptions: raw.exceptions.unwrap_or_default(),
+                    unless: raw.unless.unwrap_or_default(),
+                }
             }
             Kind::Attribution => {
                 let (cues, sources) = (
@@ -186,11 +209,13 @@ impl TryFrom<RawRule> for Rule {
                 if cues.is_empty() && sources.is_empty() {
                     return Err("an `attribution` rule needs `cues` or `sources`".to_string());
                 }
-                Check::Attribution {
+                Check::Attribution(AttributionCheck {
                     cues,
                     sources,
+                    unnamed: raw.unnamed.unwrap_or_default(),
                     unless: raw.unless.unwrap_or_default(),
-                }
+                    exceptions: raw.exceptions.unwrap_or_default(),
+                })
             }
         };
         Ok(Rule {
@@ -237,7 +262,7 @@ impl Check {
             Check::Substitution { .. } => Kind::Substitution,
             Check::Consistency { .. } => Kind::Consistency,
             Check::NeedsAttribution { .. } => Kind::NeedsAttribution,
-            Check::Attribution { .. } => Kind::Attribution,
+            Check::Attribution(_) => Kind::Attribution,
         }
     }
 }
@@ -247,6 +272,16 @@ impl Check {
 pub struct Trigger {
     pub phrases: Option<PhraseList>,
     pub pattern: Option<Pattern>,
+    /// Several patterns, each read on its own line of the rule file (easier to review than one
+    /// alternation).
+    #[serde(default)]
+    pub patterns: Vec<Pattern>,
+}
+
+impl Trigger {
+    pub fn patterns(&self) -> impl Iterator<Item = &Pattern> {
+        self.pattern.iter().chain(&self.patterns)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -268,13 +303,7 @@ pub enum Place {
     Any,
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum Scope {
-    #[default]
-    Sentence,
-    Paragraph,
-}
+pub use crate::coverage::Scope;
 
 /// `NL` and three digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
