@@ -17,6 +17,7 @@ pub mod error;
 pub mod fix;
 pub mod grammar;
 pub mod input;
+pub mod markup;
 pub mod quotes;
 pub mod report;
 pub mod rules;

@@ -149,12 +149,54 @@ fn quote_marks(body: &str) -> Vec<(usize, char)> {
         .collect()
 }
 
-/// The characters either side of the character `c` at byte `i`.
+/// The characters either side of the character `c` at byte `i`, looking past invisible format
+/// characters (`\u{202a}”Sorry Sarah` in copy pasted from a social network opens a quotation).
 fn neighbours(body: &str, i: usize, c: char) -> (Option<char>, Option<char>) {
     (
-        body[..i].chars().next_back(),
-        body[i + c.len_utf8()..].chars().next(),
+        body[..i].chars().rev().find(|&ch| !is_format(ch)),
+        body[i + c.len_utf8()..].chars().find(|&ch| !is_format(ch)),
     )
+}
+
+/// Zero-width and directional formatting characters, which show nothing between a mark and a word.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// `6'3" tall`: a straight double mark right after a height or a length in inches is a unit.
+fn is_inch_mark(body: &str, i: usize) -> bool {
+    let token = body[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+    token.ends_with(|c: char| c.is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '\'' | '’' | '.'))
+}
+
+/// An open quotation mark waiting for its close: quotations nest to any depth (`“He told me ‘she
+/// wrote “no way” in the memo’ last week.”`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Double(Span),
+    Single(Span),
+}
+
+/// The quotation marks open while a block is read, innermost last.
+struct Stack {
+    open: Vec<Open>,
+}
+
+impl Stack {
+    /// The innermost open double mark and its depth in the stack.
+    fn innermost_double(&self) -> Option<(usize, Span)> {
+        self.open
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(depth, o)| match o {
+                Open::Double(span) => Some((depth, *span)),
+                Open::Single(_) => None,
+            })
+    }
 }
 
 /// Scans one block; returns the open double quote (piece index, mark) if it runs past the block's end.
@@ -166,20 +208,22 @@ fn scan_block(
     quotes: &mut Quotes,
 ) -> Option<(usize, Span)> {
     let body = block.of(text);
-    let mut double: Option<Span> = None; // the open double mark
-    let mut single: Option<Span> = None; // the open single mark
+    let mut stack = Stack { open: Vec::new() };
     let marks = quote_marks(body);
     let single_closes = SingleCloses::new(body, &marks);
     let mut iter = marks.iter().copied();
     while let Some((i, c)) = iter.next() {
         let (prev, next) = neighbours(body, i, c);
         let mut mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
-        let closes_single_first = single.is_some() && body[i..].starts_with("'''");
+        let closes_single_first =
+            matches!(stack.open.last(), Some(Open::Single(_))) && body[i..].starts_with("\'\'\'");
         let mark = if c == '\'' && next == Some('\'') && !closes_single_first {
-            // Two apostrophes stand for a double quotation mark in some wire and archive copy.
+            // Two apostrophes stand for a double quotation mark in some wire and archive copy, read
+            // by the characters either side like a straight one.
             iter.next();
             mark_span.end += 1;
-            Some(Mark::Double)
+            let after = body[i + 2..].chars().find(|&ch| !is_format(ch));
+            Some(straight_double(prev, after))
         } else if c == '`' {
             // ``Like this'': two backticks open a quotation in wire archives (AP, NYT); one is not a mark.
             if next != Some('`') {
@@ -188,65 +232,138 @@ fn scan_block(
             iter.next();
             mark_span.end += 1;
             Some(Mark::OpenDouble)
+        } else if c == '"' && is_inch_mark(body, i) && stack.innermost_double().is_none() {
+            None
         } else {
             classify(prev, c, next)
         };
         match mark {
             None | Some(Mark::Apostrophe) => {}
-            Some(mark) => {
-                let opening = match mark {
-                    Mark::Double => double.is_none(),
-                    Mark::OpenDouble => true,
-                    _ => false,
+            Some(Mark::OpenDouble) => open_double(
+                text,
+                block.end,
+                &mut stack,
+                mark_span,
+                index,
+                &mut continues,
+                quotes,
+            ),
+            Some(Mark::Double) if stack.innermost_double().is_none() => open_double(
+                text,
+                block.end,
+                &mut stack,
+                mark_span,
+                index,
+                &mut continues,
+                quotes,
+            ),
+            Some(Mark::CloseDouble | Mark::Double) => {
+                let Some((depth, open)) = stack.innermost_double() else {
+                    quotes.unbalanced.push(Unbalanced::NeverOpened(mark_span));
+                    continue;
                 };
-                match mark {
-                    Mark::OpenDouble | Mark::CloseDouble | Mark::Double => {
-                        if opening {
-                            if let Some(open) = double.replace(mark_span) {
-                                let before = text[..mark_span.start].trim_end();
-                                if before.ends_with(['.', '?', '!', '…']) {
-                                    // Re-opened at a new sentence: the convention for a quotation running
-                                    // over paragraphs, often flattened onto one line.
-                                    let end = Span::new(before.len(), before.len());
-                                    let piece =
-                                        quotation(open, end, index, false, continues.take(), true);
-                                    quotes.quotations.push(piece);
-                                    continues = Some(quotes.quotations.len() - 1);
-                                } else {
-                                    quotes.unbalanced.push(Unbalanced::NeverClosed(open));
-                                }
-                            }
-                            single = None;
-                        } else if let Some(open) = double.take() {
-                            let piece =
-                                quotation(open, mark_span, index, false, continues.take(), false);
-                            quotes.quotations.push(piece);
-                            single = None;
-                        } else {
-                            quotes.unbalanced.push(Unbalanced::NeverOpened(mark_span));
-                        }
-                    }
-                    Mark::OpenSingle if single_closes.closed_after(i + c.len_utf8()) => {
-                        single = Some(mark_span)
-                    }
-                    Mark::CloseSingle => {
-                        if let Some(open) = single.take() {
-                            let nested = double.is_some();
-                            quotes
-                                .quotations
-                                .push(quotation(open, mark_span, index, nested, None, false));
-                        }
-                    }
-                    _ => {}
+                // Single marks still open inside were apostrophes after all (`the players’ union`).
+                stack.open.truncate(depth);
+                let outermost = stack.open.is_empty();
+                let link = if outermost { continues.take() } else { None };
+                quotes
+                    .quotations
+                    .push(quotation(open, mark_span, index, !outermost, link, false));
+            }
+            Some(Mark::OpenSingle) if single_closes.closed_after(i + c.len_utf8()) => {
+                stack.open.push(Open::Single(mark_span))
+            }
+            Some(Mark::CloseSingle) => {
+                if let Some(Open::Single(open)) = stack.open.last().copied() {
+                    stack.open.pop();
+                    let nested = !stack.open.is_empty();
+                    quotes
+                        .quotations
+                        .push(quotation(open, mark_span, index, nested, None, false));
                 }
             }
+            Some(Mark::OpenSingle) => {}
         }
     }
-    let open = double?;
+    // A double quotation opened inside another and never closed is unbalanced; the outermost one
+    // runs on into the next paragraph, which may continue it.
+    let mut doubles = stack.open.iter().filter_map(|o| match o {
+        Open::Double(span) => Some(*span),
+        Open::Single(_) => None,
+    });
+    let outermost = doubles.next()?;
+    quotes
+        .unbalanced
+        .extend(doubles.map(Unbalanced::NeverClosed));
     let end = Span::new(block.end, block.end);
-    let piece = quotation(open, end, index, false, continues, true);
+    let piece = quotation(outermost, end, index, false, continues, true);
     quotes.quotations.push(piece);
-    Some((quotes.quotations.len() - 1, open))
+    Some((quotes.quotations.len() - 1, outermost))
+}
+
+/// An opening double mark: a new quotation, nested in whatever is open — or, when a double quotation
+/// is the innermost open and a sentence has just ended, the same quotation re-opened (the convention
+/// for a quotation running over paragraphs, often flattened onto one line: `… the team. "If it was
+/// …`). A double mark inside a double quotation of the same style nests only around a few words (a
+/// title or a scare quote: `elected from [Cruz’s] “list” are`); one that runs on means the outer
+/// quotation was never closed.
+fn open_double(
+    text: &str,
+    block_end: usize,
+    stack: &mut Stack,
+    mark_span: Span,
+    index: usize,
+    continues: &mut Option<usize>,
+    quotes: &mut Quotes,
+) {
+    if let Some(Open::Double(open)) = stack.open.last().copied() {
+        let before = text[..mark_span.start]
+            .trim_end()
+            .trim_end_matches(['\'', '’', ')']);
+        if before.ends_with(['.', '?', '!', '…']) {
+            stack.open.pop();
+            let outermost = stack.open.is_empty();
+            let end = Span::new(before.len(), before.len());
+            let link = if outermost { continues.take() } else { None };
+            quotes
+                .quotations
+                .push(quotation(open, end, index, !outermost, link, true));
+            if outermost {
+                *continues = Some(quotes.quotations.len() - 1);
+            }
+        } else if same_style(open.of(text), mark_span.of(text))
+            && !nested_quotation_follows(&text[mark_span.end..block_end])
+        {
+            stack.open.pop();
+            quotes.unbalanced.push(Unbalanced::NeverClosed(open));
+        }
+    }
+    stack.open.push(Open::Double(mark_span));
+}
+
+/// Both marks straight (`"`, `''`, ``` `` ```) or both curly.
+fn same_style(a: &str, b: &str) -> bool {
+    let straight = |m: &str| m.starts_with(['"', '\'', '`']);
+    straight(a) == straight(b)
+}
+
+/// The most words a quotation nested in one of the same style holds: a title or a scare quote.
+const NESTED_WORDS: usize = 6;
+
+/// In the rest of the paragraph, a closing double mark follows within a few words, before any
+/// sentence ends, and another mark after it can close the quotation around it.
+fn nested_quotation_follows(rest: &str) -> bool {
+    const DOUBLE_MARKS: [char; 3] = ['"', '”', '“'];
+    let Some((close, mark)) = rest.char_indices().find(|(_, c)| DOUBLE_MARKS.contains(c)) else {
+        return false;
+    };
+    let inner = rest[..close]
+        .trim_end()
+        .trim_end_matches(['.', '?', '!', ',']);
+    let after = &rest[close + mark.len_utf8()..];
+    inner.split_whitespace().count() <= NESTED_WORDS
+        && !inner.contains(['.', '?', '!'])
+        && (after.contains(DOUBLE_MARKS) || after.contains("''"))
 }
 
 /// Where single quotes may close and double quotes stand in a block, to answer in logarithmic time
@@ -427,6 +544,65 @@ mod tests {
             inner_texts(text, &quotes_in(text)),
             ["gorgeous endemic forests I've ever seen,"]
         );
+    }
+
+    #[test]
+    fn quotations_nest_three_deep() {
+        // The nesting a hostile-input review found read as two unbalanced marks (issue #15, row 4).
+        let text = "The minister said: “He told me ‘she wrote “no way” in the memo’ last week.”";
+        let q = quotes_in(text);
+        assert!(q.unbalanced.is_empty(), "{:?}", q.unbalanced);
+        assert_eq!(
+            inner_texts(text, &q),
+            [
+                "He told me ‘she wrote “no way” in the memo’ last week.",
+                "no way"
+            ]
+        );
+        assert!(q.quotations[1].nested);
+    }
+
+    #[test]
+    fn a_short_quotation_nests_inside_one_of_the_same_style() {
+        // PolNeAR train, wash-post 2016-06-13 (a tweet quoted whole), and politico 2016-04-03.
+        let text = "Trump tweeted, \"Reporting that Orlando killer shouted \"Allah hu Akbar!\" as he slaughtered clubgoers.\" This appeared";
+        assert_eq!(
+            balanced_quotations(text),
+            [
+                "Reporting that Orlando killer shouted \"Allah hu Akbar!\" as he slaughtered clubgoers.",
+                "Allah hu Akbar!"
+            ]
+        );
+        let text = "Jack noted that “many of those elected from [Cruz’s] “list” are firmly undecided or support other candidates” and that, “We’re confident.”";
+        assert_eq!(balanced_quotations(text).len(), 3);
+    }
+
+    #[test]
+    fn an_unclosed_quotation_before_a_short_one_is_the_unbalanced_mark() {
+        // BBC politics-124: the first quotation is never closed; the second is whole.
+        let text = "Ms Hutt defended her record, saying waiting times and lists were \"only 10% of the health agenda. Dr Gibbons said NHS staff wanted a period of consolidation after \"tremendous change and reform\".";
+        let q = quotes_in(text);
+        let open = text.find("\"only").unwrap();
+        assert_eq!(
+            q.unbalanced,
+            [Unbalanced::NeverClosed(Span::new(open, open + 1))]
+        );
+        assert_eq!(inner_texts(text, &q), ["tremendous change and reform"]);
+    }
+
+    #[test]
+    fn an_inch_mark_is_not_a_quotation_mark() {
+        // BBC entertainment-141.
+        let text = "Police described the intruder as well-built, about 5' 10\" tall and said he was wearing a ski-mask.";
+        assert!(quotes_in(text).quotations.is_empty());
+        assert!(quotes_in(text).unbalanced.is_empty());
+    }
+
+    #[test]
+    fn an_invisible_format_character_does_not_turn_a_mark() {
+        // PolNeAR train, west-journal 2015-12-16: readers' comments pasted with a left-to-right mark.
+        let text = "\u{202a}”Sorry Sarah, you should have said ‘over their dead bodies‘, because I know you can handle a gun very well!!” posted Sharon Powers Geyer.";
+        assert_eq!(balanced_quotations(text).len(), 1);
     }
 
     #[test]

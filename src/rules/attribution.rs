@@ -6,6 +6,7 @@ use super::check::{Context, diagnostic};
 use super::spec::{AttributionCheck, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Attribution;
+use crate::grammar::lexicon::CueClass;
 use crate::grammar::words::is_in;
 use crate::span::Span;
 
@@ -21,7 +22,11 @@ pub(super) fn attribution_rule(
     for (i, a) in cx.analysis.attributions.iter().enumerate() {
         let source_text = a.source.map_or("(no source)", |s| cx.text(s));
         if check.cues.iter().any(|c| c.eq_ignore_ascii_case(&a.lemma)) {
-            if !excepted(a.cue) {
+            if !excepted(a.cue)
+                && cx.admits(rule, a.cue)
+                && !first_person(source_text)
+                && !in_question(cx, a)
+            {
                 let values = [
                     ("cue", cx.text(a.cue)),
                     ("source", source_text),
@@ -48,6 +53,22 @@ pub(super) fn attribution_rule(
             out.push(diagnostic(rule, cx, source, &values));
         }
     }
+}
+
+/// `what Trump thinks of Putin`, `whether he believes it`: a state of mind asked about, not asserted
+/// of anyone; with no one at all, it is a weasel phrase's to report.
+fn in_question(cx: &Context, a: &Attribution) -> bool {
+    let Some(source) = a.source else {
+        return a.class == CueClass::Thought; // `it was widely believed`: a weasel, not a mind read
+    };
+    let before = cx.analysis.document.text()[..source.start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    a.class == CueClass::Thought && is_in(&["what", "whether", "if", "how", "why", "who"], word)
+}
+
+/// `I think`, `we believe`: the writer's own voice (a column, a letter), not a reading of someone else.
+fn first_person(source: &str) -> bool {
+    is_in(&["i", "we", "you"], source)
 }
 
 /// Whether the source of attribution `index` leaves the reader unable to tell who it is: unnamed

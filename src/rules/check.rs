@@ -169,12 +169,7 @@ pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usiz
         .collect()
 }
 
-fn phrase_rules(
-    pack: &Pack,
-    cx: &Context,
-    hits: Vec<Hit>,
-    out: &mut Vec<Diagnostic>,
-) {
+fn phrase_rules(pack: &Pack, cx: &Context, hits: Vec<Hit>, out: &mut Vec<Diagnostic>) {
     // (rule, group) → variants used, in order
     let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
     for (r, role, span) in hits {
