@@ -57,13 +57,14 @@ fn broken_rule_files_are_errors_at_their_line_and_column() {
 fn rules_lists_code_and_pack_rules_and_explain_prints_a_pack_rule() {
     let list = stdout(&newslint(&["rules"]));
     for code in [
-        "NL001", "NL002", "NL010", "NL011", "NL012", "NL201", "NL202", "NL203", "NL210", "NL211",
+        "NL001", "NL002", "NL010", "NL011", "NL012", "NL013", "NL014", "NL015", "NL016", "NL017",
+        "NL018", "NL019", "NL020", "NL021", "NL201", "NL202", "NL203", "NL204", "NL210", "NL211",
     ] {
         assert!(list.contains(code), "{code} missing from:\n{list}");
     }
     let explain = stdout(&newslint(&["explain", "unsourced-hedge"]));
     assert!(explain.starts_with(
-        "NL203 unsourced-hedge (warning, phrase, in narration only, where nothing attributes it)"
+        "NL203 unsourced-hedge (warning, needs-attribution, in narration only, where no named source answers for it in what it says)"
     ));
     assert!(
         explain.contains("Flags:\n    The two banks reportedly held talks"),

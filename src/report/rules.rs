@@ -2,7 +2,7 @@
 
 use crate::checks::CodeRule;
 use crate::rules::Pack;
-use crate::rules::spec::{Place, Rule};
+use crate::rules::spec::{Check, Place, Rule, Scope};
 
 /// One line per rule: code, name, kind, severity, and the first sentence of what it is for.
 pub fn list(code_rules: &[CodeRule], pack: &Pack) -> String {
@@ -38,10 +38,16 @@ pub fn explain(rule: &Rule) -> String {
         Place::Quote => ", inside quotations only",
         Place::Any => "",
     };
-    let attributed = match rule.attributed {
-        Some(true) => ", where attributed",
-        Some(false) => ", where nothing attributes it",
-        None => "",
+    let needs_a_source = matches!(rule.check, Check::NeedsAttribution { .. });
+    let attributed = match (rule.attributed, needs_a_source) {
+        (Some(true), _) => ", where attributed".to_string(),
+        (Some(false), _) | (None, true) => {
+            format!(
+                ", where no named source answers for it {}",
+                reach(rule.scope)
+            )
+        }
+        (None, false) => String::new(),
     };
     let mut out = format!(
         "{} {} ({}, {}{place}{attributed})\n\n{}\n",
@@ -73,6 +79,16 @@ pub fn explain(rule: &Rule) -> String {
     );
     out += &format!("\nhelp: {}\n", rule.help.trim());
     out
+}
+
+/// How far an attribution may stand from a match and answer for it, as `explain` says it.
+fn reach(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Content => "in what it says",
+        Scope::Sentence => "in its sentence",
+        Scope::Neighbours => "in its sentence or the one before or after",
+        Scope::Paragraph => "in its paragraph",
+    }
 }
 
 fn first_sentence(text: &str) -> String {

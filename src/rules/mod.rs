@@ -209,14 +209,21 @@ fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), Load
     let mut patterns: Vec<String> = Vec::new();
     let mut targets: Vec<Vec<Target>> = Vec::new();
     let mut index = std::collections::HashMap::new();
-    let mut add = |phrase: &str, target: Target| {
-        let key = phrase.to_lowercase();
+    let mut add_one = |key: String, target: Target| {
         let id = *index.entry(key.clone()).or_insert_with(|| {
             patterns.push(key);
             targets.push(Vec::new());
             patterns.len() - 1
         });
         targets[id].push(target);
+    };
+    // Copy writes `couldn’t` as often as `couldn't`: a phrase with an apostrophe matches both.
+    let mut add = |phrase: &str, target: Target| {
+        let key = phrase.to_lowercase();
+        if key.contains('\'') {
+            add_one(key.replace('\'', "’"), target);
+        }
+        add_one(key, target);
     };
     for (r, loaded) in rules.iter().enumerate() {
         let target = |role| Target { rule: r, role };
