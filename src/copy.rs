@@ -158,7 +158,11 @@ fn plain_block_kind(block: &str, first: bool) -> BlockKind {
     if block.contains('\n') {
         return BlockKind::Body;
     }
-    let ends_sentence = block.ends_with(['.', '!', ':', '"', '”', '?', '…', ';', ',']);
+    // `… then pay more.)`: a sentence may end inside a bracket or a quotation.
+    let ends_sentence = block.ends_with(['"', '”'])
+        || block
+            .trim_end_matches([')', ']', '’', '\''])
+            .ends_with(['.', '!', ':', '?', '…', ';', ',']);
     if !ends_sentence || (first && block.ends_with('?') && mostly_capitalised(block)) {
         BlockKind::Heading
     } else {
@@ -257,6 +261,14 @@ mod tests {
         let copy = copy_of(&SourceFile::new("a.txt", text));
         assert_eq!(copy.text.len(), text.len());
         assert_eq!(copy.text, "Former House Speaker Newt  Gingrich said   so.");
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_closed_bracket_is_body_copy() {
+        // PolNeAR train (breitbart 2016-05-04): a one-line paragraph whose last sentence is in brackets.
+        let text = "Headline\n\nFor those of you not yet on the Trump Train, I know you don’t want to vote for Hillary, but all the pundits have been trying to convince you that Trump’s a complete fraud. (That was between their smug assurances that he wouldn’t make it out of Iowa.)\n";
+        let copy = copy_of(&SourceFile::new("a.txt", text));
+        assert_eq!(copy.blocks[1].kind, BlockKind::Body);
     }
 
     #[test]

@@ -96,6 +96,9 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
         '”' if space_or_end(prev) && word(next) => Mark::OpenDouble,
         '“' => Mark::OpenDouble,
         '”' => Mark::CloseDouble,
+        // `the EC"s current paymasters` (Reuters-21578): a mark between two letters is a mistyped
+        // apostrophe, never a quotation.
+        '"' if word(prev) && next.is_some_and(char::is_alphabetic) => Mark::Apostrophe,
         '"' => straight_double(prev, next),
         '‘' if next.is_some_and(|n| n.is_ascii_digit()) => Mark::Apostrophe,
         '‘' => Mark::OpenSingle,
@@ -588,6 +591,14 @@ mod tests {
             [Unbalanced::NeverClosed(Span::new(open, open + 1))]
         );
         assert_eq!(inner_texts(text, &q), ["tremendous change and reform"]);
+    }
+
+    #[test]
+    fn a_double_mark_between_letters_is_a_mistyped_apostrophe() {
+        // Reuters-21578 (17206): `"` typed for `'`.
+        let text = "They said the EC\"s current paymasters, Britain, would object.";
+        assert!(quotes_in(text).quotations.is_empty());
+        assert!(quotes_in(text).unbalanced.is_empty());
     }
 
     #[test]

@@ -85,7 +85,14 @@ const KIND_FIELDS: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "attribution",
-        &["cues", "sources", "unnamed", "unless", "exceptions"],
+        &[
+            "cues",
+            "sources",
+            "unnamed",
+            "affiliations",
+            "unless",
+            "exceptions",
+        ],
         &[],
     ),
 ];
@@ -163,6 +170,7 @@ pub fn rules() -> Value {
                     "cues": strings("Cue lemmas (claim, admit)"),
                     "sources": strings("Source head words that name no one without an affiliation (officials, critics)"),
                     "unnamed": strings("Words or phrases that leave a source unnamed whatever its affiliation (familiar with, some)"),
+                    "affiliations": strings("Words before a source's head that tie it to an institution the story names (company, ministry)"),
                     "unless": strings("Words within the rule's scope that explain a source or say where a claim comes from")
                 },
                 "allOf": per_kind

@@ -91,9 +91,34 @@ fn names_no_one(cx: &Context, check: &AttributionCheck, index: usize, source: Sp
         return true;
     }
     is_vague(text, &check.sources, opens_with_common_word(cx, source))
+        && !names_an_institution(text, &check.affiliations)
+        && !affiliated_before(cx, source)
         && !described_after(cx, source)
         && !said_whose_before(cx, index, text)
         && !named_next(cx, check, index)
+}
+
+/// `a company official`, `ministry officials`, `a government survey`: a word before the head ties the
+/// source to an institution the story names.
+fn names_an_institution(source: &str, affiliations: &[String]) -> bool {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    words[..words.len().saturating_sub(1)]
+        .iter()
+        .any(|w| affiliations.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// `U.S. Officials said`: the grammar began the source after an affiliation written before it.
+fn affiliated_before(cx: &Context, source: Span) -> bool {
+    let doc = &cx.analysis.document;
+    let Some(sentence) = doc.sentence_at(source.start) else {
+        return false;
+    };
+    let before = doc.text()[doc.sentences[sentence].span.start..source.start].trim_end();
+    let mut words = before.split_whitespace().rev();
+    let Some(last) = words.next() else {
+        return false;
+    };
+    last.starts_with(|c: char| c.is_uppercase()) && words.next().is_some() && !is_determiner(last)
 }
 
 /// The words right after the source say whose it is, where the grammar ended the source early: `a

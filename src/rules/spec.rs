@@ -72,6 +72,7 @@ struct RawRule {
     cues: Option<Vec<String>>,
     sources: Option<Vec<String>>,
     unnamed: Option<Vec<String>>,
+    affiliations: Option<Vec<String>>,
     unless: Option<Vec<String>>,
 }
 
@@ -113,6 +114,9 @@ pub struct AttributionCheck {
     /// Words or phrases that leave a source unnamed whatever its affiliation (`familiar with`,
     /// `some`).
     pub unnamed: Vec<String>,
+    /// Words before a head that tie the source to an institution the story names (`a company
+    /// official`, `ministry officials`).
+    pub affiliations: Vec<String>,
     /// Words in the sentence that give the reason a source is not named (`because`).
     pub unless: Vec<String>,
     /// Phrases over a cue that give it another sense (`claimed responsibility`).
@@ -135,6 +139,7 @@ impl TryFrom<RawRule> for Rule {
             ("cues", raw.cues.is_some()),
             ("sources", raw.sources.is_some()),
             ("unnamed", raw.unnamed.is_some()),
+            ("affiliations", raw.affiliations.is_some()),
             ("unless", raw.unless.is_some()),
         ];
         let allowed: &[&str] = match kind {
@@ -143,7 +148,14 @@ impl TryFrom<RawRule> for Rule {
             Kind::Substitution => &["swap", "safe"],
             Kind::Consistency => &["groups"],
             Kind::NeedsAttribution => &["trigger", "exceptions", "unless"],
-            Kind::Attribution => &["cues", "sources", "unnamed", "unless", "exceptions"],
+            Kind::Attribution => &[
+                "cues",
+                "sources",
+                "unnamed",
+                "affiliations",
+                "unless",
+                "exceptions",
+            ],
         };
         if let Some((field, _)) = used
             .iter()
@@ -213,6 +225,7 @@ impl TryFrom<RawRule> for Rule {
                     cues,
                     sources,
                     unnamed: raw.unnamed.unwrap_or_default(),
+                    affiliations: raw.affiliations.unwrap_or_default(),
                     unless: raw.unless.unwrap_or_default(),
                     exceptions: raw.exceptions.unwrap_or_default(),
                 })
