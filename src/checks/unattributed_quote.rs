@@ -143,7 +143,8 @@ fn framed_by_a_verb(doc: &Document, q: &Quotation) -> bool {
         || (is_who(first) && is_verb(second.trim_end_matches(['.', ','])))
 }
 
-/// `She sighs. “I'm 50/50 …”`: the sentence before the quotation, in its paragraph, is about a person.
+/// `She sighs. “I'm 50/50 …”`, `Warner voiced concern …. “And, unequivocally, …”`: the sentence
+/// before the quotation, in its paragraph, is about a person.
 fn person_in_view(doc: &Document, q: &Quotation) -> bool {
     let Some(at) = doc.sentence_at(q.span.start) else {
         return false;
@@ -157,13 +158,38 @@ fn person_in_view(doc: &Document, q: &Quotation) -> bool {
             .filter(|s| s.block == q.block)
     };
     before.is_some_and(|s| {
-        s.span.of(doc.text()).split_whitespace().any(|w| {
+        let sentence = s.span.of(doc.text());
+        sentence.split_whitespace().any(|w| {
             crate::grammar::words::is_in(
                 &["he", "she", "him", "her", "his"],
                 w.trim_matches(|c: char| !c.is_alphanumeric()),
             )
-        })
+        }) || opens_with_a_named_subject(sentence)
     })
+}
+
+/// `Warner voiced concern that …`: a sentence whose subject is a name, then a verb.
+fn opens_with_a_named_subject(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().take(4).collect();
+    let names = words
+        .iter()
+        .take_while(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !crate::grammar::words::DETERMINERS.contains(&w.to_lowercase())
+                && !crate::grammar::words::is_in(
+                    &[
+                        "it", "this", "that", "there", "they", "we", "i", "you", "here", "but",
+                        "and", "so", "yet", "also",
+                    ],
+                    w,
+                )
+        })
+        .count();
+    (1..=3).contains(&names)
+        && words.get(names).is_some_and(|verb| {
+            crate::grammar::words::is_lower_case(verb)
+                && (verb.ends_with("ed") || verb.ends_with('s'))
+        })
 }
 
 /// A paragraph that opens with a quotation, after a paragraph whose last attribution names someone,
@@ -176,6 +202,9 @@ fn continues_previous_speaker(analysis: &Analysis, q: &Quotation) -> bool {
         return false;
     }
     let previous = q.block - 1;
+    if introduces_a_text(doc.copy.blocks[previous].span.of(doc.text())) {
+        return true;
+    }
     analysis
         .attributions
         .iter()
@@ -184,6 +213,22 @@ fn continues_previous_speaker(analysis: &Analysis, q: &Quotation) -> bool {
         .take_while(|a| doc.sentences[a.sentence].block == previous)
         .find_map(|a| a.source)
         .is_some_and(|source| names_someone(source.of(doc.text())))
+}
+
+/// `Following are extracts from the communique …` (Reuters-21578), or a paragraph ending in a colon:
+/// the quoted paragraphs after it are that text.
+fn introduces_a_text(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    paragraph.trim_end().ends_with(':')
+        || [
+            "following are",
+            "following is",
+            "extracts from",
+            "excerpts from",
+            "text of",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// A source that names one speaker: a pronoun, or a name (a capitalised word after the first, or one

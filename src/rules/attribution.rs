@@ -26,6 +26,7 @@ pub(super) fn attribution_rule(
                 && cx.admits(rule, a.cue)
                 && !first_person(source_text)
                 && !in_question(cx, a)
+                && !view_quoted_before(a)
             {
                 let values = [
                     ("cue", cx.text(a.cue)),
@@ -64,6 +65,12 @@ fn in_question(cx: &Context, a: &Attribution) -> bool {
     let before = cx.analysis.document.text()[..source.start].trim_end();
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     a.class == CueClass::Thought && is_in(&["what", "whether", "if", "how", "why", "who"], word)
+}
+
+/// `… will grow with 3G, thinks Paolo Pescatore of IDC`: a view set out first and then framed, like
+/// speech, is the speaker's stated view rather than the writer's reading of a mind.
+fn view_quoted_before(a: &Attribution) -> bool {
+    a.class == CueClass::Thought && a.content.is_some_and(|c| c.end <= a.cue.start)
 }
 
 /// `I think`, `we believe`: the writer's own voice (a column, a letter), not a reading of someone else.
