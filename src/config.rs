@@ -46,6 +46,8 @@ pub struct Config {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Override {
     pub paths: Vec<String>,
+    /// `opinion` for columns, letters and editorials: rules about the writer's argument do not run.
+    pub kind: Option<crate::input::Genre>,
     #[serde(default)]
     pub ignore: Vec<String>,
     #[serde(default)]
@@ -147,6 +149,15 @@ impl Policy {
             .filter(|(set, _)| set.is_match(&d.primary.path))
             .find_map(|(_, o)| o.fail_on);
         d.severity >= cli_fail_on.or(by_path).unwrap_or(self.fail_on)
+    }
+
+    /// The kind of copy the last matching override gives the file at `path`, if any.
+    pub fn genre(&self, path: &str) -> Option<crate::input::Genre> {
+        self.overrides
+            .iter()
+            .rev()
+            .filter(|(set, _)| set.is_match(path))
+            .find_map(|(_, o)| o.kind)
     }
 
     /// Applies the policy to one file's diagnostics.

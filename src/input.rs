@@ -27,24 +27,62 @@ impl Format {
     }
 }
 
+/// What kind of copy a file is. News is held to the sourcing standard in full; opinion (a column, a
+/// letter, an editorial) argues in the writer's own voice, which rules about the argument leave alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Genre {
+    #[default]
+    News,
+    Opinion,
+}
+
 /// One file of copy: its path as the user should see it, and its text exactly as on disk.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
     pub text: String,
     pub format: Format,
+    /// From Markdown front matter (`kind: opinion`), or set by the config's `overrides`.
+    pub genre: Genre,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
         let path = path.into();
+        let text = text.into();
         let format = Format::from_path(&path);
+        let genre = match format {
+            Format::Markdown => front_matter_genre(&text).unwrap_or_default(),
+            Format::Text => Genre::News,
+        };
         SourceFile {
             path,
-            text: text.into(),
+            text,
             format,
+            genre,
         }
     }
+}
+
+/// The `kind:` of YAML front matter: `opinion`, `column`, `letter`, `editorial`, `op-ed` or
+/// `commentary` is opinion, `news` is news; anything else says nothing.
+fn front_matter_genre(text: &str) -> Option<Genre> {
+    let body = text.strip_prefix("---")?.trim_start_matches([' ', '\t']);
+    let body = body
+        .strip_prefix("\r\n")
+        .or_else(|| body.strip_prefix('\n'))?;
+    let end = body.find("\n---").unwrap_or(body.len());
+    body[..end].lines().find_map(|line| {
+        let value = line.strip_prefix("kind:")?.trim().trim_matches(['"', '\'']);
+        match value.to_ascii_lowercase().as_str() {
+            "opinion" | "column" | "letter" | "letters" | "editorial" | "op-ed" | "commentary" => {
+                Some(Genre::Opinion)
+            }
+            "news" => Some(Genre::News),
+            _ => None,
+        }
+    })
 }
 
 /// Why a file could not be read as copy.
@@ -132,6 +170,19 @@ mod tests {
             Err(InputError::NotUtf8 { offset, .. }) => assert_eq!(offset, 3),
             other => panic!("expected NotUtf8, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn front_matter_kind_marks_opinion_copy() {
+        let column = "---\ntitle: Markets are never ready for the Fed\nkind: column\n---\nBody.\n";
+        assert_eq!(SourceFile::new("a.md", column).genre, Genre::Opinion);
+        let news = "---\nkind: news\n---\nBody.\n";
+        assert_eq!(SourceFile::new("a.md", news).genre, Genre::News);
+        assert_eq!(
+            SourceFile::new("a.md", "kind: opinion\n").genre,
+            Genre::News
+        );
+        assert_eq!(SourceFile::new("a.txt", column).genre, Genre::News);
     }
 
     #[test]

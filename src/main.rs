@@ -346,6 +346,15 @@ fn read_inputs<T: Send>(
     Ok(results)
 }
 
+/// The file with the kind of copy the config's overrides give its path (`kind: opinion`), which
+/// takes precedence over its front matter.
+fn with_genre(mut file: SourceFile, policy: &Policy) -> SourceFile {
+    if let Some(genre) = policy.genre(&file.path) {
+        file.genre = genre;
+    }
+    file
+}
+
 /// Splits results into what was read and reports what was not; true if anything failed.
 fn report_input_errors<T>(results: Vec<Result<T, InputError>>) -> (Vec<T>, bool) {
     let mut ok = Vec::new();
@@ -392,8 +401,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let cli_fail_on = args.fail_on.map(Severity::from);
     let policy = Policy::new(&setup.config, &args.select, &args.ignore, cli_fail_on)
         .map_err(Failure::Message)?;
-    let (analyses, mut failed) =
-        report_input_errors(read_inputs(&args.inputs, |f| analyse(f, &setup.lexicon))?);
+    let (analyses, mut failed) = report_input_errors(read_inputs(&args.inputs, |f| {
+        analyse(with_genre(f, &policy), &setup.lexicon)
+    })?);
     let groups = story_groups(&analyses, args.story, &setup.config).map_err(Failure::Message)?;
     let threads = args.inputs.threads.unwrap_or_else(walk::default_threads);
     let found: Vec<Vec<(usize, Vec<Diagnostic>)>> = walk::parallel_map(&groups, threads, |group| {
@@ -448,6 +458,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     }
     if args.fix {
         let lint = |file: SourceFile| {
+            let file = with_genre(file, &policy);
             let (analysis, found) = newslint::check(file, &setup.lexicon, &setup.pack);
             let kept = policy.apply(&analysis.file.path, found);
             (analysis, kept)

@@ -64,7 +64,8 @@ pub fn config() -> Value {
                         "paths": strings("Globs (globset syntax) matched against the paths newslint reads"),
                         "ignore": rule_list("Rules that do not run on these files"),
                         "severity": severities,
-                        "fail-on": severity()
+                        "fail-on": severity(),
+                        "kind": { "enum": ["news", "opinion"], "description": "opinion: rules about the writer's own argument do not run on these files" }
                     }
                 }
             }
@@ -109,6 +110,7 @@ const COMMON_FIELDS: &[&str] = &[
     "where",
     "attributed",
     "scope",
+    "argument",
 ];
 
 pub fn rules() -> Value {
@@ -124,6 +126,29 @@ pub fn rules() -> Value {
             })
         })
         .collect();
+    let mut rule_properties = json!({
+        "code": { "type": "string", "pattern": "^NL[0-9]{3}$", "description": "Stable code, unique across loaded files" },
+        "name": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Kebab-case, names the problem" },
+        "kind": { "enum": KIND_FIELDS.iter().map(|(k, _, _)| *k).collect::<Vec<_>>() },
+        "severity": severity(),
+        "message": { "type": "string", "minLength": 1, "description": "May use {match} {source} {cue} {suggestion} {other}" },
+        "help": { "type": "string" },
+        "why": { "type": "string", "description": "What `newslint explain` prints" },
+        "examples": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": { "flag": strings("Copy the rule must flag"), "pass": strings("Copy the rule must pass") }
+        },
+        "where": { "enum": ["narration", "quote", "any"] },
+        "attributed": { "type": "boolean" },
+        "argument": { "type": "boolean", "description": "Judges the writer's own argument: not run on opinion copy (kind: opinion)" },
+        "scope": { "enum": ["content", "sentence", "neighbours", "paragraph"], "description": "How far from a match an attribution may stand and still answer for it" }
+    });
+    if let (Some(all), Value::Object(own)) =
+        (rule_properties.as_object_mut(), kind_fields(&phrases))
+    {
+        all.extend(own);
+    }
     json!({
         "$schema": DRAFT,
         "title": "newslint rule file",
@@ -135,47 +160,37 @@ pub fn rules() -> Value {
             "rule": {
                 "type": "object",
                 "required": ["code", "name", "kind", "severity", "message", "help", "why"],
-                "properties": {
-                    "code": { "type": "string", "pattern": "^NL[0-9]{3}$", "description": "Stable code, unique across loaded files" },
-                    "name": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Kebab-case, names the problem" },
-                    "kind": { "enum": KIND_FIELDS.iter().map(|(k, _, _)| *k).collect::<Vec<_>>() },
-                    "severity": severity(),
-                    "message": { "type": "string", "minLength": 1, "description": "May use {match} {source} {cue} {suggestion} {other}" },
-                    "help": { "type": "string" },
-                    "why": { "type": "string", "description": "What `newslint explain` prints" },
-                    "examples": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "properties": { "flag": strings("Copy the rule must flag"), "pass": strings("Copy the rule must pass") }
-                    },
-                    "where": { "enum": ["narration", "quote", "any"] },
-                    "attributed": { "type": "boolean" },
-                    "scope": { "enum": ["content", "sentence", "neighbours", "paragraph"], "description": "How far from a match an attribution may stand and still answer for it" },
-                    "phrases": phrases,
-                    "exceptions": strings("Phrases over a match (or a cue) that give it another sense"),
-                    "pattern": { "type": "string", "description": "A regular expression (Rust regex syntax)" },
-                    "swap": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1 } },
-                    "safe": { "type": "boolean" },
-                    "groups": { "type": "array", "items": { "type": "array", "minItems": 2, "items": { "type": "string", "minLength": 1 } } },
-                    "trigger": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "minProperties": 1,
-                        "properties": {
-                            "phrases": phrases,
-                            "pattern": { "type": "string" },
-                            "patterns": { "type": "array", "items": { "type": "string" } }
-                        }
-                    },
-                    "cues": strings("Cue lemmas (claim, admit)"),
-                    "sources": strings("Source head words that name no one without an affiliation (officials, critics)"),
-                    "unnamed": strings("Words or phrases that leave a source unnamed whatever its affiliation (familiar with, some)"),
-                    "affiliations": strings("Words before a source's head that tie it to an institution the story names (company, ministry)"),
-                    "unless": strings("Words within the rule's scope that explain a source or say where a claim comes from")
-                },
+                "properties": rule_properties,
                 "allOf": per_kind
             }
         }
+    })
+}
+
+/// The fields of the rule kinds beyond the common ones.
+fn kind_fields(phrases: &Value) -> Value {
+    json!({
+        "phrases": phrases.clone(),
+        "exceptions": strings("Phrases over a match (or a cue) that give it another sense"),
+        "pattern": { "type": "string", "description": "A regular expression (Rust regex syntax)" },
+        "swap": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1 } },
+        "safe": { "type": "boolean" },
+        "groups": { "type": "array", "items": { "type": "array", "minItems": 2, "items": { "type": "string", "minLength": 1 } } },
+        "trigger": {
+            "type": "object",
+            "additionalProperties": false,
+            "minProperties": 1,
+            "properties": {
+                "phrases": phrases.clone(),
+                "pattern": { "type": "string" },
+                "patterns": { "type": "array", "items": { "type": "string" } }
+            }
+        },
+        "cues": strings("Cue lemmas (claim, admit)"),
+        "sources": strings("Source head words that name no one without an affiliation (officials, critics)"),
+        "unnamed": strings("Words or phrases that leave a source unnamed whatever its affiliation (familiar with, some)"),
+        "affiliations": strings("Words before a source's head that tie it to an institution the story names (company, ministry)"),
+        "unless": strings("Words within the rule's scope that explain a source or say where a claim comes from")
     })
 }
 

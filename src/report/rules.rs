@@ -49,8 +49,13 @@ pub fn explain(rule: &Rule) -> String {
         }
         (None, false) => String::new(),
     };
+    let opinion = if rule.argument {
+        ", not on opinion copy"
+    } else {
+        ""
+    };
     let mut out = format!(
-        "{} {} ({}, {}{place}{attributed})\n\n{}\n",
+        "{} {} ({}, {}{place}{attributed}{opinion})\n\n{}\n",
         rule.code.0,
         rule.name.0,
         rule.severity.as_str(),

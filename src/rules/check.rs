@@ -8,6 +8,7 @@ use super::{
 };
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, RuleId};
+use crate::input::Genre;
 use crate::span::Span;
 use std::collections::BTreeMap;
 
@@ -17,6 +18,11 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Rules about the writer's own argument do not run on opinion copy.
+    pub(super) fn runs(&self, rule: &Rule) -> bool {
+        !(rule.argument && self.analysis.file.genre == Genre::Opinion)
+    }
+
     pub(super) fn in_quotation(&self, span: Span) -> bool {
         self.analysis.document.quotation_at(span.start).is_some()
     }
@@ -27,8 +33,12 @@ impl Context<'_> {
             .covers(&self.analysis.document, span, scope)
     }
 
-    /// The rule's `where` and `attributed` conditions hold for this span.
+    /// The rule's `where` and `attributed` conditions hold for this span, and the rule runs on this
+    /// kind of copy.
     pub(super) fn admits(&self, rule: &Rule, span: Span) -> bool {
+        if !self.runs(rule) {
+            return false;
+        }
         let place = match rule.place {
             Place::Narration => !self.in_quotation(span),
             Place::Quote => self.in_quotation(span),

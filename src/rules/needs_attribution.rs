@@ -16,7 +16,11 @@ pub(super) fn needs_attribution(rule: &Rule, cx: &Context, span: Span, out: &mut
         Check::NeedsAttribution { unless, .. } => unless,
         _ => &[],
     };
-    if place_ok && !cx.attributed(span, rule.scope) && !cx.mentions(span, rule.scope, unless) {
+    if place_ok
+        && cx.runs(rule)
+        && !cx.attributed(span, rule.scope)
+        && !cx.mentions(span, rule.scope, unless)
+    {
         out.push(diagnostic(rule, cx, span, &[("match", cx.text(span))]));
     }
 }

@@ -29,6 +29,9 @@ pub struct Rule {
     pub place: Place,
     pub attributed: Option<bool>,
     pub scope: Scope,
+    /// The rule judges the writer's own argument (a label, a prediction, a certainty), which
+    /// opinion copy is entitled to: it does not run on files of `kind: opinion`.
+    pub argument: bool,
 }
 
 /// The closed set of check types, named by a rule's `kind:`.
@@ -62,6 +65,8 @@ struct RawRule {
     attributed: Option<bool>,
     #[serde(default)]
     scope: Scope,
+    #[serde(default)]
+    argument: bool,
     phrases: Option<PhraseList>,
     exceptions: Option<Vec<String>>,
     pattern: Option<Pattern>,
@@ -243,6 +248,7 @@ impl TryFrom<RawRule> for Rule {
             place: raw.place,
             attributed: raw.attributed,
             scope: raw.scope,
+            argument: raw.argument,
         })
     }
 }
