@@ -10,50 +10,70 @@ use crate::grammar::lexicon::CueClass;
 use crate::grammar::words::is_in;
 use crate::span::Span;
 
-pub(super) fn attribution_rule(
+/// The cues a rule judges (`claimed`): each use reported at the cue. A state of mind whose source a
+/// vague-source rule already reported (`Some fear …`) is that rule's one finding, not a second.
+pub(super) fn judged_cues(
     rule: &Rule,
     cx: &Context,
     check: &AttributionCheck,
     excepted: impl Fn(Span) -> bool,
+    vague: &[Span],
     out: &mut Vec<Diagnostic>,
 ) {
-    // `Some analysts predicted …, saying …`: one source of two cues is one finding.
-    let mut reported_sources = Vec::new();
-    for (i, a) in cx.analysis.attributions.iter().enumerate() {
-        let source_text = a.source.map_or("(no source)", |s| cx.text(s));
-        if check.cues.iter().any(|c| c.eq_ignore_ascii_case(&a.lemma)) {
-            if !excepted(a.cue)
-                && cx.admits(rule, a.cue)
-                && !first_person(source_text)
-                && !in_question(cx, a)
-                && !view_quoted_before(a)
-            {
-                let values = [
-                    ("cue", cx.text(a.cue)),
-                    ("source", source_text),
-                    ("match", cx.text(a.cue)),
-                ];
-                out.push(diagnostic(rule, cx, a.cue, &values));
-            }
+    for a in &cx.analysis.attributions {
+        if !check.cues.iter().any(|c| c.eq_ignore_ascii_case(&a.lemma)) {
             continue;
         }
+        let source_text = a.source.map_or("(no source)", |s| cx.text(s));
+        let reported_as_vague =
+            a.class == CueClass::Thought && a.source.is_some_and(|s| vague.contains(&s));
+        if !excepted(a.cue)
+            && cx.admits(rule, a.cue)
+            && !first_person(source_text)
+            && !in_question(cx, a)
+            && !view_quoted_before(a)
+            && !reported_as_vague
+        {
+            let values = [
+                ("cue", cx.text(a.cue)),
+                ("source", source_text),
+                ("match", cx.text(a.cue)),
+            ];
+            out.push(diagnostic(rule, cx, a.cue, &values));
+        }
+    }
+}
+
+/// The sources that name no one, each reported once however many cues share it (`Some analysts
+/// predicted …, saying …`); returns their spans.
+pub(super) fn vague_sources(
+    rule: &Rule,
+    cx: &Context,
+    check: &AttributionCheck,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Span> {
+    let mut reported = Vec::new();
+    if check.sources.is_empty() || !cx.runs(rule) {
+        return reported;
+    }
+    for (i, a) in cx.analysis.attributions.iter().enumerate() {
         let Some(source) = a.source else { continue };
-        if inside_named_report(cx, check, source) {
+        if reported.contains(&source) || inside_named_report(cx, check, source) {
             continue; // `According to Mr McGuire, research suggests …`: the named speaker answers for it
         }
         if names_no_one(cx, check, i, source)
             && !cx.mentions(source, super::spec::Scope::Sentence, &check.unless)
-            && !reported_sources.contains(&source)
         {
-            reported_sources.push(source);
+            reported.push(source);
             let values = [
                 ("cue", cx.text(a.cue)),
-                ("source", source_text),
-                ("match", source_text),
+                ("source", cx.text(source)),
+                ("match", cx.text(source)),
             ];
             out.push(diagnostic(rule, cx, source, &values));
         }
     }
+    reported
 }
 
 /// `what Trump thinks of Putin`, `whether he believes it`: a state of mind asked about, not asserted
@@ -73,9 +93,10 @@ fn view_quoted_before(a: &Attribution) -> bool {
     a.class == CueClass::Thought && a.content.is_some_and(|c| c.end <= a.cue.start)
 }
 
-/// `I think`, `we believe`: the writer's own voice (a column, a letter), not a reading of someone else.
+/// `I think`, `we believe`: the writer's own voice (a column, a letter), not a reading of someone
+/// else; `it does not feel like …`: no one at all.
 fn first_person(source: &str) -> bool {
-    is_in(&["i", "we", "you"], source)
+    is_in(&["i", "we", "you", "it", "this", "that", "there"], source)
 }
 
 /// The source lies in what a named speaker says.

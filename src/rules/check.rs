@@ -2,7 +2,7 @@
 //! narration, attributed or not), phrase matches from the one automaton handed to their rules' kinds,
 //! and the diagnostics they make. Each kind's own logic is in its file beside this one.
 
-use super::spec::{Check, Place, Rule, Scope};
+use super::spec::{AttributionCheck, Check, Place, Rule, Scope};
 use super::{
     Pack, Role, attribution, consistency, needs_attribution, pattern, phrase, substitution,
 };
@@ -21,6 +21,18 @@ impl Context<'_> {
     /// Rules about the writer's own argument do not run on opinion copy.
     pub(super) fn runs(&self, rule: &Rule) -> bool {
         !(rule.argument && self.analysis.file.genre == Genre::Opinion)
+    }
+
+    /// `So is Trump lying about his signature issue?`: a question asserts nothing.
+    pub(super) fn in_question(&self, span: Span) -> bool {
+        let doc = &self.analysis.document;
+        doc.sentence_at(span.start).is_some_and(|s| {
+            doc.sentences[s]
+                .span
+                .of(doc.text())
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with('?')
+        })
     }
 
     pub(super) fn in_quotation(&self, span: Span) -> bool {
@@ -109,15 +121,39 @@ pub fn check(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
                     }
                 }
             }
-            Check::Attribution(check) => {
-                let excepted = |cue| phrase::excepted(&exceptions, r, cue);
-                attribution::attribution_rule(rule, &cx, check, excepted, &mut out)
-            }
             _ => {}
         }
     }
+    attribution_rules(pack, &cx, &exceptions, &mut out);
     once_per_place(pack, analysis, &mut out);
     out
+}
+
+/// The `attribution` rules: vague sources first, so that a state of mind of a source already reported
+/// as vague is not reported again at its cue.
+fn attribution_rules(
+    pack: &Pack,
+    cx: &Context,
+    exceptions: &[(usize, Span)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let checks: Vec<(usize, &Rule, &AttributionCheck)> = pack
+        .rules
+        .iter()
+        .enumerate()
+        .filter_map(|(r, l)| match &l.rule.check {
+            Check::Attribution(check) => Some((r, &l.rule, check)),
+            _ => None,
+        })
+        .collect();
+    let mut vague = Vec::new();
+    for &(_, rule, check) in &checks {
+        vague.extend(attribution::vague_sources(rule, cx, check, out));
+    }
+    for &(r, rule, check) in &checks {
+        let excepted = |cue| phrase::excepted(exceptions, r, cue);
+        attribution::judged_cues(rule, cx, check, excepted, &vague, out);
+    }
 }
 
 /// A claim rule reports a sentence once (a paragraph once, for rules scoped to it): `a serial liar,

@@ -18,6 +18,7 @@ pub(super) fn needs_attribution(rule: &Rule, cx: &Context, span: Span, out: &mut
     };
     if place_ok
         && cx.runs(rule)
+        && !cx.in_question(span)
         && !cx.attributed(span, rule.scope)
         && !cx.mentions(span, rule.scope, unless)
     {
