@@ -60,6 +60,10 @@ fn the_example_config_matches_the_schema_and_loads() {
     assert!(valid(&schema("config"), &yaml(&text)));
     let config: Config = serde_yaml::from_str(&text).expect("the example config loads");
     assert_eq!(config.overrides[0].paths, ["opinion/**"]);
+    assert_eq!(
+        config.overrides[0].kind,
+        Some(newslint::input::Genre::Opinion)
+    );
     assert!(!valid(
         &schema("config"),
         &yaml("ignore: [NL210]\nfail-level: warning\n")
