@@ -450,6 +450,13 @@ mod tests {
         inner_texts(text, &q)
     }
 
+    /// `text` holds no quotation and no unbalanced mark.
+    #[track_caller]
+    fn no_marks(text: &str) {
+        let q = quotes_in(text);
+        assert!(q.quotations.is_empty() && q.unbalanced.is_empty(), "{q:?}");
+    }
+
     #[test]
     fn finds_curly_and_straight_quotations() {
         // Seed 000: Tillerson's quotation, with apostrophes nearby that are not quotes.
@@ -596,17 +603,15 @@ mod tests {
     #[test]
     fn a_double_mark_between_letters_is_a_mistyped_apostrophe() {
         // Reuters-21578 (17206): `"` typed for `'`.
-        let text = "They said the EC\"s current paymasters, Britain, would object.";
-        assert!(quotes_in(text).quotations.is_empty());
-        assert!(quotes_in(text).unbalanced.is_empty());
+        no_marks("They said the EC\"s current paymasters, Britain, would object.");
     }
 
     #[test]
     fn an_inch_mark_is_not_a_quotation_mark() {
         // BBC entertainment-141.
-        let text = "Police described the intruder as well-built, about 5' 10\" tall and said he was wearing a ski-mask.";
-        assert!(quotes_in(text).quotations.is_empty());
-        assert!(quotes_in(text).unbalanced.is_empty());
+        no_marks(
+            "Police described the intruder as well-built, about 5' 10\" tall and said he was wearing a ski-mask.",
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! JSON Schemas (draft 7) for `.newslint.yaml`, rule files and cue lexicons, so a YAML language server
 //! can check them as they are written. `newslint schema config|rules|cues` prints them.
 
+use crate::rules::spec::Kind;
 use serde_json::{Value, json};
 
 const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
@@ -73,31 +74,6 @@ pub fn config() -> Value {
     })
 }
 
-/// The fields each rule kind takes beyond the common ones.
-const KIND_FIELDS: &[(&str, &[&str], &[&str])] = &[
-    ("phrase", &["phrases", "exceptions"], &["phrases"]),
-    ("pattern", &["pattern"], &["pattern"]),
-    ("substitution", &["swap", "safe"], &["swap"]),
-    ("consistency", &["groups"], &["groups"]),
-    (
-        "needs-attribution",
-        &["trigger", "exceptions", "unless"],
-        &["trigger"],
-    ),
-    (
-        "attribution",
-        &[
-            "cues",
-            "sources",
-            "unnamed",
-            "affiliations",
-            "unless",
-            "exceptions",
-        ],
-        &[],
-    ),
-];
-
 const COMMON_FIELDS: &[&str] = &[
     "code",
     "name",
@@ -116,9 +92,11 @@ const COMMON_FIELDS: &[&str] = &[
 pub fn rules() -> Value {
     let phrases =
         json!({ "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } });
-    let per_kind: Vec<Value> = KIND_FIELDS
+    let per_kind: Vec<Value> = Kind::ALL
         .iter()
-        .map(|(kind, fields, required)| {
+        .map(|kind| {
+            let (fields, required) = (kind.fields(), kind.required());
+            let kind = kind.as_str();
             let allowed: Vec<&str> = COMMON_FIELDS.iter().chain(fields.iter()).copied().collect();
             json!({
                 "if": { "properties": { "kind": { "const": kind } } },
@@ -129,7 +107,7 @@ pub fn rules() -> Value {
     let mut rule_properties = json!({
         "code": { "type": "string", "pattern": "^NL[0-9]{3}$", "description": "Stable code, unique across loaded files" },
         "name": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Kebab-case, names the problem" },
-        "kind": { "enum": KIND_FIELDS.iter().map(|(k, _, _)| *k).collect::<Vec<_>>() },
+        "kind": { "enum": Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>() },
         "severity": severity(),
         "message": { "type": "string", "minLength": 1, "description": "May use {match} {source} {cue} {suggestion} {other}" },
         "help": { "type": "string" },

@@ -147,21 +147,7 @@ impl TryFrom<RawRule> for Rule {
             ("affiliations", raw.affiliations.is_some()),
             ("unless", raw.unless.is_some()),
         ];
-        let allowed: &[&str] = match kind {
-            Kind::Phrase => &["phrases", "exceptions"],
-            Kind::Pattern => &["pattern"],
-            Kind::Substitution => &["swap", "safe"],
-            Kind::Consistency => &["groups"],
-            Kind::NeedsAttribution => &["trigger", "exceptions", "unless"],
-            Kind::Attribution => &[
-                "cues",
-                "sources",
-                "unnamed",
-                "affiliations",
-                "unless",
-                "exceptions",
-            ],
-        };
+        let allowed = kind.fields();
         if let Some((field, _)) = used
             .iter()
             .find(|(f, present)| *present && !allowed.contains(f))
@@ -261,6 +247,47 @@ fn fields(list: &[&str]) -> String {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Phrase,
+        Kind::Pattern,
+        Kind::Substitution,
+        Kind::Consistency,
+        Kind::NeedsAttribution,
+        Kind::Attribution,
+    ];
+
+    /// The fields this kind takes beyond the ones every rule has; the rule file's schema and the
+    /// loader both read this one list.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Phrase => &["phrases", "exceptions"],
+            Kind::Pattern => &["pattern"],
+            Kind::Substitution => &["swap", "safe"],
+            Kind::Consistency => &["groups"],
+            Kind::NeedsAttribution => &["trigger", "exceptions", "unless"],
+            Kind::Attribution => &[
+                "cues",
+                "sources",
+                "unnamed",
+                "affiliations",
+                "unless",
+                "exceptions",
+            ],
+        }
+    }
+
+    /// The fields a rule of this kind must have.
+    pub fn required(self) -> &'static [&'static str] {
+        match self {
+            Kind::Phrase => &["phrases"],
+            Kind::Pattern => &["pattern"],
+            Kind::Substitution => &["swap"],
+            Kind::Consistency => &["groups"],
+            Kind::NeedsAttribution => &["trigger"],
+            Kind::Attribution => &[],
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Phrase => "phrase",
