@@ -58,7 +58,7 @@ fn rules_lists_code_and_pack_rules_and_explain_prints_a_pack_rule() {
     let list = stdout(&newslint(&["rules"]));
     for code in [
         "NL001", "NL002", "NL010", "NL011", "NL012", "NL013", "NL014", "NL015", "NL016", "NL017",
-        "NL018", "NL019", "NL020", "NL021", "NL201", "NL202", "NL203", "NL204", "NL210", "NL211",
+        "NL018", "NL019", "NL020", "NL201", "NL202", "NL203", "NL204", "NL210", "NL211",
     ] {
         assert!(list.contains(code), "{code} missing from:\n{list}");
     }

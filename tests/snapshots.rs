@@ -73,7 +73,6 @@ fn pack_rules_on_their_fixtures() {
         ("NL018", "unsourced-cause"),
         ("NL019", "unsourced-record"),
         ("NL020", "unseen-scene"),
-        ("NL021", "ascribed-belief"),
         ("NL201", "overstated-consensus"),
         ("NL202", "weasel-attribution"),
         ("NL203", "unsourced-hedge"),

@@ -6,18 +6,15 @@ use super::check::{Context, diagnostic};
 use super::spec::{AttributionCheck, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Attribution;
-use crate::grammar::lexicon::CueClass;
 use crate::grammar::words::is_in;
 use crate::span::Span;
 
-/// The cues a rule judges (`claimed`): each use reported at the cue. A state of mind whose source a
-/// vague-source rule already reported (`Some fear …`) is that rule's one finding, not a second.
+/// The cues a rule judges (`claimed`): each use reported at the cue.
 pub(super) fn judged_cues(
     rule: &Rule,
     cx: &Context,
     check: &AttributionCheck,
     excepted: impl Fn(Span) -> bool,
-    vague: &[Span],
     out: &mut Vec<Diagnostic>,
 ) {
     for a in &cx.analysis.attributions {
@@ -25,15 +22,7 @@ pub(super) fn judged_cues(
             continue;
         }
         let source_text = a.source.map_or("(no source)", |s| cx.text(s));
-        let reported_as_vague =
-            a.class == CueClass::Thought && a.source.is_some_and(|s| vague.contains(&s));
-        if !excepted(a.cue)
-            && cx.admits(rule, a.cue)
-            && !first_person(source_text)
-            && !in_question(cx, a)
-            && !view_quoted_before(a)
-            && !reported_as_vague
-        {
+        if !excepted(a.cue) && cx.admits(rule, a.cue) && !first_person(source_text) {
             let values = [
                 ("cue", cx.text(a.cue)),
                 ("source", source_text),
@@ -45,16 +34,16 @@ pub(super) fn judged_cues(
 }
 
 /// The sources that name no one, each reported once however many cues share it (`Some analysts
-/// predicted …, saying …`); returns their spans.
+/// predicted …, saying …`).
 pub(super) fn vague_sources(
     rule: &Rule,
     cx: &Context,
     check: &AttributionCheck,
     out: &mut Vec<Diagnostic>,
-) -> Vec<Span> {
+) {
     let mut reported = Vec::new();
     if check.sources.is_empty() || !cx.runs(rule) {
-        return reported;
+        return;
     }
     for (i, a) in cx.analysis.attributions.iter().enumerate() {
         let Some(source) = a.source else { continue };
@@ -73,30 +62,12 @@ pub(super) fn vague_sources(
             out.push(diagnostic(rule, cx, source, &values));
         }
     }
-    reported
 }
 
-/// `what Trump thinks of Putin`, `whether he believes it`: a state of mind asked about, not asserted
-/// of anyone; with no one at all, it is a weasel phrase's to report.
-fn in_question(cx: &Context, a: &Attribution) -> bool {
-    let Some(source) = a.source else {
-        return a.class == CueClass::Thought; // `it was widely believed`: a weasel, not a mind read
-    };
-    let before = cx.analysis.document.text()[..source.start].trim_end();
-    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    a.class == CueClass::Thought && is_in(&["what", "whether", "if", "how", "why", "who"], word)
-}
-
-/// `… will grow with 3G, thinks Paolo Pescatore of IDC`: a view set out first and then framed, like
-/// speech, is the speaker's stated view rather than the writer's reading of a mind.
-fn view_quoted_before(a: &Attribution) -> bool {
-    a.class == CueClass::Thought && a.content.is_some_and(|c| c.end <= a.cue.start)
-}
-
-/// `I think`, `we believe`: the writer's own voice (a column, a letter), not a reading of someone
-/// else; `it does not feel like …`: no one at all.
+/// `I admit`, `we concede`: the writer's own voice (a column, a letter), not a verb chosen for
+/// someone else's words.
 fn first_person(source: &str) -> bool {
-    is_in(&["i", "we", "you", "it", "this", "that", "there"], source)
+    is_in(&["i", "we"], source)
 }
 
 /// The source lies in what a named speaker says.
@@ -118,12 +89,12 @@ fn names_no_one(cx: &Context, check: &AttributionCheck, index: usize, source: Sp
     if unnamed(text, &check.unnamed) && is_vague_head(text, &check.sources) {
         return true;
     }
-    is_vague(text, &check.sources, opens_with_common_word(cx, source))
-        && !names_an_institution(text, &check.affiliations)
-        && !affiliated_before(cx, source)
-        && !described_after(cx, source)
-        && !said_whose_before(cx, index, text)
-        && !named_next(cx, check, index)
+    let answered = names_an_institution(text, &check.affiliations)
+        || affiliated_before(cx, source)
+        || described_after(cx, source)
+        || said_whose_before(cx, index, text)
+        || (is_group(text) && named_next(cx, check, index));
+    is_vague(text, &check.sources, opens_with_common_word(cx, source)) && !answered
 }
 
 /// `a company official`, `ministry officials`, `a government survey`: a word before the head ties the
@@ -221,6 +192,14 @@ fn affiliated(before_head: &str) -> bool {
     last.starts_with(|c: char| c.is_uppercase())
         && !is_determiner(last)
         && previous.is_some_and(|p| !p.ends_with(['.', '!', '?']))
+}
+
+/// A group of people (`experts`, `some analysts`), whom a named member in the next sentence can
+/// answer for; a document (`one report`, `a study`) is not answered by someone else's name.
+fn is_group(source: &str) -> bool {
+    source.split_whitespace().last().is_some_and(|head| {
+        head.ends_with('s') && !is_in(&["reports", "studies", "surveys", "polls"], head)
+    })
 }
 
 /// A named source answers in the next sentence: `Experts say the plan will fail. "…," said Jane Doe.`

@@ -2,7 +2,7 @@
 //! narration, attributed or not), phrase matches from the one automaton handed to their rules' kinds,
 //! and the diagnostics they make. Each kind's own logic is in its file beside this one.
 
-use super::spec::{AttributionCheck, Check, Place, Rule, Scope};
+use super::spec::{Check, Place, Rule, Scope};
 use super::{
     Pack, Role, attribution, consistency, needs_attribution, pattern, phrase, substitution,
 };
@@ -129,30 +129,19 @@ pub fn check(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
     out
 }
 
-/// The `attribution` rules: vague sources first, so that a state of mind of a source already reported
-/// as vague is not reported again at its cue.
+/// The `attribution` rules: the sources that name no one, and the cues that judge what was said.
 fn attribution_rules(
     pack: &Pack,
     cx: &Context,
     exceptions: &[(usize, Span)],
     out: &mut Vec<Diagnostic>,
 ) {
-    let checks: Vec<(usize, &Rule, &AttributionCheck)> = pack
-        .rules
-        .iter()
-        .enumerate()
-        .filter_map(|(r, l)| match &l.rule.check {
-            Check::Attribution(check) => Some((r, &l.rule, check)),
-            _ => None,
-        })
-        .collect();
-    let mut vague = Vec::new();
-    for &(_, rule, check) in &checks {
-        vague.extend(attribution::vague_sources(rule, cx, check, out));
-    }
-    for &(r, rule, check) in &checks {
-        let excepted = |cue| phrase::excepted(exceptions, r, cue);
-        attribution::judged_cues(rule, cx, check, excepted, &vague, out);
+    for (r, loaded) in pack.rules.iter().enumerate() {
+        if let Check::Attribution(check) = &loaded.rule.check {
+            attribution::vague_sources(&loaded.rule, cx, check, out);
+            let excepted = |cue| phrase::excepted(exceptions, r, cue);
+            attribution::judged_cues(&loaded.rule, cx, check, excepted, out);
+        }
     }
 }
 
