@@ -101,6 +101,32 @@ pub fn load(named: Option<&Path>, start: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
+/// `config`: where the configuration in force comes from, and with `dump` the configuration merged
+/// with the command line's cue files, as YAML.
+pub fn describe(named: Option<&Path>, cues: &[PathBuf], dump: bool) -> Result<String, LoadError> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let (source, yaml) = dump_yaml(load(named, &cwd)?, cues);
+    Ok(if dump {
+        format!("# from: {source}\n{yaml}")
+    } else {
+        format!("configuration: {source}\n")
+    })
+}
+
+fn dump_yaml(loaded: Loaded, cues: &[PathBuf]) -> (String, String) {
+    let source = loaded
+        .path
+        .as_ref()
+        .map_or("defaults (no .newslint.yaml found)".to_string(), |p| {
+            p.display().to_string()
+        });
+    let mut merged = loaded.config;
+    merged.cues.extend(cues.iter().cloned());
+    merged.fail_on.get_or_insert(Severity::Warning);
+    let yaml = serde_yaml::to_string(&merged).expect("a config serialises");
+    (source, yaml)
+}
+
 /// Which diagnostics are kept and at what severity, for each file.
 pub struct Policy {
     fail_on: Severity,

@@ -89,6 +89,16 @@ const COMMON_FIELDS: &[&str] = &[
     "argument",
 ];
 
+/// The schema by name: `config`, `rules` or `cues`, as pretty JSON.
+pub fn named(kind: &str) -> String {
+    let schema = match kind {
+        "rules" => rules(),
+        "cues" => cues(),
+        _ => config(),
+    };
+    serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"
+}
+
 pub fn rules() -> Value {
     let phrases =
         json!({ "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } });

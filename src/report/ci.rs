@@ -14,6 +14,27 @@ pub struct RuleInfo {
     pub severity: Severity,
 }
 
+impl RuleInfo {
+    /// Every rule, code rules first, as SARIF describes them.
+    pub fn all(pack: &crate::rules::Pack) -> Vec<RuleInfo> {
+        let code = crate::checks::RULES.iter().map(|r| RuleInfo {
+            code: r.code.to_string(),
+            name: r.name.to_string(),
+            summary: r.summary.to_string(),
+            why: r.explanation.to_string(),
+            severity: r.severity,
+        });
+        let yaml = pack.rules.iter().map(|l| RuleInfo {
+            code: l.rule.code.0.clone(),
+            name: l.rule.name.0.clone(),
+            summary: l.rule.message.0.clone(),
+            why: l.rule.why.trim().to_string(),
+            severity: l.rule.severity,
+        });
+        code.chain(yaml).collect()
+    }
+}
+
 fn sarif_level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",

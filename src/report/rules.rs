@@ -31,6 +31,18 @@ pub fn list(code_rules: &[CodeRule], pack: &Pack) -> String {
     out
 }
 
+/// A code rule's documentation.
+pub fn explain_code(rule: &CodeRule) -> String {
+    format!(
+        "{} {} ({})\n\n{}\n\n{}",
+        rule.code,
+        rule.name,
+        rule.severity.as_str(),
+        rule.summary,
+        rule.explanation
+    )
+}
+
 /// The rule's documentation: why, where it applies, examples, and the fix.
 pub fn explain(rule: &Rule) -> String {
     let place = match rule.place {

@@ -1,0 +1,454 @@
+//! The pipeline of `newslint check`, in the library so that every front end runs the same steps: the
+//! project's setup (config, cue lexicon, rule pack, policy), reading and analysing the files, grouping
+//! them into story sets, the rules and discrepancy checks of each set, `--against` records, the
+//! drafts' own suppressions, the policy, and fixes with a check again of the whole set.
+//!
+//! Paths and options come in; analysed files with their diagnostics, and values for every error, go
+//! out. Nothing here prints.
+
+pub use crate::Analysis;
+use crate::config::{self, Config, Policy};
+use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::error::LoadError;
+use crate::input::{self, InputError, SourceFile};
+use crate::rules::{self, RuleSource};
+use crate::walk::{self, Selection};
+use crate::{Lexicon, Pack, analyse, discrepancy, fix, suppress};
+use std::fmt;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+
+/// Why the pipeline could not run: a file to show against its text, or a message.
+#[derive(Debug)]
+pub enum Error {
+    Load(LoadError),
+    Message(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Load(e) => e.fmt(f),
+            Error::Message(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<LoadError> for Error {
+    fn from(e: LoadError) -> Error {
+        Error::Load(e)
+    }
+}
+
+/// What the command line (or another front end) asks of the setup.
+#[derive(Default)]
+pub struct Options {
+    /// A config file named instead of the nearest `.newslint.yaml`.
+    pub config: Option<PathBuf>,
+    /// Cue lexicon files added to the embedded one.
+    pub cues: Vec<PathBuf>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub fail_on: Option<Severity>,
+}
+
+/// The embedded default, or one built from the user's files.
+enum Shared<T: 'static> {
+    Default(&'static T),
+    Custom(T),
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Default(t) => t,
+            Shared::Custom(t) => t,
+        }
+    }
+}
+
+/// Config, cue lexicon, rule pack and policy, as the project and the front end set them.
+pub struct Engine {
+    pub config: Config,
+    /// The config file in force, if one was found.
+    pub config_path: Option<PathBuf>,
+    lexicon: Shared<Lexicon>,
+    pack: Shared<Pack>,
+    policy: Policy,
+    fail_on: Option<Severity>,
+}
+
+impl Engine {
+    /// `new` from the working directory.
+    pub fn here(options: &Options) -> Result<Engine, Error> {
+        let cwd = std::env::current_dir()
+            .map_err(|e| Error::Message(format!("no working directory: {e}")))?;
+        Engine::new(options, &cwd)
+    }
+
+    /// Loads the config found from `cwd` up (or named), its cue files and rule folders.
+    pub fn new(options: &Options, cwd: &Path) -> Result<Engine, Error> {
+        let loaded = config::load(options.config.as_deref(), cwd)?;
+        let cue_files: Vec<PathBuf> = loaded
+            .config
+            .cues
+            .iter()
+            .map(|p| loaded.base.join(p))
+            .chain(options.cues.iter().cloned())
+            .collect();
+        let lexicon = lexicon(&cue_files)?;
+        let pack = if loaded.config.rules.is_empty() {
+            Shared::Default(Pack::default_pack())
+        } else {
+            let folders: Vec<PathBuf> = loaded
+                .config
+                .rules
+                .iter()
+                .map(|f| loaded.base.join(f))
+                .collect();
+            Shared::Custom(pack_with(rules::default_sources(), &folders)?)
+        };
+        let policy = Policy::new(
+            &loaded.config,
+            &options.select,
+            &options.ignore,
+            options.fail_on,
+        )
+        .map_err(Error::Message)?;
+        Ok(Engine {
+            config: loaded.config,
+            config_path: loaded.path,
+            lexicon,
+            pack,
+            policy,
+            fail_on: options.fail_on,
+        })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    /// Whether a diagnostic makes the check fail, by the command line's, the file's or the config's
+    /// failure level.
+    pub fn fails(&self, d: &Diagnostic) -> bool {
+        self.policy.fails(d, self.fail_on)
+    }
+
+    /// Parses a file and finds its attributions, as the kind of copy the config says it is.
+    pub fn analyse(&self, mut file: SourceFile) -> Analysis {
+        if let Some(genre) = self.policy.genre(&file.path) {
+            file.genre = genre;
+        }
+        analyse(file, &self.lexicon)
+    }
+
+    /// Reads and analyses the files `paths` name (`-` is standard input) on `threads` threads (all
+    /// cores if none), in input order; and the files that could not be read.
+    pub fn read(
+        &self,
+        paths: &[PathBuf],
+        globs: &[String],
+        threads: Option<usize>,
+    ) -> Result<(Vec<Analysis>, Vec<InputError>), Error> {
+        let selection =
+            Selection::new(globs).map_err(|e| Error::Message(format!("bad --glob: {e}")))?;
+        let named: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect();
+        let files = walk::discover(&named, &selection);
+        let mut results = Vec::new();
+        if paths.iter().any(|p| p.as_os_str() == "-") {
+            results.push(input::read_stdin().map(|f| self.analyse(f)));
+        }
+        let threads = threads.unwrap_or_else(walk::default_threads);
+        results.extend(walk::parallel_map(&files, threads, |path| {
+            input::read_path(path).map(|f| self.analyse(f))
+        }));
+        let (mut analyses, mut errors) = (Vec::new(), Vec::new());
+        for result in results {
+            match result {
+                Ok(a) => analyses.push(a),
+                Err(e) => errors.push(e),
+            }
+        }
+        Ok((analyses, errors))
+    }
+
+    /// Reads the source material named for `--against`.
+    pub fn read_record(paths: &[PathBuf]) -> Result<Vec<SourceFile>, Error> {
+        paths
+            .iter()
+            .map(|p| input::read_path(p).map_err(|e| Error::Message(e.to_string())))
+            .collect()
+    }
+
+    /// Checks the analysed files: each story set together (all of them with `story`), quotations
+    /// against the `record`, then each file's suppressions and the policy.
+    pub fn check(&self, analyses: Vec<Analysis>, run: &Run) -> Result<Checked, Error> {
+        let groups = story_groups(&analyses, run.story, &self.config).map_err(Error::Message)?;
+        let found: Vec<Vec<(usize, Vec<Diagnostic>)>> = walk::parallel_map(
+            &groups,
+            run.threads.unwrap_or_else(walk::default_threads),
+            |group| {
+                let members: Vec<&Analysis> = group.iter().map(|&i| &analyses[i]).collect();
+                group
+                    .iter()
+                    .copied()
+                    .zip(story_findings(
+                        &members,
+                        &self.pack,
+                        &self.config.discrepancy,
+                    ))
+                    .collect()
+            },
+        );
+        let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); analyses.len()];
+        for (i, d) in found.into_iter().flatten() {
+            per_file[i] = d;
+        }
+        if !run.record.is_empty() {
+            let refs: Vec<&Analysis> = analyses.iter().collect();
+            for d in discrepancy::against_record(&refs, run.record) {
+                if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
+                    per_file[i].push(d);
+                }
+            }
+        }
+        let files = analyses
+            .into_iter()
+            .zip(per_file)
+            .map(|(analysis, found)| {
+                let kept = suppress::apply(&analysis, found);
+                let kept = self.policy.apply(&analysis.file.path, kept);
+                (analysis, kept)
+            })
+            .collect();
+        Ok(Checked { files })
+    }
+
+    /// Writes each file's safe fixes atomically, then checks every file again (a fixed file with the
+    /// rest of its story set), so what is reported is what is left, at its new place.
+    pub fn fix(&self, checked: Checked, run: &Run) -> Result<Fixed, Error> {
+        let mut report = Fixed::default();
+        let mut analyses = Vec::with_capacity(checked.files.len());
+        for (analysis, found) in checked.files {
+            let fixes = fix::safe_fixes(&found);
+            if fixes.is_empty() {
+                analyses.push(analysis); // a file with nothing to fix is never touched
+                continue;
+            }
+            let path = analysis.file.path.clone();
+            if path == "<stdin>" {
+                report
+                    .errors
+                    .push("standard input cannot be fixed in place; use --diff".into());
+                analyses.push(analysis);
+                continue;
+            }
+            let text = fix::apply(&analysis.file.text, &fixes);
+            match fix::write_atomically(Path::new(&path), &text) {
+                Ok(()) => {
+                    report.fixed += fixes.len();
+                    report.files += 1;
+                    analyses.push(self.analyse(SourceFile::new(path, text)));
+                }
+                Err(e) => {
+                    report
+                        .errors
+                        .push(format!("{path}: cannot be written: {e}"));
+                    analyses.push(analysis);
+                }
+            }
+        }
+        report.checked = self.check(analyses, run)?;
+        Ok(report)
+    }
+}
+
+/// The cue lexicon: the embedded one, with the project's and the command line's files added.
+fn lexicon(cue_files: &[PathBuf]) -> Result<Shared<Lexicon>, Error> {
+    if cue_files.is_empty() {
+        return Ok(Shared::Default(Lexicon::default_lexicon()));
+    }
+    let mut sources = vec![(
+        "rules/attribution.yaml".to_string(),
+        crate::grammar::lexicon::DEFAULT_LEXICON.to_string(),
+    )];
+    for path in cue_files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::Message(format!("{}: cannot be read: {e}", path.display())))?;
+        sources.push((path.display().to_string(), text));
+    }
+    let borrowed: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    Ok(Shared::Custom(Lexicon::from_sources(&borrowed)?))
+}
+
+/// `files` with the rule files of each folder (or file) of `paths` added, loaded as one pack.
+pub fn pack_with(mut files: Vec<RuleSource>, paths: &[PathBuf]) -> Result<Pack, LoadError> {
+    for path in paths {
+        files.extend(rules::read_rule_sources(path)?);
+    }
+    Pack::load(files)
+}
+
+/// What one check covers beyond the files: whether they are one story, the source material to look
+/// quotations up in, and how many threads to use.
+pub struct Run<'a> {
+    pub story: bool,
+    pub record: &'a [SourceFile],
+    /// All cores if none.
+    pub threads: Option<usize>,
+}
+
+/// Every file checked, in input order, with the diagnostics kept for it.
+#[derive(Default)]
+pub struct Checked {
+    pub files: Vec<(Analysis, Vec<Diagnostic>)>,
+}
+
+impl Checked {
+    /// All diagnostics, sorted by path, offset and code.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self
+            .files
+            .iter()
+            .flat_map(|(_, d)| d.iter().cloned())
+            .collect();
+        diagnostic::sort(&mut all);
+        all
+    }
+
+    /// The safe fixes as one unified diff over every file.
+    pub fn diff(&self) -> String {
+        self.files
+            .iter()
+            .map(|(a, d)| fix::unified_diff(&a.file.path, &a.file.text, &fix::safe_fixes(d)))
+            .collect()
+    }
+}
+
+/// What `Engine::fix` did: the findings fixed, in how many files, the files it could not write, and
+/// the check of what is left.
+#[derive(Default)]
+pub struct Fixed {
+    pub fixed: usize,
+    pub files: usize,
+    pub errors: Vec<String>,
+    pub checked: Checked,
+}
+
+impl Fixed {
+    /// `fixed 3 findings in 2 files`, when anything was fixed.
+    pub fn summary(&self) -> Option<String> {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        (self.fixed > 0).then(|| {
+            format!(
+                "fixed {} finding{} in {} file{}",
+                self.fixed,
+                plural(self.fixed),
+                self.files,
+                plural(self.files)
+            )
+        })
+    }
+}
+
+/// Which files are checked together: all of them with `story`; else each story set the config
+/// declares (by globs), and every other file alone.
+fn story_groups(
+    analyses: &[Analysis],
+    story: bool,
+    config: &Config,
+) -> Result<Vec<Vec<usize>>, String> {
+    if story {
+        return Ok(vec![(0..analyses.len()).collect()]);
+    }
+    let mut sets = Vec::new();
+    for set in &config.stories {
+        let mut globs = globset::GlobSetBuilder::new();
+        for p in &set.paths {
+            globs.add(globset::Glob::new(p).map_err(|e| format!("bad glob in `stories`: {e}"))?);
+        }
+        sets.push(globs.build().map_err(|e| e.to_string())?);
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); sets.len()];
+    let mut alone = Vec::new();
+    for (i, a) in analyses.iter().enumerate() {
+        let path = a.file.path.trim_start_matches("./");
+        match sets.iter().position(|s| s.is_match(path)) {
+            Some(g) => groups[g].push(i),
+            None => alone.push(vec![i]),
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups.extend(alone);
+    Ok(groups)
+}
+
+/// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies).
+pub fn lint(analysis: &Analysis, pack: &Pack) -> Vec<Diagnostic> {
+    let mut diagnostics = crate::checks::run(analysis);
+    diagnostics.extend(rules::check(pack, analysis));
+    diagnostics
+}
+
+/// Parses a file and runs everything on it alone: the code rules, the rule pack, discrepancies within
+/// the draft, then the draft's suppressions.
+pub fn check(file: SourceFile, lexicon: &Lexicon, pack: &Pack) -> (Analysis, Vec<Diagnostic>) {
+    let analysis = analyse(file, lexicon);
+    let mut diagnostics = lint(&analysis, pack);
+    diagnostics.extend(discrepancy::check(
+        &[&analysis],
+        &discrepancy::Thresholds::default(),
+    ));
+    let diagnostics = suppress::apply(&analysis, diagnostics);
+    (analysis, diagnostics)
+}
+
+/// Drafts of one story: each file's own findings, plus the discrepancies within and across them, each
+/// file's suppressions applied to the findings placed in it.
+pub fn check_story(
+    analyses: &[&Analysis],
+    pack: &Pack,
+    limits: &discrepancy::Thresholds,
+) -> Vec<Vec<Diagnostic>> {
+    analyses
+        .iter()
+        .zip(story_findings(analyses, pack, limits))
+        .map(|(a, found)| suppress::apply(a, found))
+        .collect()
+}
+
+/// Each draft's own findings and the discrepancies placed in it, before suppressions.
+fn story_findings(
+    analyses: &[&Analysis],
+    pack: &Pack,
+    limits: &discrepancy::Thresholds,
+) -> Vec<Vec<Diagnostic>> {
+    let mut per_file: Vec<Vec<Diagnostic>> = analyses.iter().map(|a| lint(a, pack)).collect();
+    let across = if analyses.len() > 1 {
+        rules::check_across(pack, analyses)
+    } else {
+        Vec::new()
+    };
+    for d in discrepancy::check(analyses, limits)
+        .into_iter()
+        .chain(across)
+    {
+        if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
+            per_file[i].push(d);
+        }
+    }
+    per_file
+}
