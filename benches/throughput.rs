@@ -7,7 +7,7 @@
 use newslint::discrepancy::Thresholds;
 use newslint::rules::{self, RuleSource};
 use newslint::walk::{self, Selection, parallel_map};
-use newslint::{Analysis, Lexicon, Pack, SourceFile, analyse, check, check_story};
+use newslint::{Analysis, Lexicon, Pack, SourceFile, analyse, check_file, check_story};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -60,7 +60,9 @@ fn main() {
         });
     };
     let checks = |files: &[SourceFile], threads: usize| {
-        parallel_map(files, threads, |f| check(f.clone(), lexicon, pack).1.len());
+        parallel_map(files, threads, |f| {
+            check_file(f.clone(), lexicon, pack).1.len()
+        });
     };
     for (name, threads) in [("1 thread", 1), ("all threads", threads)] {
         let a = megabytes_per_second(&files, |f| attributions(f, threads));
@@ -145,7 +147,7 @@ fn phrase_scaling(files: &[SourceFile], lexicon: &Lexicon) {
     let large = Pack::load(sources).expect("the bench rule file is valid");
     for pack in [pack, &large] {
         let c = megabytes_per_second(files, |f| {
-            parallel_map(f, 1, |f| check(f.clone(), lexicon, pack).1.len());
+            parallel_map(f, 1, |f| check_file(f.clone(), lexicon, pack).1.len());
         });
         println!(
             "{:>5} phrases: check {c:7.1} MB/s (1 thread)",

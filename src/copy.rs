@@ -23,12 +23,12 @@ pub struct Block {
 
 /// The copy of one file: `text` has the original's length, with non-copy bytes blanked.
 #[derive(Clone, Debug)]
-pub struct Copy {
+pub struct CopyView {
     pub text: String,
     pub blocks: Vec<Block>,
 }
 
-pub fn copy_of(file: &SourceFile) -> Copy {
+pub fn copy_of(file: &SourceFile) -> CopyView {
     let mut copy = match file.format {
         Format::Text => plain_copy(&file.text),
         Format::Markdown => markdown_copy(&file.text),
@@ -42,7 +42,7 @@ pub fn copy_of(file: &SourceFile) -> Copy {
 /// `Everyone\nagrees` is `Everyone agrees` to every phrase, pattern and grammar match. Once the
 /// blocks are known, a soft line break inside one becomes a space (one byte for one, so offsets hold).
 /// In Markdown every line break inside a paragraph is soft; in plain text only a wrapped line's.
-fn join_soft_breaks(copy: &mut Copy, format: Format) {
+fn join_soft_breaks(copy: &mut CopyView, format: Format) {
     let mut bytes = std::mem::take(&mut copy.text).into_bytes();
     for block in &copy.blocks {
         let inside = &mut bytes[block.span.range()];
@@ -99,14 +99,14 @@ fn blank_wide_spaces(view: &mut String) {
 
 const BOM: &str = "\u{feff}";
 
-fn plain_copy(text: &str) -> Copy {
+fn plain_copy(text: &str) -> CopyView {
     let mut view = text.to_string();
     if view.starts_with(BOM) {
         view.replace_range(..BOM.len(), "   ");
     }
     // `[newslint-disable-next-line … -- reason]` directives are instructions, and markup pasted
     // from the web (`<tweet author="@AP">…</tweet>`) is not the writer's copy.
-    let not_copy = crate::suppress::directive_spans(text)
+    let not_copy = crate::directive::directive_spans(text)
         .into_iter()
         .chain(crate::markup::markup_spans(text));
     for span in not_copy {
@@ -125,7 +125,7 @@ fn plain_copy(text: &str) -> Copy {
             kind: plain_block_kind(span.of(&view), i == 0),
         })
         .collect();
-    Copy { text: view, blocks }
+    CopyView { text: view, blocks }
 }
 
 /// Paragraphs of plain text: runs of non-blank lines, trimmed of surrounding white space.
@@ -181,7 +181,7 @@ fn mostly_capitalised(line: &str) -> bool {
 
 /// Markdown through pulldown-cmark's source offsets: only `Text` inside paragraphs, headings, list items
 /// and table cells is copy; code, HTML, front matter, image alt text and link targets are not.
-fn markdown_copy(text: &str) -> Copy {
+fn markdown_copy(text: &str) -> CopyView {
     let mut view: Vec<u8> = text
         .bytes()
         .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
@@ -227,14 +227,14 @@ fn markdown_copy(text: &str) -> Copy {
     blocks.sort_by_key(|b| b.span.start);
     // Only whole characters of the original were copied and everything else is ASCII space.
     let text = String::from_utf8(view).expect("copy view keeps whole characters");
-    Copy { text, blocks }
+    CopyView { text, blocks }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn md(text: &str) -> Copy {
+    fn md(text: &str) -> CopyView {
         copy_of(&SourceFile::new("a.md", text))
     }
 

@@ -22,6 +22,16 @@ impl Severity {
     }
 }
 
+/// The first `max` characters of `text` on one line, with an ellipsis if cut: quoted copy in a
+/// message.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
+    }
+}
+
 /// A place in a file, with what to say about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {

@@ -2,7 +2,7 @@
 //!
 //! Built once per file from a `SourceFile`; the grammar and the rules read it and never re-scan the text.
 
-use crate::copy::{BlockKind, Copy, copy_of};
+use crate::copy::{BlockKind, CopyView, copy_of};
 use crate::input::SourceFile;
 use crate::quotes::{self, Quotation, Quotes};
 use crate::sentences;
@@ -16,7 +16,7 @@ pub struct Sentence {
 
 pub struct Document {
     /// The copy view: the file's text with non-copy bytes blanked, offsets unchanged.
-    pub copy: Copy,
+    pub copy: CopyView,
     pub sentences: Vec<Sentence>,
     pub quotes: Quotes,
     /// Indices of the top-level quotations, whose spans are disjoint and in order.

@@ -399,16 +399,16 @@ fn story_groups(
 /// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies).
 pub fn lint(analysis: &Analysis, pack: &Pack) -> Vec<Diagnostic> {
     let mut diagnostics = crate::checks::run(analysis);
-    diagnostics.extend(rules::check(pack, analysis));
+    diagnostics.extend(rules::run(pack, analysis));
     diagnostics
 }
 
 /// Parses a file and runs everything on it alone: the code rules, the rule pack, discrepancies within
 /// the draft, then the draft's suppressions.
-pub fn check(file: SourceFile, lexicon: &Lexicon, pack: &Pack) -> (Analysis, Vec<Diagnostic>) {
+pub fn check_file(file: SourceFile, lexicon: &Lexicon, pack: &Pack) -> (Analysis, Vec<Diagnostic>) {
     let analysis = analyse(file, lexicon);
     let mut diagnostics = lint(&analysis, pack);
-    diagnostics.extend(discrepancy::check(
+    diagnostics.extend(discrepancy::find(
         &[&analysis],
         &discrepancy::Thresholds::default(),
     ));
@@ -442,7 +442,7 @@ fn story_findings(
     } else {
         Vec::new()
     };
-    for d in discrepancy::check(analyses, limits)
+    for d in discrepancy::find(analyses, limits)
         .into_iter()
         .chain(across)
     {

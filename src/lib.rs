@@ -13,6 +13,7 @@ pub mod config;
 pub mod copy;
 pub mod coverage;
 pub mod diagnostic;
+pub mod directive;
 pub mod discrepancy;
 pub mod document;
 pub mod engine;
@@ -32,7 +33,7 @@ pub mod walk;
 
 pub use analysis::{Analysis, analyse};
 pub use document::Document;
-pub use engine::{check, check_story};
+pub use engine::{check_file, check_story};
 pub use grammar::{Attribution, Kind, attributions, lexicon::Lexicon};
 pub use input::{InputError, SourceFile};
 pub use rules::Pack;

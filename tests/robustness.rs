@@ -2,7 +2,7 @@
 //! sequence), is read, parsed and checked without a panic and with spans inside the text.
 
 mod common;
-use newslint::{Lexicon, Pack, SourceFile, check};
+use newslint::{Lexicon, Pack, SourceFile, check_file};
 use std::fs;
 
 /// Every this-many bytes (at the next character boundary) a cut is tried.
@@ -23,7 +23,7 @@ fn fixture_texts() -> Vec<(String, String)> {
 }
 
 fn assert_spans_inside(file: &SourceFile) {
-    let (analysis, diagnostics) = check(
+    let (analysis, diagnostics) = check_file(
         file.clone(),
         Lexicon::default_lexicon(),
         Pack::default_pack(),

@@ -1,4 +1,4 @@
-//! NL101–NL107: discrepancies, reported by `discrepancy::check` over a draft or a story set; listed
+//! NL101–NL107: discrepancies, reported by `discrepancy::find` over a draft or a story set; listed
 //! here so `rules`, `explain` and SARIF know them.
 
 use super::CodeRule;
@@ -12,7 +12,7 @@ pub const DRIFT: CodeRule = CodeRule {
     name: QUOTE_DRIFT.name,
     severity: QUOTE_DRIFT.severity,
     summary: "One speaker quoted two ways",
-    explanation: "\\
+    explanation: "\
 ## What it does
 Finds two renderings of the same quotation (in one draft, or across the drafts of a story with
 `--story`) that differ: a word changed, added or dropped, or a hyphenation. It aligns the two word by
@@ -37,7 +37,7 @@ pub const SPEAKERS: CodeRule = CodeRule {
     name: TWO_SPEAKERS.name,
     severity: TWO_SPEAKERS.severity,
     summary: "One quotation given to two speakers",
-    explanation: "\\
+    explanation: "\
 ## What it does
 Finds the same quotation attributed to two different named speakers (a pronoun or a description such
 as `the secretary` is not counted as naming anyone).
@@ -53,7 +53,7 @@ pub const NAMES: CodeRule = CodeRule {
     name: NAME_VARIANT.name,
     severity: NAME_VARIANT.severity,
     summary: "One person's name spelled two ways",
-    explanation: "\\
+    explanation: "\
 ## What it does
 Finds two full names that agree in one part and spell the other two ways (`Sergey Lavrov` and `Sergei
 Lavrov`, `Volodymyr Zelensky` and `Volodymyr Zelenskyy`), inferred from the copy: no list of names to
@@ -71,7 +71,7 @@ pub const TITLES: CodeRule = CodeRule {
     name: TITLE_CONFLICT.name,
     severity: TITLE_CONFLICT.severity,
     summary: "One person given two titles",
-    explanation: "\\
+    explanation: "\
 ## What it does
 Finds one person (by full name) given two titles where neither is a shortening of the other:
 `Foreign Minister Sergey Lavrov` and `Foreign Secretary Sergey Lavrov`. Nationality words do not

@@ -247,7 +247,7 @@ fn names_someone(source: &str) -> bool {
 }
 
 fn diagnostic(rule: &CodeRule, analysis: &Analysis, q: &Quotation) -> Diagnostic {
-    let excerpt = crate::report::attributions::excerpt(q.inner.of(&analysis.file.text), 40);
+    let excerpt = crate::diagnostic::excerpt(q.inner.of(&analysis.file.text), 40);
     Diagnostic::new(
         rule.id(),
         format!("Quotation `{excerpt}` has no speaker"),

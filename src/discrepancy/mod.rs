@@ -89,7 +89,7 @@ pub fn against_record(
 }
 
 /// Every discrepancy within and across the analysed drafts of one story.
-pub fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
+pub fn find(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
     let names: Vec<Vec<names::Mention>> = story.iter().map(|a| names::mentions(a)).collect();
     let mut found = quotes::check(story, limits);
     found.extend(names::check(story, &names, limits));

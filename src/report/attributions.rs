@@ -65,7 +65,7 @@ pub fn text(file: &SourceFile, found: &[Attribution]) -> String {
         let speaker = a.speaker.as_deref().unwrap_or("(no source)");
         let content = a.content.map_or_else(
             || "(no content)".to_string(),
-            |c| excerpt(c.of(&file.text), 60),
+            |c| crate::diagnostic::excerpt(c.of(&file.text), 60),
         );
         out += &format!(
             "{}:{line}:{column}  {speaker}  {}  “{content}”\n",
@@ -74,13 +74,4 @@ pub fn text(file: &SourceFile, found: &[Attribution]) -> String {
         );
     }
     out
-}
-
-/// The first `max` characters of `text` on one line, with an ellipsis if cut.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &one_line[..cut]),
-        None => one_line,
-    }
 }

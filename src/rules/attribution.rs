@@ -2,7 +2,7 @@
 //! a source that names no one (`officials`, `some Democrats`, `a person familiar with the talks`)
 //! with no reason given for it, read in the context of the sentences around it.
 
-use super::check::{Context, diagnostic};
+use super::context::{Context, diagnostic};
 use super::spec::{AttributionCheck, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Attribution;
@@ -144,7 +144,9 @@ fn described_after(cx: &Context, source: Span) -> bool {
 /// The source holds a word or phrase that leaves it unnamed (`familiar with`, `some`).
 fn unnamed(source: &str, words: &[String]) -> bool {
     let lower = source.to_lowercase();
-    words.iter().any(|w| super::check::contains_word(&lower, w))
+    words
+        .iter()
+        .any(|w| super::context::contains_word(&lower, w))
 }
 
 /// The phrase's head (its last word, or the word before a trailing description: `officials

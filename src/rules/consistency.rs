@@ -1,7 +1,7 @@
 //! `consistency` rules: groups of variants of which one document, or one story set, uses only one.
 
 use super::Pack;
-use super::check::{Context, diagnostic, variant_uses};
+use super::context::{Context, diagnostic, variant_uses};
 use super::spec::Rule;
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};

@@ -63,7 +63,7 @@ pub fn run(pack: &Pack, lexicon: &Lexicon) -> Outcome {
 /// How many diagnostics of the rule `code` the example copy draws.
 fn times_flagged(pack: &Pack, lexicon: &Lexicon, code: &str, text: &str) -> usize {
     let analysis = crate::analyse(SourceFile::new("example.txt", text), lexicon);
-    super::check(pack, &analysis)
+    super::run(pack, &analysis)
         .iter()
         .filter(|d| d.code == code)
         .count()

@@ -85,11 +85,16 @@ impl Visitor<'_> for Locator {
     }
 }
 
-/// The byte offset of the `index`-th value of kind `what` (in file order) in the rule file `text`.
-pub fn offset(text: &str, what: What, index: usize) -> Option<usize> {
+/// The byte offset of the `index`-th value of kind `what` (in file order) in `text`, a YAML file read
+/// as a `T` (a rule file).
+pub fn offset<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: What,
+    index: usize,
+) -> Option<usize> {
     reset();
     TARGET.with(|t| t.set(Some((what, index))));
-    let result = serde_yaml::from_str::<super::spec::RuleFile>(text);
+    let result = serde_yaml::from_str::<T>(text);
     TARGET.with(|t| t.set(None));
     match result {
         Err(e) if e.to_string().contains(FOUND) => e.location().map(|l| l.index()),
@@ -100,16 +105,17 @@ pub fn offset(text: &str, what: What, index: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::spec::RuleFile;
 
     const FILE: &str = "rules:\n  - code: NL901\n    name: x\n    kind: phrase\n    phrases: [a]\n    severity: note\n    message: m\n    help: h\n    why: w\n    examples:\n      flag:\n        - \"one\"\n        - \"two\"  # a comment\n      pass: [three]\n";
 
     #[test]
     fn finds_examples_and_codes_where_they_stand() {
-        let at = offset(FILE, What::Example, 1).expect("the second example is found");
+        let at = offset::<RuleFile>(FILE, What::Example, 1).expect("the second example is found");
         assert_eq!(&FILE[at..at + 5], "\"two\"");
-        let at = offset(FILE, What::Example, 2).expect("the third example is found");
+        let at = offset::<RuleFile>(FILE, What::Example, 2).expect("the third example is found");
         assert_eq!(&FILE[at..at + 5], "three");
-        let at = offset(FILE, What::Code, 0).expect("the code is found");
+        let at = offset::<RuleFile>(FILE, What::Code, 0).expect("the code is found");
         assert_eq!(&FILE[at..at + 5], "NL901");
     }
 }

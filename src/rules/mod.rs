@@ -4,13 +4,14 @@
 //! quotation or in narration, attributed or not.
 
 mod attribution;
-mod check;
 mod consistency;
+mod context;
 pub mod examples;
 mod locate;
 mod needs_attribution;
 mod pattern;
 mod phrase;
+mod runner;
 pub mod spec;
 mod substitution;
 
@@ -21,7 +22,7 @@ use spec::{Check, Rule, RuleFile};
 use std::path::Path;
 use std::sync::OnceLock;
 
-pub use check::check;
+pub use runner::run;
 
 /// The default rule pack, embedded so that `newslint check` needs no files beside it.
 pub const DEFAULT_PACK: &[(&str, &str)] = &[
@@ -106,7 +107,7 @@ impl Pack {
                 serde_yaml::from_str(&file.text).map_err(|e| placed(file, &e))?;
             for (n, rule) in parsed.rules.into_iter().enumerate() {
                 if let Some(first) = rules.iter().find(|r| r.rule.code == rule.code) {
-                    let at = locate::offset(&file.text, locate::What::Code, n);
+                    let at = locate::offset::<RuleFile>(&file.text, locate::What::Code, n);
                     let message = format!(
                         "rule code `{}` is already used by `{}` in {}",
                         rule.code.0, first.rule.name.0, files[first.file].path
@@ -160,7 +161,7 @@ impl Pack {
 fn placed(file: &RuleSource, error: &serde_yaml::Error) -> LoadError {
     let mut load = LoadError::from_yaml(&file.path, &file.text, error);
     if let Some((what, index)) = locate::take_invalid() {
-        load.offset = locate::offset(&file.text, what, index).or(load.offset);
+        load.offset = locate::offset::<RuleFile>(&file.text, what, index).or(load.offset);
     }
     load
 }
@@ -284,5 +285,5 @@ fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), Load
 
 /// Where an example stands in its rule file, for reports of a failing example.
 pub fn example_offset(file: &RuleSource, index: usize) -> Option<usize> {
-    locate::offset(&file.text, locate::What::Example, index)
+    locate::offset::<RuleFile>(&file.text, locate::What::Example, index)
 }

@@ -1,7 +1,7 @@
 //! `needs-attribution` rules: a trigger (phrases or patterns) that must have an attribution in its
 //! scope, or words there that say where the claim comes from (`unless`).
 
-use super::check::{Context, diagnostic};
+use super::context::{Context, diagnostic};
 use super::spec::{Check, Place, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;

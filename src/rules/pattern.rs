@@ -1,7 +1,7 @@
 //! `pattern` rules: a regular expression (the linear-time `regex` crate), and the pattern half of a
 //! `needs-attribution` trigger. Only matches that lie in copy count.
 
-use super::check::Context;
+use super::context::Context;
 use crate::span::Span;
 
 /// Matches of a pattern that lie in copy.

@@ -1,7 +1,7 @@
 //! `substitution` rules: `wrong: right` pairs; the right form is the suggestion and, where the rule says
 //! `safe`, the fix.
 
-use super::check::{Context, diagnostic};
+use super::context::{Context, diagnostic};
 use super::spec::{Check, Rule};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::span::Span;

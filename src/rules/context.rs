@@ -1,16 +1,14 @@
-//! Running a pack on one analysed file: the context every check judges a match in (quotation or
-//! narration, attributed or not), phrase matches from the one automaton handed to their rules' kinds,
-//! and the diagnostics they make. Each kind's own logic is in its file beside this one.
+//! What every rule kind judges a match in, and how it reports: the context of a match (quotation or
+//! narration, attributed or not, the kind of copy), the phrase matches of the pack's one automaton
+//! less each rule's exceptions, and the diagnostic a rule makes. The kinds (`phrase`, `pattern`, …)
+//! and the runner (`check`) read this module; it reads none of them.
 
-use super::spec::{Check, Place, Rule, Scope};
-use super::{
-    Pack, Role, attribution, consistency, needs_attribution, pattern, phrase, substitution,
-};
+use super::spec::{Place, Rule, Scope};
+use super::{Pack, Role};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, RuleId};
 use crate::input::Genre;
 use crate::span::Span;
-use std::collections::BTreeMap;
 
 /// Everything a rule may ask about where a match stands.
 pub(super) struct Context<'a> {
@@ -96,81 +94,12 @@ impl Context<'_> {
     }
 }
 
-/// Runs every rule of the pack on one file.
-pub fn check(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
-    let cx = Context { analysis };
-    let mut out = Vec::new();
-    let (hits, exceptions) = phrase_hits(pack, &cx);
-    phrase_rules(pack, &cx, hits, &mut out);
-    for (r, loaded) in pack.rules.iter().enumerate() {
-        let rule = &loaded.rule;
-        match &rule.check {
-            Check::Pattern { pattern } => {
-                for span in pattern::pattern_matches(&cx, &pattern.0) {
-                    if cx.admits(rule, span) {
-                        out.push(diagnostic(rule, &cx, span, &[("match", cx.text(span))]));
-                    }
-                }
-            }
-            Check::NeedsAttribution { trigger, .. } => {
-                for pattern in trigger.patterns() {
-                    for span in pattern::pattern_matches(&cx, &pattern.0) {
-                        if !phrase::excepted(&exceptions, r, span) {
-                            needs_attribution::needs_attribution(rule, &cx, span, &mut out);
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    attribution_rules(pack, &cx, &exceptions, &mut out);
-    once_per_place(pack, analysis, &mut out);
-    out
-}
-
-/// The `attribution` rules: the sources that name no one, and the cues that judge what was said.
-fn attribution_rules(
-    pack: &Pack,
-    cx: &Context,
-    exceptions: &[(usize, Span)],
-    out: &mut Vec<Diagnostic>,
-) {
-    for (r, loaded) in pack.rules.iter().enumerate() {
-        if let Check::Attribution(check) = &loaded.rule.check {
-            attribution::vague_sources(&loaded.rule, cx, check, out);
-            let excepted = |cue| phrase::excepted(exceptions, r, cue);
-            attribution::judged_cues(&loaded.rule, cx, check, excepted, out);
-        }
-    }
-}
-
-/// A claim rule reports a sentence once (a paragraph once, for rules scoped to it): `a serial liar,
-/// rampant xenophobe, racist, misogynist` is one label problem for an editor, not four.
-fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
-    let doc = &analysis.document;
-    let place = |d: &Diagnostic| {
-        let rule = &pack.find(&d.code)?.rule;
-        let Check::NeedsAttribution { .. } = rule.check else {
-            return None;
-        };
-        let sentence = doc.sentence_at(d.primary.span.start)?;
-        Some(match rule.scope {
-            Scope::Paragraph => (doc.sentences[sentence].block, true),
-            _ => (sentence, false),
-        })
-    };
-    out.sort_by_key(|d| d.primary.span.start);
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|d| place(d).is_none_or(|p| seen.insert((d.code.clone(), p))));
-}
-
 /// A phrase match: the index of the rule it serves, its role there, and where it is.
-type Hit = (usize, Role, Span);
+pub(super) type Hit = (usize, Role, Span);
 
 /// Every phrase match in the file with the rule and role it serves, less the matches a rule's own
 /// exceptions cover; and those exceptions, for the rule's pattern matches.
-fn phrase_hits(pack: &Pack, cx: &Context) -> (Vec<Hit>, Vec<(usize, Span)>) {
+pub(super) fn phrase_hits(pack: &Pack, cx: &Context) -> (Vec<Hit>, Vec<(usize, Span)>) {
     let text = cx.analysis.document.text();
     let mut hits = Vec::new();
     let mut exceptions: Vec<(usize, Span)> = Vec::new();
@@ -183,7 +112,7 @@ fn phrase_hits(pack: &Pack, cx: &Context) -> (Vec<Hit>, Vec<(usize, Span)>) {
             }
         }
     }
-    hits.retain(|&(r, _, span)| !phrase::excepted(&exceptions, r, span));
+    hits.retain(|&(r, _, span)| !excepted(&exceptions, r, span));
     (hits, exceptions)
 }
 
@@ -204,33 +133,16 @@ pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usiz
         .collect()
 }
 
-fn phrase_rules(pack: &Pack, cx: &Context, hits: Vec<Hit>, out: &mut Vec<Diagnostic>) {
-    // (rule, group) → variants used, in order
-    let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
-    for (r, role, span) in hits {
-        let rule = &pack.rules[r].rule;
-        match role {
-            Role::Phrase if cx.admits(rule, span) => out.push(phrase::phrase(rule, cx, span)),
-            Role::Swap(_) | Role::Variant { .. } if is_name_use(cx, span) => {}
-            Role::Swap(i) if cx.admits(rule, span) => {
-                out.push(substitution::substitution(rule, cx, span, i))
-            }
-            Role::Variant { group, variant } if cx.admits(rule, span) => variants
-                .entry((r, group))
-                .or_default()
-                .push((variant, span)),
-            Role::Trigger => needs_attribution::needs_attribution(rule, cx, span, out),
-            _ => {}
-        }
-    }
-    for ((r, _), used) in variants {
-        consistency::consistency(&pack.rules[r].rule, cx, &used, out);
-    }
+/// Whether an exception of rule `rule` overlaps the match (exceptions are few, so a scan will do).
+pub(super) fn excepted(exceptions: &[(usize, Span)], rule: usize, span: Span) -> bool {
+    exceptions
+        .iter()
+        .any(|&(r, e)| r == rule && e.overlaps(span))
 }
 
 /// `Email Systems` is a name, not a spelling of `email`: a capital that does not open the sentence, or
 /// that another capitalised word follows, belongs to a name.
-fn is_name_use(cx: &Context, span: Span) -> bool {
+pub(super) fn is_name_use(cx: &Context, span: Span) -> bool {
     let found = cx.text(span);
     let doc = &cx.analysis.document;
     let sentence_start = doc
@@ -245,23 +157,27 @@ fn is_name_use(cx: &Context, span: Span) -> bool {
         && (!sentence_start || next_is_capitalised)
 }
 
-/// A diagnostic for `rule` at `span`, its message's placeholders filled from `values`.
+/// A diagnostic for `rule` at `span`, the placeholders of its message and help filled from `values`.
 pub(super) fn diagnostic(
     rule: &Rule,
     cx: &Context,
     span: Span,
     values: &[(&str, &str)],
 ) -> Diagnostic {
-    let mut message = rule.message.0.clone();
-    for (name, value) in values {
-        message = message.replace(&format!("{{{name}}}"), &one_line(value));
-    }
+    let fill = |template: &str| {
+        values
+            .iter()
+            .fold(template.to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), &one_line(value))
+            })
+    };
+    let message = fill(&rule.message.0);
     let id = RuleId {
         code: &rule.code.0,
         name: &rule.name.0,
         severity: rule.severity,
     };
-    Diagnostic::new(id, message, Label::new(cx.path(), span, "")).with_help(rule.help.trim())
+    Diagnostic::new(id, message, Label::new(cx.path(), span, "")).with_help(fill(rule.help.trim()))
 }
 
 /// `word` (lower case) in `text` (lower case) with no letter either side.

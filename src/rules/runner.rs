@@ -1,0 +1,106 @@
+//! Running a pack on one analysed file: the phrase matches of the one automaton handed to their rules'
+//! kinds, each pattern and attribution rule run, and one finding kept per place. What a rule judges a
+//! match in is `context`; each kind's own logic is in its file beside this one.
+
+use super::context::{Context, Hit, diagnostic, excepted, is_name_use, phrase_hits};
+use super::spec::{Check, Scope};
+use super::{
+    Pack, Role, attribution, consistency, needs_attribution, pattern, phrase, substitution,
+};
+use crate::Analysis;
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use std::collections::BTreeMap;
+
+/// Runs every rule of the pack on one file.
+pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
+    let cx = Context { analysis };
+    let mut out = Vec::new();
+    let (hits, exceptions) = phrase_hits(pack, &cx);
+    phrase_rules(pack, &cx, hits, &mut out);
+    for (r, loaded) in pack.rules.iter().enumerate() {
+        let rule = &loaded.rule;
+        match &rule.check {
+            Check::Pattern { pattern } => {
+                for span in pattern::pattern_matches(&cx, &pattern.0) {
+                    if cx.admits(rule, span) {
+                        out.push(diagnostic(rule, &cx, span, &[("match", cx.text(span))]));
+                    }
+                }
+            }
+            Check::NeedsAttribution { trigger, .. } => {
+                for pattern in trigger.patterns() {
+                    for span in pattern::pattern_matches(&cx, &pattern.0) {
+                        if !excepted(&exceptions, r, span) {
+                            needs_attribution::needs_attribution(rule, &cx, span, &mut out);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    attribution_rules(pack, &cx, &exceptions, &mut out);
+    once_per_place(pack, analysis, &mut out);
+    out
+}
+
+/// The `attribution` rules: the sources that name no one, and the cues that judge what was said.
+fn attribution_rules(
+    pack: &Pack,
+    cx: &Context,
+    exceptions: &[(usize, Span)],
+    out: &mut Vec<Diagnostic>,
+) {
+    for (r, loaded) in pack.rules.iter().enumerate() {
+        if let Check::Attribution(check) = &loaded.rule.check {
+            attribution::vague_sources(&loaded.rule, cx, check, out);
+            let excepted = |cue| excepted(exceptions, r, cue);
+            attribution::judged_cues(&loaded.rule, cx, check, excepted, out);
+        }
+    }
+}
+
+/// A claim rule reports a sentence once (a paragraph once, for rules scoped to it): `a serial liar,
+/// rampant xenophobe, racist, misogynist` is one label problem for an editor, not four.
+fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    let doc = &analysis.document;
+    let place = |d: &Diagnostic| {
+        let rule = &pack.find(&d.code)?.rule;
+        let Check::NeedsAttribution { .. } = rule.check else {
+            return None;
+        };
+        let sentence = doc.sentence_at(d.primary.span.start)?;
+        Some(match rule.scope {
+            Scope::Paragraph => (doc.sentences[sentence].block, true),
+            _ => (sentence, false),
+        })
+    };
+    out.sort_by_key(|d| d.primary.span.start);
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|d| place(d).is_none_or(|p| seen.insert((d.code.clone(), p))));
+}
+
+fn phrase_rules(pack: &Pack, cx: &Context, hits: Vec<Hit>, out: &mut Vec<Diagnostic>) {
+    // (rule, group) → variants used, in order
+    let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
+    for (r, role, span) in hits {
+        let rule = &pack.rules[r].rule;
+        match role {
+            Role::Phrase if cx.admits(rule, span) => out.push(phrase::phrase(rule, cx, span)),
+            Role::Swap(_) | Role::Variant { .. } if is_name_use(cx, span) => {}
+            Role::Swap(i) if cx.admits(rule, span) => {
+                out.push(substitution::substitution(rule, cx, span, i))
+            }
+            Role::Variant { group, variant } if cx.admits(rule, span) => variants
+                .entry((r, group))
+                .or_default()
+                .push((variant, span)),
+            Role::Trigger => needs_attribution::needs_attribution(rule, cx, span, out),
+            _ => {}
+        }
+    }
+    for ((r, _), used) in variants {
+        consistency::consistency(&pack.rules[r].rule, cx, &used, out);
+    }
+}
