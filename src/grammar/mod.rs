@@ -8,6 +8,7 @@ mod according;
 mod clause;
 mod colon;
 pub mod lexicon;
+mod phrase;
 mod poll;
 mod reported;
 mod signed;
@@ -39,6 +40,10 @@ pub struct Attribution {
     /// Who, resolved: titles stripped, pronouns and surnames tied to the named person.
     pub speaker: Option<String>,
     pub source: Option<Span>,
+    /// The whole phrase that names the source, as attribution research marks it: the source with its
+    /// appositives, relative clause and bracketed party (`Brian Fallon, a spokesman for the Clinton
+    /// campaign`). What `attributions --format json` reports as the source.
+    pub source_phrase: Option<Span>,
     pub cue: Span,
     pub content: Option<Span>,
     /// The cue's lemma (`say`, `claim`, `according to`, `:`).
@@ -132,6 +137,12 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
         found.push(framed(index, (source, cue, content), Kind::Direct, "―"));
     }
     found.sort_by_key(|a| a.cue.start);
+    for a in &mut found {
+        let sentence = doc.sentences[a.sentence].span;
+        a.source_phrase = a
+            .source
+            .map(|s| phrase::source_phrase(doc, sentence, s, a.cue, a.content));
+    }
     drop_cues_inside_sources(&mut found);
     resolve_speakers(doc.text(), &mut found);
     found
@@ -285,6 +296,7 @@ fn record(
         kind,
         speaker: None,
         source,
+        source_phrase: source,
         cue,
         content,
         lemma: lemma.to_string(),
@@ -363,6 +375,7 @@ pub(crate) mod table {
     #[derive(Debug, PartialEq, Eq)]
     pub struct Row {
         pub source: Option<String>,
+        pub phrase: Option<String>,
         pub cue: String,
         pub content: Option<String>,
     }
@@ -377,6 +390,7 @@ pub(crate) mod table {
             .into_iter()
             .map(|a| Row {
                 source: a.source.map(|s| s.of(copy).to_string()),
+                phrase: a.source_phrase.map(|s| s.of(copy).to_string()),
                 cue: a.cue.of(copy).to_string(),
                 content: a.content.map(|c| c.of(copy).to_string()),
             })

@@ -335,7 +335,7 @@ fn participle_content(site: &Site) -> Option<Span> {
 
 /// Finite verbs of saying that frame a quotation (`“…,” he said`) or open a sentence before their
 /// source (`Said Comey, “…”`).
-static FINITE_SPEECH_VERBS: WordSet = WordSet::new(&[
+pub(super) static FINITE_SPEECH_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "told",
@@ -1267,7 +1267,7 @@ fn is_long_aside(inner: &str) -> bool {
 }
 
 /// `David Simas`, `Sen. Jack Reed`: two to five capitalised words and nothing else.
-fn is_plain_name(region: &str) -> bool {
+pub(super) fn is_plain_name(region: &str) -> bool {
     const MAX_NAME_WORDS: usize = 5;
     let words = region.split_whitespace().count();
     // `On Friday`, `In The Washington Post` open with a function word; names do not.
