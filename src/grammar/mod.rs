@@ -48,6 +48,8 @@ pub struct Attribution {
     pub content: Option<Span>,
     /// The cue's lemma (`say`, `claim`, `according to`, `:`).
     pub lemma: String,
+    /// What the cue reports: speech (to a listener or not), a state of mind, or `according to`.
+    pub class: CueClass,
     pub tone: Tone,
     /// Index of the sentence the cue is in.
     pub sentence: usize,
@@ -120,21 +122,27 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
                 source,
                 content,
                 kind,
-                lemma,
+                (lemma, form.class),
                 form.tone,
             ));
         }
     }
     for (index, &sentence) in doc.sentences.iter().enumerate() {
         for parts in poll::parse(doc, sentence, &poll_mentions) {
-            found.push(framed(index, parts, Kind::AccordingTo, "in"));
+            found.push(framed(
+                index,
+                parts,
+                Kind::AccordingTo,
+                ("in", CueClass::According),
+            ));
         }
         if let Some(parts) = colon::parse(doc, sentence) {
-            found.push(framed(index, parts, Kind::Colon, ":"));
+            found.push(framed(index, parts, Kind::Colon, (":", CueClass::Speech)));
         }
     }
     for (index, source, cue, content) in signed::parse(doc) {
-        found.push(framed(index, (source, cue, content), Kind::Direct, "―"));
+        let parts = (source, cue, content);
+        found.push(framed(index, parts, Kind::Direct, ("―", CueClass::Speech)));
     }
     found.sort_by_key(|a| a.cue.start);
     for a in &mut found {
@@ -144,6 +152,7 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
             .map(|s| phrase::source_phrase(doc, sentence, s, a.cue, a.content));
     }
     drop_cues_inside_sources(&mut found);
+    drop_thoughts_inside_contents(&mut found);
     resolve_speakers(doc.text(), &mut found);
     found
 }
@@ -269,7 +278,7 @@ fn framed(
     sentence: usize,
     (source, cue, content): (Span, Span, Span),
     kind: Kind,
-    lemma: &str,
+    lemma: (&str, CueClass),
 ) -> Attribution {
     record(
         sentence,
@@ -288,7 +297,7 @@ fn record(
     source: Option<Span>,
     content: Option<Span>,
     kind: Kind,
-    lemma: &str,
+    (lemma, class): (&str, CueClass),
     tone: Tone,
 ) -> Attribution {
     let content = content.filter(|c| !c.is_empty());
@@ -300,6 +309,7 @@ fn record(
         cue,
         content,
         lemma: lemma.to_string(),
+        class,
         tone,
         sentence,
     }
@@ -307,20 +317,51 @@ fn record(
 
 /// A cue word inside another attribution's source (`a source who reported …`) is part of that source.
 fn drop_cues_inside_sources(found: &mut Vec<Attribution>) {
-    let mut sources: Vec<Span> = found.iter().filter_map(|a| a.source).collect();
-    sources.sort();
-    // The furthest end of any source starting at or before each one: containment by binary search.
-    let furthest_end: Vec<usize> = sources
-        .iter()
-        .scan(0, |max, s| {
-            *max = s.end.max(*max);
-            Some(*max)
-        })
-        .collect();
-    found.retain(|a| {
-        let starting_before = sources.partition_point(|s| s.start <= a.cue.start);
-        starting_before == 0 || furthest_end[starting_before - 1] < a.cue.end
-    });
+    let sources = Cover::new(found.iter().filter_map(|a| a.source).collect());
+    found.retain(|a| !sources.contains(a.cue));
+}
+
+/// `Trump said he wants to build a wall`, `I think he believes …`: a state of mind inside what another
+/// attribution reports is part of that report, not one of its own. (A content that holds its own cue,
+/// `The economy, according to X, is growing`, holds no other.)
+fn drop_thoughts_inside_contents(found: &mut Vec<Attribution>) {
+    let contents = Cover::new(
+        found
+            .iter()
+            .filter(|a| a.content.is_some_and(|c| !c.contains(a.cue)))
+            .filter_map(|a| a.content)
+            .collect(),
+    );
+    found.retain(|a| a.class != CueClass::Thought || !contents.contains(a.cue));
+}
+
+/// Spans to ask whether one of them contains a given span, answered by binary search.
+struct Cover {
+    spans: Vec<Span>,
+    /// The furthest end of any span starting at or before each one.
+    furthest_end: Vec<usize>,
+}
+
+impl Cover {
+    fn new(mut spans: Vec<Span>) -> Cover {
+        spans.sort();
+        let furthest_end = spans
+            .iter()
+            .scan(0, |max, s| {
+                *max = s.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Cover {
+            spans,
+            furthest_end,
+        }
+    }
+
+    fn contains(&self, span: Span) -> bool {
+        let starting_before = self.spans.partition_point(|s| s.start <= span.start);
+        starting_before > 0 && self.furthest_end[starting_before - 1] >= span.end
+    }
 }
 
 fn resolve_speakers(text: &str, found: &mut [Attribution]) {
@@ -443,7 +484,7 @@ pub(crate) mod table {
 
 #[cfg(test)]
 mod tests {
-    use super::table::assert_attribution;
+    use super::table::{assert_attribution, rows};
 
     #[test]
     fn a_verb_the_lexicon_lacks_is_a_cue_before_that() {
@@ -459,6 +500,25 @@ mod tests {
             "realised",
             Some("He"),
             "that nothing was perfect but he had total belief in the power of mankind",
+        );
+    }
+
+    #[test]
+    fn a_state_of_mind_inside_a_report_is_part_of_it() {
+        // PolNeAR train: breitbart_2016-03-15_the-latest-kasich-scores-all-del and
+        // wash-post_2016-02-17_sanders-and-clinton-see-black-vo.
+        let cues = |copy: &str| rows(copy).into_iter().map(|r| r.cue).collect::<Vec<_>>();
+        assert_eq!(
+            cues(
+                "About two-thirds of Republican primary voters support temporarily banning non-citizen Muslims from entering the United States, but majorities in all five say they want immigrants already in the United States illegally to be allowed a chance to stay."
+            ),
+            ["say"]
+        );
+        assert_eq!(
+            cues(
+                "In one, a narrator reminds viewers that Sanders participated in the 1963 March on Washington as a college student and says he wants to end racial profiling."
+            ),
+            ["reminds", "says"]
         );
     }
 }
