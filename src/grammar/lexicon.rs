@@ -19,6 +19,8 @@ pub enum CueClass {
     Addressed,
     /// A reported state of mind: `believes`, `wants`.
     Thought,
+    /// A position taken or sought rather than words said: `supports`, `sought`. Read as speech is.
+    Stance,
     /// `according to`.
     According,
 }

@@ -152,7 +152,7 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
             .map(|s| phrase::source_phrase(doc, sentence, s, a.cue, a.content));
     }
     drop_cues_inside_sources(&mut found);
-    drop_thoughts_inside_contents(&mut found);
+    drop_positions_inside_contents(&mut found);
     resolve_speakers(doc.text(), &mut found);
     found
 }
@@ -321,10 +321,10 @@ fn drop_cues_inside_sources(found: &mut Vec<Attribution>) {
     found.retain(|a| !sources.contains(a.cue));
 }
 
-/// `Trump said he wants to build a wall`, `I think he believes …`: a state of mind inside what another
-/// attribution reports is part of that report, not one of its own. (A content that holds its own cue,
-/// `The economy, according to X, is growing`, holds no other.)
-fn drop_thoughts_inside_contents(found: &mut Vec<Attribution>) {
+/// `Trump said he wants to build a wall`, `I think he believes …`, `Clinton said she supports …`: a state
+/// of mind or a stance inside what another attribution reports is part of that report, not one of its
+/// own. (A content that holds its own cue, `The economy, according to X, is growing`, holds no other.)
+fn drop_positions_inside_contents(found: &mut Vec<Attribution>) {
     let contents = Cover::new(
         found
             .iter()
@@ -332,7 +332,8 @@ fn drop_thoughts_inside_contents(found: &mut Vec<Attribution>) {
             .filter_map(|a| a.content)
             .collect(),
     );
-    found.retain(|a| a.class != CueClass::Thought || !contents.contains(a.cue));
+    let position = |class| matches!(class, CueClass::Thought | CueClass::Stance);
+    found.retain(|a| !position(a.class) || !contents.contains(a.cue));
 }
 
 /// Spans to ask whether one of them contains a given span, answered by binary search.
@@ -504,7 +505,7 @@ mod tests {
     }
 
     #[test]
-    fn a_state_of_mind_inside_a_report_is_part_of_it() {
+    fn a_state_of_mind_or_a_stance_inside_a_report_is_part_of_it() {
         // PolNeAR train: breitbart_2016-03-15_the-latest-kasich-scores-all-del and
         // wash-post_2016-02-17_sanders-and-clinton-see-black-vo.
         let cues = |copy: &str| rows(copy).into_iter().map(|r| r.cue).collect::<Vec<_>>();
@@ -519,6 +520,13 @@ mod tests {
                 "In one, a narrator reminds viewers that Sanders participated in the 1963 March on Washington as a college student and says he wants to end racial profiling."
             ),
             ["reminds", "says"]
+        );
+        // PolNeAR train: politico_2015-11-30_congress-set-to-dump-no-child-le (a stance).
+        assert_eq!(
+            cues(
+                "But Murphy said he supports the final bill, which includes accountability provisions not in the Senate bill."
+            ),
+            ["said"]
         );
     }
 }
