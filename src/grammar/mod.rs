@@ -222,9 +222,10 @@ fn candidates<'a>(doc: &Document, lexicon: &'a Lexicon) -> (Vec<(Span, &'a CueFo
     (all, polls)
 }
 
-/// A lower-case past or present participle (`hinted`, `insisting`; a plural before `that` is more
-/// often a noun with a relative clause, `emails that …`) that is not a word `that` commonly follows
-/// for other reasons (`so`, `such`, `given`, `means`).
+/// A lower-case past participle (`hinted`, `realised`) that is not a word `that` commonly follows for
+/// other reasons (`given`, `needed`). Before `that`, a plural (`emails that …`) and a word in -ing
+/// (`the polling that was done`, `something that`) are more often a noun with a relative clause: on
+/// PolNeAR train, -ing words the lexicon lacks were cues 20 times in 65.
 fn reporting_shape(word: &str) -> bool {
     static NOT_REPORTING: words::WordSet = words::WordSet::new(&[
         "means",
@@ -258,12 +259,6 @@ fn reporting_shape(word: &str) -> bool {
         "proved",
         "ensured",
         "ensures",
-        "ensuring",
-        "meaning",
-        "assuming",
-        "considering",
-        "including",
-        "hoping",
         "bills",
         "laws",
         "rules",
@@ -282,7 +277,7 @@ fn reporting_shape(word: &str) -> bool {
     ]);
     word.len() > 3
         && words::is_lower_case(word)
-        && (word.ends_with("ed") || word.ends_with("ing"))
+        && word.ends_with("ed")
         && !NOT_REPORTING.contains(word)
 }
 
@@ -516,6 +511,13 @@ mod tests {
             Some("He"),
             "that nothing was perfect but he had total belief in the power of mankind",
         );
+        // PolNeAR train (huff-post_2016-03-16_hillary-clinton-wins-missouri-de): a word in -ing before
+        // `that` is a noun with a relative clause.
+        let found = rows(
+            "The little polling that was done in the state before Tuesday’s primary showed a virtual dead heat between Clinton and Sanders.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].cue, "showed");
     }
 
     #[test]
