@@ -178,7 +178,7 @@ pub fn cues() -> Value {
                         "forms": { "type": "array", "items": { "type": "string", "minLength": 1 } },
                         "class": { "enum": ["speech", "addressed", "thought", "stance", "according"] },
                         "tone": { "enum": ["neutral", "loaded"] },
-                        "complement": { "enum": ["clause", "noun"] },
+                        "complement": { "enum": ["clause", "noun", "clause-only"] },
                         "unless-followed-by": { "type": "array", "items": { "type": "string", "minLength": 1 } }
                     }
                 }

@@ -43,6 +43,10 @@ pub enum Complement {
     Clause,
     /// The verb takes an object: its content ends at the first comma outside quotation marks.
     Noun,
+    /// The verb reports only a clause it marks as one, an infinitive or a quotation (`maintained that
+    /// …`, `continued, “…”`); with an object it is another verb (`maintains a large lead`, `continued
+    /// the work`, `found a job`, `was charged with assault`).
+    ClauseOnly,
 }
 
 #[derive(Deserialize)]

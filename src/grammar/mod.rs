@@ -18,7 +18,7 @@ pub mod words;
 
 use crate::document::{Document, Sentence};
 use crate::span::Span;
-use lexicon::{CueClass, CueForm, Hit, Lexicon, Tone};
+use lexicon::{Complement, CueClass, CueForm, Hit, Lexicon, Tone};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -108,6 +108,10 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
             CueClass::According => according::parse(&site),
             _ => reported::parse(&site),
         };
+        let parsed = parsed.filter(|found| {
+            form.complement != Complement::ClauseOnly
+                || reported::reports_a_clause(doc.text(), cue, found)
+        });
         if let Some(Found { source, content }) = parsed {
             let kind = if form.class == CueClass::According {
                 Kind::AccordingTo
