@@ -160,7 +160,7 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
     }
     drop_cues_inside_sources(&mut found);
     drop_positions_inside_contents(&mut found);
-    resolve_speakers(doc.text(), &mut found);
+    resolve_speakers(doc, &mut found);
     found
 }
 
@@ -378,15 +378,33 @@ impl Cover {
     }
 }
 
-fn resolve_speakers(text: &str, found: &mut [Attribution]) {
+fn resolve_speakers(doc: &Document, found: &mut [Attribution]) {
+    let text = doc.text();
     let mut speakers = speaker::Speakers::default();
     for a in found {
         // `Asked by Matt Lauer whether …, she said`: the one asking is rarely who `she` is next.
         let asker = a.lemma == "ask" && a.source.is_some_and(|s| s.start > a.cue.end);
+        let sentence = doc.sentences[a.sentence].span;
         a.speaker = a
             .source
+            .map(|s| antecedent(doc, sentence, s).unwrap_or(s))
             .map(|s| speakers.resolve(&single_spaced(s.of(text)), !asker));
     }
+}
+
+/// `…, Smith, who said …`, `Donald J. Trump, who wants to simplify the tax code`: a relative `who` is
+/// the phrase it follows. (The source stays the pronoun, as attribution research marks it; the speaker
+/// is the person.)
+fn antecedent(doc: &Document, sentence: Span, source: Span) -> Option<Span> {
+    let text = doc.text();
+    if !source.of(text).eq_ignore_ascii_case("who") {
+        return None;
+    }
+    let before = text[sentence.start..source.start].trim_end();
+    let end = sentence.start + before.strip_suffix(',').unwrap_or(before).trim_end().len();
+    let start =
+        clause::clause_boundary(doc, sentence.start, end).map_or(sentence.start, |b| b.mark.end);
+    source::phrase_ending(text, start, &text[start..end])
 }
 
 /// `Newt  Gingrich` (a no-break space in the copy view), a name broken over a line: one name.
@@ -498,7 +516,7 @@ pub(crate) mod table {
 
 #[cfg(test)]
 mod tests {
-    use super::table::{assert_attribution, rows};
+    use super::table::{assert_attribution, rows, speakers};
 
     #[test]
     fn a_verb_the_lexicon_lacks_is_a_cue_before_that() {
@@ -569,5 +587,24 @@ mod tests {
             Some("Trump"),
             "“It was 50 percent more than Hillary’s show,”",
         );
+    }
+
+    #[test]
+    fn a_relative_who_speaks_for_the_phrase_it_follows() {
+        // PolNeAR train: breitbart_2016-07-21_trump-fever-infects-convention-f and
+        // nyt_2016-04-26_sanders-and-allies-aim-to-shape-. The source stays `who`, as PolNeAR marks it.
+        let copy = "“We show anger, we show emotion,” said Harvey, who acknowledged Trump was his fourth choice for nominee.";
+        assert_attribution(
+            copy,
+            "acknowledged",
+            Some("who"),
+            "Trump was his fourth choice for nominee",
+        );
+        assert_eq!(
+            speakers(copy),
+            [Some("Harvey".into()), Some("Harvey".into())]
+        );
+        let copy = "Mr. Sanders is revered among Democratic activists who have sought to move the party left on issues of economic inequality.";
+        assert_eq!(speakers(copy), [Some("Democratic activists".into())]);
     }
 }

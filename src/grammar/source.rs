@@ -9,7 +9,7 @@
 use super::words::WordSet;
 use super::words::{
     CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res,
-    SMALL_NUMBERS, STOP_WORDS, TENS, fail, is_capitalised, is_in, word, word_in,
+    SMALL_NUMBERS, STOP_WORDS, TENS, fail, is_capitalised, is_in, is_lower_case, word, word_in,
 };
 use crate::span::Span;
 use nom::Parser;
@@ -439,6 +439,28 @@ fn relative_head(text: &str, base: usize, region: &str) -> Option<usize> {
         .rev()
         .find(|&j| opens_clause(text, &words, j) && noun_phrase_whole(&text[words[j].start..end]))
         .map(|j| words[j].start)
+}
+
+/// The longest noun phrase that ends `region` (at `base` in `text`): what a relative `who` right after
+/// it stands for (`not paying an architect` → `an architect`, `Winfrey, Patti LaBelle and Stevie
+/// Wonder` → `Patti LaBelle and Stevie Wonder`).
+pub fn phrase_ending(text: &str, base: usize, region: &str) -> Option<Span> {
+    let region = without_trailing_aside(region);
+    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS);
+    let words = word_spans(&region[tail_start..], base + tail_start);
+    let end = words.last()?.end;
+    // `steep for Mr. Sanders`, `revered among Democratic activists`: a phrase that names people opens
+    // with a determiner, a number, a name or a possessive, or is a bare plural (`developers`).
+    let opens_phrase = |w: &str| {
+        !is_lower_case(w)
+            || DETERMINERS.contains(w)
+            || QUANTIFIER_SOURCES.contains(w)
+            || (w.len() > 3 && w.ends_with('s') && !STOP_WORDS.contains(w))
+    };
+    words
+        .iter()
+        .find(|w| opens_phrase(w.of(text)) && noun_phrase_whole(&text[w.start..end]))
+        .map(|w| Span::new(w.start, end))
 }
 
 /// A noun phrase and nothing after it (not a pronoun: `he who` is not news copy's).
