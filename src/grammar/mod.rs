@@ -108,10 +108,7 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
             CueClass::According => according::parse(&site),
             _ => reported::parse(&site),
         };
-        let parsed = parsed.filter(|found| {
-            form.complement != Complement::ClauseOnly
-                || reported::reports_a_clause(doc.text(), cue, found)
-        });
+        let parsed = parsed.filter(|found| reports(doc.text(), cue, form, found));
         if let Some(Found { source, content }) = parsed {
             let kind = if form.class == CueClass::According {
                 Kind::AccordingTo
@@ -162,6 +159,15 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
     drop_positions_inside_contents(&mut found);
     resolve_speakers(doc, &mut found);
     found
+}
+
+/// Whether what a construct found around a cue is reported there: a verb that reports only a clause has
+/// one (`maintained that …`), and a state of mind or a stance is no free relative's (`offers both sexes
+/// what they want most`).
+fn reports(text: &str, cue: Span, form: &CueForm, found: &Found) -> bool {
+    let position = matches!(form.class, CueClass::Thought | CueClass::Stance);
+    (form.complement != Complement::ClauseOnly || reported::reports_a_clause(text, cue, found))
+        && !(position && reported::in_free_relative(text, cue, found))
 }
 
 /// `Sanders showed up in Portland`, `Clinton added to her delegate lead`: the word after the cue makes

@@ -921,6 +921,18 @@ pub(super) fn reports_a_clause(text: &str, cue: Span, found: &Found) -> bool {
         || found.source.is_some_and(|s| is_research(s.of(text)))
 }
 
+/// `what they want most`, `what many Democrats view as an unrealistic view`: a source after `what` is
+/// in a free relative, which names a thing the writer goes on to talk about.
+pub(super) fn in_free_relative(text: &str, cue: Span, found: &Found) -> bool {
+    found.source.is_some_and(|s| {
+        s.end <= cue.start
+            && text[..s.start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case("what"))
+    })
+}
+
 /// `A Quinnipiac University poll`, `the inquiry`, `A jury`: a source whose head names research or a
 /// judgment.
 fn is_research(source: &str) -> bool {
@@ -2329,5 +2341,21 @@ mod tests {
                 .iter()
                 .any(|r| r.cue == "seem")
         );
+    }
+
+    #[test]
+    fn a_state_of_mind_in_a_free_relative_reports_nothing() {
+        // PolNeAR train: breitbart_2016-02-10_how-donald-trump-could-become-pr and
+        // wash-post_2016-05-19_sanders-s-supporters-not-giving-.
+        for copy in [
+            "If Trump moderates his rhetoric, he offers both sexes what they want most—a change in direction from the slow growth policies of Presidents Obama and Bush.",
+            "Sanders is also keeping his supporters riled up by making what many Democrats view as an unrealistic, and even dishonest, view of his candidacy.",
+        ] {
+            let sources: Vec<_> = rows(copy).into_iter().filter_map(|r| r.source).collect();
+            assert!(
+                sources.iter().all(|s| s != "they" && s != "many Democrats"),
+                "{copy}: {sources:?}"
+            );
+        }
     }
 }
