@@ -238,10 +238,13 @@ fn is_aside(body: &str) -> bool {
     let Ok((_, first)) = word(body) else {
         return false;
     };
-    // `Podesta, who said the project was vetted`: a report of the source's own, not a description.
-    let reports = body
-        .split_whitespace()
-        .any(|w| FINITE_SPEECH_VERBS.contains(w.trim_end_matches([',', '.'])));
+    // `Podesta, who said the project was vetted`, `Guardian, who declined to say who he plans to vote
+    // for`: a report of the source's own, not a description.
+    static INFINITIVES: WordSet = WordSet::new(&["say", "tell", "comment", "speak", "discuss"]);
+    let reports = body.split_whitespace().any(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        FINITE_SPEECH_VERBS.contains(w) || INFINITIVES.contains(w)
+    });
     let participle = is_lower_case(first)
         && first.len() > 4
         && (first.ends_with("ing") || first.ends_with("ed"));
@@ -328,6 +331,12 @@ mod tests {
             "Podesta, who said the project was vetted by his firm's counsel, said he was unaware of any such disagreements.",
             "said",
             "Podesta",
+        );
+        // politico_2016-07-06_atlantic-city-officials-welcome-: declining to say is speech too.
+        assert_phrase(
+            "“That’s an interesting question. I think you could write a whole history book on that,” said Guardian, who declined to say who he plans to vote for.",
+            "said",
+            "Guardian",
         );
         assert_phrase(
             "About 10:03 p.m., according to a congressional timeline, the CIA security contractors left for the diplomatic compound.",
