@@ -335,9 +335,15 @@ fn record(
 }
 
 /// A cue word inside another attribution's source (`a source who reported …`) is part of that source.
+/// A state of mind or a stance inside the whole source phrase describes the source (`John Podesta, a
+/// former senior White House adviser who supported an aggressive climate policy, said`).
 fn drop_cues_inside_sources(found: &mut Vec<Attribution>) {
     let sources = Cover::new(found.iter().filter_map(|a| a.source).collect());
-    found.retain(|a| !sources.contains(a.cue));
+    let phrases = Cover::new(found.iter().filter_map(|a| a.source_phrase).collect());
+    let position = |class| matches!(class, CueClass::Thought | CueClass::Stance);
+    let inside =
+        |a: &Attribution| sources.contains(a.cue) || position(a.class) && phrases.contains(a.cue);
+    found.retain(|a| !inside(a));
 }
 
 /// `Trump said he wants to build a wall`, `I think he believes …`, `Clinton said she supports …`: a state
@@ -612,5 +618,17 @@ mod tests {
         );
         let copy = "Mr. Sanders is revered among Democratic activists who have sought to move the party left on issues of economic inequality.";
         assert_eq!(speakers(copy), [Some("Democratic activists".into())]);
+    }
+
+    #[test]
+    fn a_stance_inside_a_source_phrase_describes_the_source() {
+        // PolNeAR train: wash-post_2015-12-13_agreement-is-a-big-win-for-obama.
+        let cues: Vec<String> = rows(
+            "John Podesta, a former senior White House adviser who supported an aggressive climate policy, said Obama understood he couldn't have a successful diplomatic outcome.",
+        )
+        .into_iter()
+        .map(|r| r.cue)
+        .collect();
+        assert_eq!(cues, ["said"]);
     }
 }
