@@ -921,16 +921,13 @@ pub(super) fn reports_a_clause(text: &str, cue: Span, found: &Found) -> bool {
         || found.source.is_some_and(|s| is_research(s.of(text)))
 }
 
-/// `what they want most`, `what many Democrats view as an unrealistic view`: a source after `what` is
-/// in a free relative, which names a thing the writer goes on to talk about.
-pub(super) fn in_free_relative(text: &str, cue: Span, found: &Found) -> bool {
-    found.source.is_some_and(|s| {
-        s.end <= cue.start
-            && text[..s.start]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| w.eq_ignore_ascii_case("what"))
-    })
+/// The word before a source that comes before its cue: `what` opens a free relative (`what they want
+/// most`), which names a thing the writer goes on to talk about; `which` or `who` a relative clause,
+/// whose verb's object is the phrase before it (`which Clinton also supports`).
+pub(super) fn word_before_source<'a>(text: &'a str, cue: Span, found: &Found) -> Option<&'a str> {
+    let source = found.source.filter(|s| s.end <= cue.start)?;
+    let word = text[..source.start].split_whitespace().next_back()?;
+    Some(word.trim_start_matches(['(', '[', '“', '"', '‘', '\'']))
 }
 
 /// `A Quinnipiac University poll`, `the inquiry`, `A jury`: a source whose head names research or a
