@@ -168,15 +168,13 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
 /// Clinton also supports`) and is no free relative's (`offers both sexes what they want most`).
 fn reports(text: &str, cue: Span, form: &CueForm, found: &Found) -> bool {
     let says_nothing = found.content.is_none_or(|c| c.is_empty());
-    let before_source = reported::word_before_source(text, cue, found).map(str::to_lowercase);
-    let relative = before_source
-        .as_deref()
-        .is_some_and(|w| matches!(w, "which" | "who" | "whom" | "that"));
-    let free_relative = before_source.as_deref() == Some("what");
+    let before_source = || reported::word_before_source(text, cue, found).unwrap_or("");
+    let relative = || words::is_in(&["which", "who", "whom", "that"], before_source());
+    let free_relative = || before_source().eq_ignore_ascii_case("what");
     let position = matches!(form.class, CueClass::Thought | CueClass::Stance);
     (form.complement != Complement::ClauseOnly || reported::reports_a_clause(text, cue, found))
-        && !(cue.of(text).ends_with("ing") && says_nothing)
-        && !(position && (free_relative || says_nothing && !relative))
+        && !(says_nothing && cue.of(text).ends_with("ing"))
+        && !(position && (free_relative() || says_nothing && !relative()))
 }
 
 /// `Sanders showed up in Portland`, `Clinton added to her delegate lead`: the word after the cue makes

@@ -60,12 +60,15 @@ fn named_before(doc: &Document, sentence: Span, source: Span) -> Option<usize> {
     let region_start = outer.map_or(sentence.start, |b| b.mark.end);
     let region = text[region_start..comma].trim_start();
     // `Last Monday, the president said`: a time opens the sentence, not the phrase.
-    let timed = region
-        .split_whitespace()
-        .any(|w| TIME_WORDS.contains(w) || is_in(&["last", "every", "next", "this"], w));
+    let timed = || {
+        region
+            .split_whitespace()
+            .any(|w| TIME_WORDS.contains(w) || is_in(&["last", "every", "next", "this"], w))
+    };
     let head = source.of(text);
-    let named = is_plain_name(region) && is_description(head);
-    (!timed && (named || is_role(region) && is_capitalised(head))).then_some(comma - region.len())
+    let named = || is_description(head) && is_plain_name(region);
+    let role = || is_capitalised(head) && is_role(region);
+    ((named() || role()) && !timed()).then_some(comma - region.len())
 }
 
 /// `a philanthropist from Monsey`, `executive director of the House Majority PAC`: a head that
@@ -235,26 +238,29 @@ fn is_aside(body: &str) -> bool {
         "said",
         "says",
     ]);
-    let Ok((_, first)) = word(body) else {
-        return false;
-    };
     // `Podesta, who said the project was vetted`, `Guardian, who declined to say who he plans to vote
     // for`: a report of the source's own, not a description.
     static INFINITIVES: WordSet = WordSet::new(&["say", "tell", "comment", "speak", "discuss"]);
-    let reports = body.split_whitespace().any(|w| {
-        let w = w.trim_end_matches([',', '.']);
-        FINITE_SPEECH_VERBS.contains(w) || INFINITIVES.contains(w)
-    });
+    let reports = || {
+        body.split_whitespace().any(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            FINITE_SPEECH_VERBS.contains(w) || INFINITIVES.contains(w)
+        })
+    };
+    let Ok((_, first)) = word(body) else {
+        return false;
+    };
     let participle = is_lower_case(first)
         && first.len() > 4
         && (first.ends_with("ing") || first.ends_with("ed"));
-    body.split_whitespace().count() <= MAX_ASIDE_WORDS
-        && !body.starts_with(['"', '“', '‘', '\'', '`'])
+    // The tests cheapest first: most bodies fail on their first word.
+    !body.starts_with(['"', '“', '‘', '\'', '`'])
         && !participle
-        && !reports
         && !is_adverb(first)
         && !NOT_DESCRIPTIONS.contains(first)
         && !CONNECTIVES.contains(first)
+        && body.split_whitespace().count() <= MAX_ASIDE_WORDS
+        && !reports()
         && !is_adverbial(body)
 }
 
