@@ -395,9 +395,14 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
         let joins_author = words[k].of(text) == "by"
             || (words[k].of(text) == "like"
                 && words.get(k + 1).is_some_and(|w| is_capitalised(w.of(text))));
-        // `Polk County GOP Chairman Will Rogers`: a capitalised `Will` before a name is a name.
-        let in_name =
-            k + 2 == words.len() && starts_a_name(words[k].of(text), &text[words[k].end..end]);
+        // `Polk County GOP Chairman Will Rogers`: a capitalised `Will` before a name is a name, and
+        // `Theresa May` after one.
+        let in_name = (k + 2 == words.len()
+            && starts_a_name(words[k].of(text), &text[words[k].end..end]))
+            || (k + 1 == words.len()
+                && k > 0
+                && is_capitalised(words[k].of(text))
+                && is_capitalised(words[k - 1].of(text)));
         let stops = STOP_WORDS.contains(words[k].of(text))
             && !joins_names(text, &words, k)
             && !joins_author
@@ -988,6 +993,28 @@ mod tests {
         assert_eq!(
             person_name("BBC News' Moscow correspondent, Steve Rosenberg"),
             Some("Steve Rosenberg")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_modal_after_a_name_is_the_rest_of_the_name() {
+        // BBC politics-137 and entertainment-138; PolNeAR train
+        // west-journal_2016-01-25_rick-perry-just-announced-his-of (a headline in title case).
+        use super::super::table::assert_source;
+        assert_source(
+            "Conservative family spokeswoman Theresa May said if the party was in government again it would make sure the law was repealed.",
+            "said",
+            "Conservative family spokeswoman Theresa May",
+        );
+        assert_source(
+            "Guitarist Brian May has said he expects to be on the road with Rodgers and drummer Roger Taylor from April.",
+            "said",
+            "Guitarist Brian May",
+        );
+        assert_source(
+            "Rick Perry Just Announced His Official Endorsement Of A BIG Name Candidate.",
+            "Announced",
+            "Rick Perry",
         );
     }
 }
