@@ -164,7 +164,7 @@ static PERIOD_OPENERS: WordSet = WordSet::new(&["last", "this", "next", "that", 
 
 /// Where a time phrase at the end of `region` starts (`Feinstein (D-Calif.) last week said`, `Trump on
 /// Tuesday said`, `who in 2010 said`), if one ends it: it stands between source and cue.
-fn time_phrase_start(region: &str) -> Option<usize> {
+pub(super) fn time_phrase_start(region: &str) -> Option<usize> {
     let mut words = region.split_whitespace().rev();
     let offset = |w: &str| w.as_ptr() as usize - region.as_ptr() as usize;
     let last = words.next()?;

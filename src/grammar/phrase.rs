@@ -4,11 +4,14 @@
 //! name a rule or a reader looks up; this widens it after the fact, reading only the words between
 //! the head and its cue, or after an inverted cue's head to the end of the sentence.
 
-use super::clause::{TIME_WORDS, clause_boundary, is_adverb, is_adverbial, strip_auxiliaries};
+use super::clause::{
+    TIME_WORDS, clause_boundary, is_adverb, is_adverbial, strip_auxiliaries, time_phrase_start,
+};
 use super::reported::{FINITE_SPEECH_VERBS, is_plain_name};
 use super::source::TITLE_WORDS;
 use super::words::{
-    CONNECTIVES, PRONOUNS, STOP_WORDS, WordSet, is_capitalised, is_in, is_lower_case, word,
+    AUXILIARIES, CONNECTIVES, PRONOUNS, STOP_WORDS, WordSet, is_capitalised, is_in, is_lower_case,
+    last_word_start, word,
 };
 use crate::document::Document;
 use crate::span::Span;
@@ -100,7 +103,7 @@ fn before_cue(doc: &Document, source: Span, cue: Span) -> Span {
     let text = doc.text();
     let end = asides_end(doc, source.end, cue.start, false);
     if end == source.end {
-        return source;
+        return timed_participle(text, source, cue).unwrap_or(source);
     }
     let (between_end, _) = strip_auxiliaries(text, end, cue.start, cue.of(text));
     let between = text[end..between_end].trim_matches(|c: char| c == ',' || c.is_whitespace());
@@ -109,6 +112,31 @@ fn before_cue(doc: &Document, source: Span, cue: Span) -> Span {
     } else {
         source
     }
+}
+
+/// `A court document filed Thursday says`, `New polls released Sunday showed`: a time right after a
+/// participle that ends the source is when the thing was made, part of the phrase (between a name and
+/// its cue, `Trump on Tuesday said`, a time is the saying's). The phrase with it, if so.
+fn timed_participle(text: &str, source: Span, cue: Span) -> Option<Span> {
+    let head = source.of(text);
+    let last = &head[last_word_start(head)..];
+    if !(is_lower_case(last) && (last.ends_with("ed") || last.ends_with("ing"))) {
+        return None;
+    }
+    // The gap without the auxiliaries and adverbs that stand before the cue (`has also`).
+    let mut time = text[source.end..cue.start].trim_end();
+    loop {
+        let at = last_word_start(time);
+        let w = &time[at..];
+        let auxiliary = AUXILIARIES.contains(w) || is_adverb(w);
+        if w.is_empty() || !auxiliary || TIME_WORDS.contains(w) {
+            break;
+        }
+        time = time[..at].trim_end();
+    }
+    let words = time.trim_start();
+    (!words.is_empty() && time_phrase_start(words) == Some(0))
+        .then(|| Span::new(source.start, source.end + time.len()))
 }
 
 /// `…,” said Brian Fallon, a spokesman for the Clinton campaign.`: after an inverted cue the asides run
@@ -327,6 +355,23 @@ mod tests {
             "said",
             "Nevada's governor, Brian Sandoval, a Republican",
         );
+    }
+
+    #[test]
+    fn a_time_after_a_participle_in_the_source_is_the_sources() {
+        // PolNeAR train: breitbart_2016-04-14_the-latest-trump-delivers-defens and
+        // breitbart_2016-06-26_clinton-swipes-at-trump-over-bre; a time after a name is the saying's.
+        assert_phrase(
+            "A court document filed Thursday says that Donald Trump’s campaign manager will not be prosecuted on a misdemeanor battery charge.",
+            "says",
+            "A court document filed Thursday",
+        );
+        assert_phrase(
+            "New polls released Sunday showed Clinton taking a lead in the presidential race.",
+            "showed",
+            "New polls released Sunday",
+        );
+        assert_phrase("Trump on Tuesday said he would win.", "said", "Trump");
     }
 
     #[test]
