@@ -160,7 +160,8 @@ fn asides_end(doc: &Document, start: usize, limit: usize, open_last: bool) -> us
     let text = doc.text();
     let mut end = start;
     loop {
-        if let Some(after) = brackets_end(text, end, limit) {
+        if let Some(after) = brackets_end(text, end, limit).or_else(|| dashes_end(text, end, limit))
+        {
             end = after;
             continue;
         }
@@ -177,6 +178,22 @@ fn asides_end(doc: &Document, start: usize, limit: usize, open_last: bool) -> us
         }
         end = body_start + text[body_start..body_end].trim_end().len();
     }
+}
+
+/// ` — a teacher from Mount Pleasant —`: where an aside between dashes right after `at` closes, if one
+/// opens there and describes the source. (Between dashes a relative clause, ` — who has been involved
+/// in a scuffle … —`, is the writer's parenthesis.)
+fn dashes_end(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let rest = &text[at..limit];
+    let dash = [" — ", " -- ", " – "]
+        .into_iter()
+        .find(|d| rest.starts_with(d))?;
+    let body = &rest[dash.len()..];
+    let closing = dash.trim_end();
+    let close = body.find(closing)?;
+    let aside = body[..close].trim();
+    let relative = word(aside).is_ok_and(|(_, w)| is_in(&["who", "which", "whose"], w));
+    (!relative && is_aside(aside)).then_some(at + dash.len() + close + closing.len())
 }
 
 /// ` (D-Conn.)`: where a bracketed aside right after `at` closes, if one opens there.
@@ -354,6 +371,22 @@ mod tests {
             "Nevada's governor, Brian Sandoval, a Republican, said Tuesday that he had voted for Mr. Rubio.",
             "said",
             "Nevada's governor, Brian Sandoval, a Republican",
+        );
+    }
+
+    #[test]
+    fn an_appositive_between_dashes_is_the_sources_and_a_relative_clause_is_not() {
+        // PolNeAR train: breitbart_2016-02-20_the-latest-hillary-clinton-tells and
+        // usa-today_2016-07-15_ginsburg-apologizes-for-trump-co.
+        assert_phrase(
+            "Jason Sims — a teacher from Mount Pleasant — says he made a last-minute decision to vote for Marco Rubio.",
+            "says",
+            "Jason Sims — a teacher from Mount Pleasant —",
+        );
+        assert_phrase(
+            "The Supreme Court justice -- who has been involved in a scuffle with the presumptive Republican nominee over the past few days -- said she regretted her remarks.",
+            "said",
+            "The Supreme Court justice",
         );
     }
 
