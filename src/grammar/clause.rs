@@ -129,8 +129,8 @@ pub fn strip_auxiliaries(
 /// capitalised word is the rest of a name, not an auxiliary or an adverb. (In a headline in title case,
 /// `Rick Perry Just Announced`, every word is capitalised.)
 fn ends_a_name(before: &str, word: &str, cue: &str) -> bool {
-    let previous = &before.trim_end()[last_word_start(before.trim_end())..];
-    is_capitalised(word) && is_capitalised(previous) && !is_capitalised(cue)
+    let previous = || &before.trim_end()[last_word_start(before.trim_end())..];
+    is_capitalised(word) && !is_capitalised(cue) && is_capitalised(previous())
 }
 
 static PERIODS: WordSet = WordSet::new(&[

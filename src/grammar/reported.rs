@@ -21,9 +21,14 @@ use std::sync::LazyLock;
 pub(super) fn parse(site: &Site) -> Option<Found> {
     let text = site.doc.text();
     let sentence = site.sentence.span;
-    if follows_infinitive_or_determiner(&text[sentence.start..site.cue.start])
-        || possessed_noun(site)
-        || held_by_no_one_yet(site)
+    // The word right before the cue, read once for the three tests that look at it.
+    let last = text[sentence.start..site.cue.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if follows_infinitive_or_determiner(last)
+        || possessed_noun(site, last)
+        || held_by_no_one_yet(site, last)
     {
         return None;
     }
@@ -686,9 +691,8 @@ fn disagrees_with_singular(source: &str, cue: &str, lemma: &str) -> bool {
     cue.eq_ignore_ascii_case(lemma) && !plural_or_personal
 }
 
-/// `to say`, `the claims`: the cue word is not a finite verb here.
-fn follows_infinitive_or_determiner(before: &str) -> bool {
-    let last = before.split_whitespace().next_back().unwrap_or("");
+/// `to say`, `the claims`: after `last`, the cue word is not a finite verb.
+fn follows_infinitive_or_determiner(last: &str) -> bool {
     // `One in five say`: a number before the verb counts its subject.
     last.eq_ignore_ascii_case("to")
         || (DETERMINERS.contains(last)
@@ -700,7 +704,7 @@ fn follows_infinitive_or_determiner(before: &str) -> bool {
 /// noun, which reports only with a clause of its own (`Mr. Trump's claims that his net worth exceeds $10
 /// billion`, `Trump's promises to deport`). (`He’s said`, `That's according to`: a contraction of
 /// `is` or `has` before a participle or a phrase.)
-fn possessed_noun(site: &Site) -> bool {
+fn possessed_noun(site: &Site, last: &str) -> bool {
     static CONTRACTIONS: WordSet = WordSet::new(&[
         "he's",
         "she's",
@@ -725,18 +729,19 @@ fn possessed_noun(site: &Site) -> bool {
     ]);
     let text = site.doc.text();
     let cue = site.cue.of(text);
-    let before = &text[site.sentence.span.start..site.cue.start];
-    let last = before.split_whitespace().next_back().unwrap_or("");
     let possessive = (last.ends_with("'s") || last.ends_with("’s")) && !CONTRACTIONS.contains(last);
     let noun_form = site.form.verb && !cue.ends_with("ed") && !cue.ends_with("ing");
-    let rest = text[site.cue.end..].trim_start();
-    possessive && noun_form && !opens_reported_words(rest) && !super::clause::opens_infinitive(rest)
+    let rest = || text[site.cue.end..].trim_start();
+    possessive
+        && noun_form
+        && !opens_reported_words(rest())
+        && !super::clause::opens_infinitive(rest())
 }
 
 /// `donors will decide to put their money …`, `Chris Christie added that he would approve …`: a state of
 /// mind or a stance under a modal is a prediction or a hypothesis that nobody holds yet. (`It may seem
 /// surprising`: a modal before `seem` or `appear` qualifies how things look, which is still reported.)
-fn held_by_no_one_yet(site: &Site) -> bool {
+fn held_by_no_one_yet(site: &Site, last: &str) -> bool {
     static MODALS: WordSet = WordSet::new(&[
         "will",
         "would",
@@ -756,14 +761,8 @@ fn held_by_no_one_yet(site: &Site) -> bool {
         "couldn’t",
         "shouldn’t",
     ]);
-    let text = site.doc.text();
-    let before = &text[site.sentence.span.start..site.cue.start];
-    let modal = before
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| MODALS.contains(w));
-    modal
-        && matches!(site.form.class, CueClass::Thought | CueClass::Stance)
+    matches!(site.form.class, CueClass::Thought | CueClass::Stance)
+        && MODALS.contains(last)
         && !is_in(&["seem", "appear"], &site.form.lemma)
 }
 

@@ -397,16 +397,17 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
                 && words.get(k + 1).is_some_and(|w| is_capitalised(w.of(text))));
         // `Polk County GOP Chairman Will Rogers`: a capitalised `Will` before a name is a name, and
         // `Theresa May` after one.
-        let in_name = (k + 2 == words.len()
-            && starts_a_name(words[k].of(text), &text[words[k].end..end]))
-            || (k + 1 == words.len()
-                && k > 0
-                && is_capitalised(words[k].of(text))
-                && is_capitalised(words[k - 1].of(text)));
+        let in_name = || {
+            (k + 2 == words.len() && starts_a_name(words[k].of(text), &text[words[k].end..end]))
+                || (k + 1 == words.len()
+                    && k > 0
+                    && is_capitalised(words[k].of(text))
+                    && is_capitalised(words[k - 1].of(text)))
+        };
         let stops = STOP_WORDS.contains(words[k].of(text))
             && !joins_names(text, &words, k)
             && !joins_author
-            && !in_name;
+            && !in_name();
         if stops || (k > 0 && opens_at(k)) {
             return None;
         }
