@@ -39,5 +39,6 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
 fn fit_to_characters(text: &str, a: &mut Attribution) {
     a.cue = a.cue.on_characters_of(text);
     a.source = a.source.map(|s| s.on_characters_of(text));
+    a.source_phrase = a.source_phrase.map(|s| s.on_characters_of(text));
     a.content = a.content.map(|c| c.on_characters_of(text));
 }

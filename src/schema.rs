@@ -200,9 +200,10 @@ pub fn cues() -> Value {
                         "verb": { "type": "string", "minLength": 1 },
                         "phrase": { "type": "string", "minLength": 1 },
                         "forms": { "type": "array", "items": { "type": "string", "minLength": 1 } },
-                        "class": { "enum": ["speech", "addressed", "thought", "according"] },
+                        "class": { "enum": ["speech", "addressed", "thought", "stance", "according"] },
                         "tone": { "enum": ["neutral", "loaded"] },
-                        "complement": { "enum": ["clause", "noun"] }
+                        "complement": { "enum": ["clause", "noun", "clause-only"] },
+                        "unless-followed-by": { "type": "array", "items": { "type": "string", "minLength": 1 } }
                     }
                 }
             }

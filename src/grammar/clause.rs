@@ -4,8 +4,8 @@
 use super::source::TITLE_WORDS;
 use super::words::WordSet;
 use super::words::{
-    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, fail, is_lower_case,
-    last_word_start, word, word_in,
+    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, fail, is_capitalised,
+    is_lower_case, last_word_start, word, word_in,
 };
 use crate::document::{Document, Sentence};
 use crate::span::Span;
@@ -116,12 +116,21 @@ pub fn strip_auxiliaries(
                 || is_adverb(last)
                 || last.ends_with("n’t")
                 || last.ends_with("n't"))
+            || ends_a_name(&region[..word_start], last, cue)
         {
             return (region_start + region.len(), passive);
         }
         passive |= participle && PASSIVE_AUXILIARIES.contains(last);
         end = region_start + word_start;
     }
+}
+
+/// `Theresa May said`, `Sean Long expressed`: before a lower-case cue, a capitalised word after a
+/// capitalised word is the rest of a name, not an auxiliary or an adverb. (In a headline in title case,
+/// `Rick Perry Just Announced`, every word is capitalised.)
+fn ends_a_name(before: &str, word: &str, cue: &str) -> bool {
+    let previous = || &before.trim_end()[last_word_start(before.trim_end())..];
+    is_capitalised(word) && !is_capitalised(cue) && is_capitalised(previous())
 }
 
 static PERIODS: WordSet = WordSet::new(&[
@@ -155,7 +164,7 @@ static PERIOD_OPENERS: WordSet = WordSet::new(&["last", "this", "next", "that", 
 
 /// Where a time phrase at the end of `region` starts (`Feinstein (D-Calif.) last week said`, `Trump on
 /// Tuesday said`, `who in 2010 said`), if one ends it: it stands between source and cue.
-fn time_phrase_start(region: &str) -> Option<usize> {
+pub(super) fn time_phrase_start(region: &str) -> Option<usize> {
     let mut words = region.split_whitespace().rev();
     let offset = |w: &str| w.as_ptr() as usize - region.as_ptr() as usize;
     let last = words.next()?;

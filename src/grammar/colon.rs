@@ -106,6 +106,31 @@ static LABELS: WordSet = WordSet::new(&[
     "topic",
     "said",
     "says",
+    "byline",
+    "notes",
+    "notice",
+    "name",
+    "plus",
+    "look",
+    "hey",
+    "boom",
+    "remember",
+    "bombshell",
+    "revealed",
+    "leaked",
+    "busted",
+    "result",
+    "goals",
+    "subs",
+    "replacements",
+    "referee",
+    "booked",
+    "eds",
+    "e-mail",
+    "cast",
+    "profile",
+    "optional",
+    "sidebar",
 ]);
 
 /// At most this many words in a mixed-case speaker label; ALL-CAPS transcript labels may have one more.
@@ -146,6 +171,38 @@ fn addressee(rest: &str) -> &str {
     }
 }
 
+/// `Revenues exclude …`, `Why not debate?`: what follows a speaker's colon is a sentence or a quotation.
+/// Not a list (`Tim Albrecht, Brad Anderson, Rob Barron, …`, `Rooney 68, Dunne 75 og.`), a row of a
+/// market table (`UP at $1.1104`, `UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES`) or an address.
+fn are_words_said(content: &str) -> bool {
+    static MOVES: WordSet =
+        WordSet::new(&["up", "down", "unch", "unchanged", "flat", "nil", "off"]);
+    let line = content.split(['\n', ';']).next().unwrap_or(content);
+    let first = line.split_whitespace().next().unwrap_or("");
+    let market_move = MOVES.contains(first) && !first.chars().any(char::is_lowercase);
+    let address = ["http", "www.", "@", "(at)", "(AT)"]
+        .iter()
+        .any(|mark| first.contains(mark));
+    !market_move && !address && !is_list(line)
+}
+
+/// `Tim Albrecht, Brad Anderson, Rob Barron`, `UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES`: three or more
+/// short items, each names and figures only.
+fn is_list(line: &str) -> bool {
+    const MIN_ITEMS: usize = 3;
+    const MAX_ITEM_WORDS: usize = 4;
+    let items: Vec<&str> = line.split(',').map(str::trim).collect();
+    let named = |item: &&str| {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        (1..=MAX_ITEM_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                let w = w.trim_start_matches(['(', '“', '"', '`']);
+                is_capitalised(w) || w.starts_with(|c: char| c.is_ascii_digit()) || w == "and"
+            })
+    };
+    items.len() >= MIN_ITEMS && items.iter().all(named)
+}
+
 /// The colon construct at the start of a sentence; content runs to the end of the paragraph.
 pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, Span)> {
     let text = doc.text();
@@ -169,7 +226,8 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, S
     let content_text = after_colon.trim_start();
     let starts_like_speech = content_text
         .starts_with(|c: char| c.is_alphabetic() || matches!(c, '“' | '"' | '‘' | '\''));
-    if !starts_like_speech || !after_colon.starts_with([' ', '\t']) {
+    if !starts_like_speech || !after_colon.starts_with([' ', '\t']) || !are_words_said(content_text)
+    {
         return None;
     }
     let source = Span::new(base, base + name.len());
@@ -212,5 +270,24 @@ mod tests {
         // PolNeAR: an editor's label and an AP delegate count.
         assert!(rows("CLARIFICATION: The first sentence has been clarified to reflect that Fowler is calling for a process to identify a potential successor, not that he is calling for that potential successor to be immediately identified.").iter().all(|r| r.cue != ":"));
         assert!(rows("Clinton: 2,316.").is_empty());
+    }
+
+    #[test]
+    fn lists_table_rows_addresses_and_headline_labels_are_not_speech() {
+        for copy in [
+            // Reuters-21578 03040, a rainfall table; BBC sport-324, a line-up.
+            "PARANA STATE: UMUARAMA NIL, PARANAVAI 1.5 MILLIMETRES, LONDRINA NIL, MARINGA NIL.",
+            "Replacements: Cairns, Lloyd, Broster, Chesney, Johnston, Rauluni, Little.",
+            // Issue #13: a market report’s row, as the wires print them.
+            "Euro/dollar: UP at $1.1104",
+            // DUC D0615F (NYT20000418.0045): a contact line.
+            "E-mail: jyoung(at)wacotrib.com.",
+            // PolNeAR train: politico_2016-02-04_insiders-trump-will-rebound-in-n (a panel by state)
+            // and west-journal_2015-11-25_busted-emails-reveal-hillary-aid (a headline's label).
+            "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.",
+            "BUSTED: Emails Reveal Hillary Aid And CNN Reporter Caught Conspiring To Do THIS At Benghazi Hearing",
+        ] {
+            assert!(rows(copy).iter().all(|r| r.cue != ":"), "{copy}");
+        }
     }
 }

@@ -19,6 +19,8 @@ pub enum CueClass {
     Addressed,
     /// A reported state of mind: `believes`, `wants`.
     Thought,
+    /// A position taken or sought rather than words said: `supports`, `sought`. Read as speech is.
+    Stance,
     /// `according to`.
     According,
 }
@@ -41,6 +43,10 @@ pub enum Complement {
     Clause,
     /// The verb takes an object: its content ends at the first comma outside quotation marks.
     Noun,
+    /// The verb reports only a clause it marks as one, an infinitive or a quotation (`maintained that
+    /// …`, `continued, “…”`); with an object it is another verb (`maintains a large lead`, `continued
+    /// the work`, `found a job`, `was charged with assault`).
+    ClauseOnly,
 }
 
 #[derive(Deserialize)]
@@ -50,7 +56,7 @@ struct LexiconFile {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Entry {
     verb: Option<String>,
     phrase: Option<String>,
@@ -61,6 +67,8 @@ struct Entry {
     tone: Tone,
     #[serde(default)]
     complement: Complement,
+    #[serde(default)]
+    unless_followed_by: Vec<String>,
 }
 
 /// What the lexicon knows about one matched cue form.
@@ -72,6 +80,21 @@ pub struct CueForm {
     pub class: CueClass,
     pub tone: Tone,
     pub complement: Complement,
+    /// Words that, right after the cue, make it another verb (`showed up`, `added to her lead`,
+    /// `appeared on Fox News`), lower case.
+    pub unless_followed_by: Vec<String>,
+}
+
+impl CueForm {
+    /// Whether the word starting `after` (the text right after the cue) makes it another verb.
+    pub fn other_sense_before(&self, after: &str) -> bool {
+        !self.unless_followed_by.is_empty()
+            && super::words::word(after.trim_start()).is_ok_and(|(_, next)| {
+                self.unless_followed_by
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(next))
+            })
+    }
 }
 
 pub struct Lexicon {
@@ -145,6 +168,7 @@ impl Lexicon {
                 class: CueClass::Speech,
                 tone: Tone::Neutral,
                 complement: Complement::Clause,
+                unless_followed_by: Vec::new(),
             },
         })
     }
@@ -210,6 +234,7 @@ fn expand(entry: Entry) -> Result<Vec<(String, CueForm)>, String> {
         class: entry.class,
         tone: entry.tone,
         complement: entry.complement,
+        unless_followed_by: entry.unless_followed_by,
     };
     Ok(forms.into_iter().map(|f| (f, cue.clone())).collect())
 }
@@ -330,6 +355,23 @@ mod tests {
             Lexicon::from_sources(&[("x.yaml", "cues:\n  - { verb: say, complement: verb }\n")])
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_cue_may_name_the_words_that_make_it_another_verb() {
+        let lexicon = Lexicon::from_sources(&[(
+            "ours.yaml",
+            "cues:\n  - { verb: show, unless-followed-by: [up, off] }\n",
+        )])
+        .unwrap();
+        let Some(Hit::Cue(c)) = lexicon.scan("Sanders showed up").next() else {
+            panic!("`showed` is a cue")
+        };
+        let form = lexicon.form(&c);
+        assert!(form.other_sense_before(" up."));
+        assert!(form.other_sense_before(" Up in Portland"));
+        assert!(!form.other_sense_before(" that he won"));
+        assert!(!form.other_sense_before(" upward trends"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use super::words::WordSet;
 use super::words::{
     CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res,
-    SMALL_NUMBERS, STOP_WORDS, TENS, fail, is_capitalised, is_in, word, word_in,
+    SMALL_NUMBERS, STOP_WORDS, TENS, fail, is_capitalised, is_in, is_lower_case, word, word_in,
 };
 use crate::span::Span;
 use nom::Parser;
@@ -395,13 +395,19 @@ pub fn source_before(text: &str, base: usize, region: &str) -> Option<Span> {
         let joins_author = words[k].of(text) == "by"
             || (words[k].of(text) == "like"
                 && words.get(k + 1).is_some_and(|w| is_capitalised(w.of(text))));
-        // `Polk County GOP Chairman Will Rogers`: a capitalised `Will` before a name is a name.
-        let in_name =
-            k + 2 == words.len() && starts_a_name(words[k].of(text), &text[words[k].end..end]);
+        // `Polk County GOP Chairman Will Rogers`: a capitalised `Will` before a name is a name, and
+        // `Theresa May` after one.
+        let in_name = || {
+            (k + 2 == words.len() && starts_a_name(words[k].of(text), &text[words[k].end..end]))
+                || (k + 1 == words.len()
+                    && k > 0
+                    && is_capitalised(words[k].of(text))
+                    && is_capitalised(words[k - 1].of(text)))
+        };
         let stops = STOP_WORDS.contains(words[k].of(text))
             && !joins_names(text, &words, k)
             && !joins_author
-            && !in_name;
+            && !in_name();
         if stops || (k > 0 && opens_at(k)) {
             return None;
         }
@@ -439,6 +445,28 @@ fn relative_head(text: &str, base: usize, region: &str) -> Option<usize> {
         .rev()
         .find(|&j| opens_clause(text, &words, j) && noun_phrase_whole(&text[words[j].start..end]))
         .map(|j| words[j].start)
+}
+
+/// The longest noun phrase that ends `region` (at `base` in `text`): what a relative `who` right after
+/// it stands for (`not paying an architect` → `an architect`, `Winfrey, Patti LaBelle and Stevie
+/// Wonder` → `Patti LaBelle and Stevie Wonder`).
+pub fn phrase_ending(text: &str, base: usize, region: &str) -> Option<Span> {
+    let region = without_trailing_aside(region);
+    let tail_start = tail_of_words(region, MAX_SOURCE_WORDS);
+    let words = word_spans(&region[tail_start..], base + tail_start);
+    let end = words.last()?.end;
+    // `steep for Mr. Sanders`, `revered among Democratic activists`: a phrase that names people opens
+    // with a determiner, a number, a name or a possessive, or is a bare plural (`developers`).
+    let opens_phrase = |w: &str| {
+        !is_lower_case(w)
+            || DETERMINERS.contains(w)
+            || QUANTIFIER_SOURCES.contains(w)
+            || (w.len() > 3 && w.ends_with('s') && !STOP_WORDS.contains(w))
+    };
+    words
+        .iter()
+        .find(|w| opens_phrase(w.of(text)) && noun_phrase_whole(&text[w.start..end]))
+        .map(|w| Span::new(w.start, end))
 }
 
 /// A noun phrase and nothing after it (not a pronoun: `he who` is not news copy's).
@@ -966,6 +994,28 @@ mod tests {
         assert_eq!(
             person_name("BBC News' Moscow correspondent, Steve Rosenberg"),
             Some("Steve Rosenberg")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_modal_after_a_name_is_the_rest_of_the_name() {
+        // BBC politics-137 and entertainment-138; PolNeAR train
+        // west-journal_2016-01-25_rick-perry-just-announced-his-of (a headline in title case).
+        use super::super::table::assert_source;
+        assert_source(
+            "Conservative family spokeswoman Theresa May said if the party was in government again it would make sure the law was repealed.",
+            "said",
+            "Conservative family spokeswoman Theresa May",
+        );
+        assert_source(
+            "Guitarist Brian May has said he expects to be on the road with Rodgers and drummer Roger Taylor from April.",
+            "said",
+            "Guitarist Brian May",
+        );
+        assert_source(
+            "Rick Perry Just Announced His Official Endorsement Of A BIG Name Candidate.",
+            "Announced",
+            "Rick Perry",
         );
     }
 }

@@ -323,6 +323,7 @@ pub static STOP_WORDS: WordSet = WordSet::new(&[
 
 /// Words that end the clause before a source: a source phrase starts right after one of these.
 pub static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "despite",
     "and",
     "but",
     "or",

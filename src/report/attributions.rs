@@ -46,7 +46,7 @@ pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
                 .map(|a| AttributionJson {
                     kind: a.kind,
                     speaker: a.speaker.as_deref(),
-                    source: a.source.map(|s| span_json(&file.text, s)),
+                    source: a.source_phrase.map(|s| span_json(&file.text, s)),
                     cue: span_json(&file.text, a.cue),
                     content: a.content.map(|c| span_json(&file.text, c)),
                 })

@@ -62,9 +62,25 @@ fn attribution_rules(
 }
 
 /// A claim rule reports a sentence once (a paragraph once, for rules scoped to it): `a serial liar,
-/// rampant xenophobe, racist, misogynist` is one label problem for an editor, not four.
+/// rampant xenophobe, racist, misogynist` is one label problem for an editor, not four; and not where
+/// a vague source is already reported.
 fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let doc = &analysis.document;
+    let is_claim = |d: &Diagnostic| {
+        pack.find(&d.code)
+            .is_some_and(|l| matches!(l.rule.check, Check::NeedsAttribution { .. }))
+    };
+    // `Many expect …`: a vague source the grammar read is one finding, not a weasel phrase as well.
+    let vague_sources: Vec<Span> = out
+        .iter()
+        .filter(|d| {
+            pack.find(&d.code).is_some_and(
+                |l| matches!(&l.rule.check, Check::Attribution(c) if !c.sources.is_empty()),
+            )
+        })
+        .map(|d| d.primary.span)
+        .collect();
+    out.retain(|d| !(is_claim(d) && vague_sources.iter().any(|s| s.overlaps(d.primary.span))));
     let place = |d: &Diagnostic| {
         let rule = &pack.find(&d.code)?.rule;
         let Check::NeedsAttribution { .. } = rule.check else {
