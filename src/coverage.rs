@@ -14,10 +14,47 @@ pub struct Coverage {
     /// Every cue, in order, with its sentence: a match that holds a cue (`told aides`) is not
     /// attributed by that cue.
     cues: Vec<(Span, usize)>,
-    /// Content spans sorted by start, with the furthest end reached so far: "does any content overlap
-    /// this span" by binary search.
+    contents: Contents,
+    /// The content of thoughts, which covers only what starts inside it.
+    thoughts: Contents,
+}
+
+/// Content spans sorted by start, with the furthest end reached so far: "does any content overlap
+/// this span" by binary search.
+#[derive(Default)]
+struct Contents {
     starts: Vec<usize>,
     furthest_end: Vec<usize>,
+}
+
+impl Contents {
+    fn of<'a>(attributions: impl Iterator<Item = &'a Attribution>) -> Contents {
+        let mut spans: Vec<Span> = attributions.filter_map(|a| a.content).collect();
+        spans.sort();
+        let furthest_end = spans
+            .iter()
+            .scan(0, |max, s| {
+                *max = s.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Contents {
+            starts: spans.iter().map(|s| s.start).collect(),
+            furthest_end,
+        }
+    }
+
+    /// Whether some content overlaps `span`.
+    fn overlap(&self, span: Span) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < span.end);
+        before_end > 0 && self.furthest_end[before_end - 1] > span.start
+    }
+
+    /// Whether `span` starts inside some content.
+    fn holds_start(&self, span: Span) -> bool {
+        let at_or_before = self.starts.partition_point(|&s| s <= span.start);
+        at_or_before > 0 && self.furthest_end[at_or_before - 1] > span.start
+    }
 }
 
 impl Coverage {
@@ -27,15 +64,17 @@ impl Coverage {
         Coverage::of(doc, attributions.iter().filter(|a| a.source.is_some()))
     }
 
-    /// Who answers for a claim: only a named source's speech. `Democrats fear …` is the writer's
-    /// reading of a state of mind, which itself needs a source.
+    /// Who answers for a claim: a named source's speech. `Democrats fear …` is the writer's reading
+    /// of a state of mind, which itself needs a source, so a thought covers neither its sentence nor
+    /// a match that takes in its cue; but what lies wholly in its content (`Analysts believe … it is
+    /// likely to …`) is the thinker's.
     pub fn sourcing(doc: &Document, attributions: &[Attribution]) -> Coverage {
-        Coverage::of(
-            doc,
-            attributions
-                .iter()
-                .filter(|a| a.source.is_some() && a.class != CueClass::Thought),
-        )
+        let named = attributions.iter().filter(|a| a.source.is_some());
+        let mut coverage =
+            Coverage::of(doc, named.clone().filter(|a| a.class != CueClass::Thought));
+        let beliefs = named.filter(|a| a.class == CueClass::Thought && holds_a_belief(doc, a));
+        coverage.thoughts = Contents::of(beliefs);
+        coverage
     }
 
     fn of<'a>(doc: &Document, attributions: impl Iterator<Item = &'a Attribution>) -> Coverage {
@@ -49,28 +88,18 @@ impl Coverage {
         let mut cues: Vec<(Span, usize)> =
             attributions.iter().map(|a| (a.cue, a.sentence)).collect();
         cues.sort();
-        let mut spans: Vec<Span> = attributions.iter().filter_map(|a| a.content).collect();
-        spans.sort();
-        let furthest_end = spans
-            .iter()
-            .scan(0, |max, s| {
-                *max = s.end.max(*max);
-                Some(*max)
-            })
-            .collect();
         Coverage {
             sentences,
             blocks,
             cues,
-            starts: spans.iter().map(|s| s.start).collect(),
-            furthest_end,
+            contents: Contents::of(attributions.into_iter()),
+            thoughts: Contents::default(),
         }
     }
 
-    /// Whether some attribution's content overlaps `span`.
+    /// Whether some attribution's content overlaps `span`, or a thought's content holds its start.
     pub fn in_content(&self, span: Span) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < span.end);
-        before_end > 0 && self.furthest_end[before_end - 1] > span.start
+        self.contents.overlap(span) || self.thoughts.holds_start(span)
     }
 
     pub fn sentence(&self, index: usize) -> bool {
@@ -129,6 +158,14 @@ impl Coverage {
             Scope::Paragraph => here || self.block_apart_from(doc, block, sentence),
         }
     }
+}
+
+/// `Analysts believe it is likely …` holds a proposition; `Clinton wanted to shield her shady
+/// dealings` holds an aim, whose words (`shady`) stay the writer's.
+pub fn holds_a_belief(doc: &Document, thought: &Attribution) -> bool {
+    thought
+        .content
+        .is_some_and(|c| !c.of(doc.text()).starts_with("to "))
 }
 
 /// How many paragraphs after a headline are the body it summarises.

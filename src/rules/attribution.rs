@@ -4,8 +4,10 @@
 
 use super::context::{Context, diagnostic};
 use super::spec::{AttributionCheck, Rule};
+use crate::coverage::holds_a_belief;
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Attribution;
+use crate::grammar::lexicon::CueClass;
 use crate::grammar::words::is_in;
 use crate::span::Span;
 
@@ -50,6 +52,9 @@ pub(super) fn vague_sources(
         if reported.contains(&source) || inside_named_report(cx, check, source) {
             continue; // `According to Mr McGuire, research suggests …`: the named speaker answers for it
         }
+        if a.class == CueClass::Thought && !holds_a_belief(&cx.analysis.document, a) {
+            continue; // `where people want to use a mobile`: an aim, no information to source
+        }
         if names_no_one(cx, check, i, source)
             && !cx.mentions(source, super::spec::Scope::Sentence, &check.unless)
         {
@@ -92,6 +97,7 @@ fn names_no_one(cx: &Context, check: &AttributionCheck, index: usize, source: Sp
     let answered = names_an_institution(text, &check.affiliations)
         || affiliated_before(cx, source)
         || described_after(cx, source)
+        || named_in_apposition(cx, source)
         || said_whose_before(cx, index, text)
         || (is_group(text) && named_next(cx, check, index));
     is_vague(text, &check.sources, opens_with_common_word(cx, source)) && !answered
@@ -112,12 +118,31 @@ fn affiliated_before(cx: &Context, source: Span) -> bool {
     let Some(sentence) = doc.sentence_at(source.start) else {
         return false;
     };
-    let before = doc.text()[doc.sentences[sentence].span.start..source.start].trim_end();
+    let start = doc.sentences[sentence].span.start;
+    if start == source.start {
+        // Wire copy capitalises the word after `U.S.`, which then ends a sentence.
+        return sentence > 0
+            && doc.text()[..start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(is_initials);
+    }
+    let before = doc.text()[start..source.start].trim_end();
     let mut words = before.split_whitespace().rev();
     let Some(last) = words.next() else {
         return false;
     };
     last.starts_with(|c: char| c.is_uppercase()) && words.next().is_some() && !is_determiner(last)
+}
+
+/// `U.S.`, `U.K.`: capital initials, each with its point.
+fn is_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4
+        && bytes.len().is_multiple_of(2)
+        && bytes
+            .chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 /// The words right after the source say whose it is, where the grammar ended the source early: `a
@@ -139,6 +164,23 @@ fn described_after(cx: &Context, source: Span) -> bool {
                 }
             })
             .is_some_and(|w| w.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())))
+}
+
+/// `According to technology analysts, TDG Research, there will be …`: a name set off by commas right
+/// after the source is who they are.
+fn named_in_apposition(cx: &Context, source: Span) -> bool {
+    let after = &cx.analysis.document.text()[source.end..];
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let Some((name, _)) = rest.split_once(',') else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !is_determiner(w))
 }
 
 /// The source holds a word or phrase that leaves it unnamed (`familiar with`, `some`).
@@ -283,6 +325,15 @@ fn is_determiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_are_capitals_each_with_a_point() {
+        assert!(is_initials("U.S."));
+        assert!(is_initials("U.K."));
+        assert!(!is_initials("Gulf."));
+        assert!(!is_initials("U.S"));
+        assert!(!is_initials("Inc."));
+    }
 
     fn is_vague_alone(source: &str, vague: &[String]) -> bool {
         is_vague(source, vague, false)
