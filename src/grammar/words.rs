@@ -217,6 +217,11 @@ pub fn is_lower_case(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// `overruled`, `warned`: a lower-case word of five letters or more ending in `-ed`.
+pub fn regular_past(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && is_lower_case(w)
+}
+
 pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "we", "you", "it"]);
 /// Quantifiers that stand alone as a source (`many said`, `some say`).
 pub static QUANTIFIER_SOURCES: WordSet = WordSet::new(&[
