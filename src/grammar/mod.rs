@@ -5,14 +5,16 @@
 //! A document goes in, `Attribution` records in document order come out.
 
 mod according;
+mod amount;
 mod clause;
 mod colon;
 pub mod lexicon;
+pub mod name;
 mod phrase;
 mod poll;
 mod reported;
 mod signed;
-pub mod source;
+mod source;
 mod speaker;
 pub mod words;
 

@@ -4,10 +4,11 @@
 //! off.
 
 use super::content::content_for;
+use crate::grammar::amount::opens_with_quantity;
 use crate::grammar::clause::{
     Boundary, BoundaryKind, clause_boundary, content_before, strip_auxiliaries,
 };
-use crate::grammar::source::{opens_with_quantity, source_before};
+use crate::grammar::source::source_before;
 use crate::grammar::words::{
     DETERMINERS, INNER_PREPOSITIONS, STOP_WORDS, is_capitalised, is_in, word,
 };

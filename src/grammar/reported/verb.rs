@@ -3,9 +3,9 @@
 
 use super::content::opens_reported_words;
 use crate::grammar::Site;
+use crate::grammar::amount::opens_with_quantity;
 use crate::grammar::clause::opens_infinitive;
 use crate::grammar::lexicon::CueClass;
-use crate::grammar::source::opens_with_quantity;
 use crate::grammar::words::{DETERMINERS, INNER_PREPOSITIONS, QUANTIFIER_SOURCES, WordSet, is_in};
 
 /// `The Russian view`, `Clinton's support from …`: a base-form cue right after a singular phrase is a
