@@ -175,3 +175,42 @@ pub(super) fn may_open_quantity(input: &str) -> bool {
             || HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::table::assert_source;
+
+    #[test]
+    fn a_hedged_amount_opens_a_counted_group() {
+        // PolNeAR train: breitbart_2016-04-14_the-latest-trump-delivers-defens,
+        // wash-post_2016-03-18_rabbis-vow-to-boycott-trump-spee,
+        // usa-today_2016-03-16_american-dream-survives-among-mi; Reuters-21578 08185.
+        for group in [
+            "Nearly three in four",
+            "About 40 rabbis",
+            "Nearly a third",
+            "More than a quarter of the firms polled",
+        ] {
+            assert!(opens_with_quantity(group), "{group}");
+        }
+        for no_amount in ["the survey", "Trump", "an organizer"] {
+            assert!(!opens_with_quantity(no_amount), "{no_amount}");
+        }
+    }
+
+    #[test]
+    fn part_of_a_counted_group_is_the_source() {
+        // Reuters-21578 08185 and PolNeAR train (breitbart_2016-03-15_the-latest-kasich-scores-all-del).
+        assert_source(
+            "More than a quarter of the firms polled said they thought orders in hand were insufficient.",
+            "said",
+            "More than a quarter of the firms polled",
+        );
+        assert_source(
+            "At least half of voters in each state say each of the two candidates’ positions on the issues are “about right,” though voters are generally more likely to say Sanders’ policies are too liberal than not liberal enough and to say the opposite about Clinton.",
+            "say",
+            "At least half of voters in each state",
+        );
+    }
+}

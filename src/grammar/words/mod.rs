@@ -282,6 +282,19 @@ mod tests {
     }
 
     #[test]
+    fn a_union_holds_the_words_of_each_of_its_lists() {
+        // `this Friday`, `Sept. 8`: a class built from shared lists.
+        static UNION: WordSet = WordSet::union(&[&["this", "next"], WEEKDAYS, SHORT_MONTHS]);
+        for w in ["this", "Next", "Friday", "sunday", "Sept"] {
+            assert!(UNION.contains(w), "{w}");
+        }
+        for w in ["last", "Fri", "March", ""] {
+            assert!(!UNION.contains(w), "{w}");
+        }
+        assert!(CLAUSE_OPENERS.contains("Tuesday") && CLAUSE_OPENERS.contains("despite"));
+    }
+
+    #[test]
     fn word_sets_hold_exactly_their_words_in_any_case() {
         static SET: WordSet =
             WordSet::new(&["said", "says", "spokeswoman", "notwithstanding-like", "a"]);
