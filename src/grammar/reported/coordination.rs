@@ -3,7 +3,9 @@
 //! said.
 
 use crate::grammar::Site;
-use crate::grammar::words::{WordSet, is_capitalised, is_lower_case, regular_past};
+use crate::grammar::words::{
+    PASSIVE_AUXILIARIES, WordSet, is_capitalised, is_lower_case, regular_past,
+};
 use crate::span::Span;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -19,7 +21,6 @@ pub(super) fn coordinated_predicate(site: &Site, content: Span) -> Option<usize>
         "won", "stood", "drew", "began", "got", "met",
     ]);
     static ADVERBS: WordSet = WordSet::new(&["also", "then", "later", "again", "still", "even"]);
-    static BE: WordSet = WordSet::new(&["was", "were", "been", "being", "be", "is", "are"]);
     let text = site.doc.text();
     let past = |w: &str| regular_past(w) || is_lower_case(w) && IRREGULAR_PAST.contains(w);
     // `says he respects Clinton and calls her …`: a present-tense cue too.
@@ -41,8 +42,11 @@ pub(super) fn coordinated_predicate(site: &Site, content: Span) -> Option<usize>
         let before = text[content.start..at].trim_end_matches(',');
         let mut previous = before.split_whitespace().rev();
         let last = previous.next().unwrap_or("");
-        let joins_participles =
-            past(last) || previous.next().is_some_and(|w| BE.contains(w)) && is_lower_case(last);
+        let joins_participles = past(last)
+            || previous
+                .next()
+                .is_some_and(|w| PASSIVE_AUXILIARIES.contains(w))
+                && is_lower_case(last);
         !joins_participles && site.doc.quotation_at(at).is_none()
     };
     // Built once: a finder built per search costs as much as the search.
