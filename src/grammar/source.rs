@@ -4,7 +4,8 @@
 //! `parse_source` is the nom grammar of a source phrase. `source_before` finds the source that ends
 //! where a cue begins: the shortest phrase that starts where a clause can start (after punctuation or a
 //! word like `and`, `when`) and parses completely; `source_after` reads one after an inverted cue
-//! (`…,” said Lavrov`).
+//! (`…,” said Lavrov`). Amounts (`At least 21,000`) are `amount`'s grammar, and the person a source
+//! names is `name`'s.
 
 use super::amount::{may_open_quantity, opens_with_quantity, quantity};
 use super::clause::is_adverbial;

@@ -1,6 +1,7 @@
 //! Subjects: the source before the cue where no source phrase ends right at it: a relative pronoun
 //! (`Barkley, who said …`), the subject of a coordinated first verb (`Clinton shook her head and said
-//! …`), and the trimming of a phrase read forwards (a final adverb or past-tense verb).
+//! …`), the trimming of a phrase read forwards (a final adverb or past-tense verb), and the word
+//! before a source, which may make it a free relative's or a relative clause's (`what they want`).
 
 use super::aside::MAX_ASIDES;
 use super::opening::first_clause_start;
