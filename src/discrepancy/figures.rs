@@ -12,7 +12,10 @@ use super::names::Mention;
 use super::{FIGURE_CONFLICT, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::grammar::words::{DETERMINERS, SMALL_NUMBERS, TENS, WordSet, is_capitalised};
+use crate::grammar::words::{
+    BE_FORMS, DETERMINERS, HAVE_FORMS, MONTHS, OTHER_SHORT_MONTHS, SHORT_MONTHS, SMALL_NUMBERS,
+    TENS, WEEKDAYS, WordSet, is_capitalised,
+};
 use crate::span::Span;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::RangeInclusive;
@@ -237,7 +240,9 @@ fn compound_unit(word: &str) -> Option<(&str, String)> {
     (unit_ok && !unit.contains('-') && unit != "year").then(|| (count, unit.to_string()))
 }
 
-/// Words that say a figure is a bound or an estimate, as they stand before it.
+/// Words that say a figure is a bound or an estimate, as they stand before it. (Not the grammar's
+/// hedge, `grammar::amount`: that one recognises a hedge before a source's amount and says nothing of
+/// the bound; this one reads the bound, from other words as well: `up to`, `estimated`, `exceeding`.)
 enum Hedge {
     AtLeast,
     AtMost,
@@ -327,48 +332,29 @@ static LINKS: WordSet = WordSet::new(&[
     "reportedly",
 ]);
 /// Between a figure's noun and a participle that governs it (`people were killed`).
-static AUXILIARIES: WordSet = WordSet::new(&[
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "been",
-    "be",
-    "being",
-    "reportedly",
-    "also",
-    "who",
-    "that",
-    "later",
-    "all",
+static BEFORE_PARTICIPLE: WordSet = WordSet::union(&[
+    BE_FORMS,
+    HAVE_FORMS,
+    &["reportedly", "also", "who", "that", "later", "all"],
 ]);
 /// Words that join or merely have a count, so say nothing of what it counts (`have two boys`).
-static NOT_GOVERNORS: WordSet = WordSet::new(&[
-    "and",
-    "or",
-    "but",
-    "while",
-    "as",
-    "have",
-    "has",
-    "had",
-    "having",
-    "are",
-    "were",
-    "is",
-    "was",
-    "be",
-    "been",
-    "being",
-    "get",
-    "got",
-    "include",
-    "includes",
-    "including",
-    "included",
+static NOT_GOVERNORS: WordSet = WordSet::union(&[
+    BE_FORMS,
+    HAVE_FORMS,
+    &[
+        "and",
+        "or",
+        "but",
+        "while",
+        "as",
+        "having",
+        "get",
+        "got",
+        "include",
+        "includes",
+        "including",
+        "included",
+    ],
 ]);
 /// Words after a count that are themselves what governs it (`11 dead`, `five people missing`).
 static STATES: WordSet = WordSet::new(&["dead", "died", "missing", "hurt", "injured", "wounded"]);
@@ -438,7 +424,7 @@ fn governor<'a>(before: &[Token<'a>], after: &[Token<'a>]) -> Option<(String, &'
         if !t.word {
             return None;
         }
-        if AUXILIARIES.contains(t.text) {
+        if BEFORE_PARTICIPLE.contains(t.text) {
             continue;
         }
         let participle = lower.ends_with("ed") || STATES.contains(t.text);
@@ -447,51 +433,15 @@ fn governor<'a>(before: &[Token<'a>], after: &[Token<'a>]) -> Option<(String, &'
     None
 }
 
-static MONTHS_AND_DAYS: WordSet = WordSet::new(&[
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "It",
-    "He",
-    "She",
-    "They",
-    "I",
+/// Capitalised words that name no place or event: dates, days and the words a sentence opens with.
+static MONTHS_AND_DAYS: WordSet = WordSet::union(&[
+    SHORT_MONTHS,
+    OTHER_SHORT_MONTHS,
+    MONTHS,
+    WEEKDAYS,
+    &[
+        "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "I",
+    ],
 ]);
 
 /// The capitalised words of a sentence but its first (which any word has), dates and days.

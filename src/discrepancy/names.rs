@@ -6,8 +6,10 @@
 use super::{NAME_VARIANT, TITLE_CONFLICT, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::grammar::source::{ORGANISATION_WORDS, TITLE_WORDS};
-use crate::grammar::words::{CLAUSE_OPENERS, DETERMINERS, STOP_WORDS, is_capitalised};
+use crate::grammar::words::{
+    CLAUSE_OPENERS, DETERMINERS, ORGANISATION_WORDS, ROLE_WORDS, STOP_WORDS, TITLE_WORDS,
+    is_capitalised,
+};
 use crate::span::Span;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -18,66 +20,6 @@ pub(super) struct Mention<'a> {
     pub(super) span: Span,
     title: Option<(Vec<&'a str>, Span)>,
 }
-
-/// Words that make a title a job (`Foreign Minister`), as against a description (`American Indians`).
-pub(super) const ROLE_WORDS: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "governor",
-    "gov.",
-    "ambassador",
-    "director",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "chancellor",
-    "mayor",
-    "judge",
-    "justice",
-    "general",
-    "gen.",
-    "adm.",
-    "admiral",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "leader",
-    "speaker",
-    "deputy",
-    "commissioner",
-    "prosecutor",
-    "attorney",
-    "officer",
-    "inspector",
-    "professor",
-    "coach",
-    "manager",
-    "adviser",
-    "advisor",
-    "correspondent",
-    "editor",
-    "economist",
-    "analyst",
-    "premier",
-    "envoy",
-    "commander",
-    "sheriff",
-    "treasurer",
-    "vice",
-    "executive",
-    "prime",
-    "former",
-    "acting",
-];
 
 /// Words that make a capitalised run an organisation or a group, not a titled person.
 const GROUP_WORDS: &[&str] = &[
@@ -171,7 +113,7 @@ fn flush<'a>(run: &mut Vec<(usize, &'a str)>, analysis: &'a Analysis, out: &mut 
     );
     let has_role = words[..name_start]
         .iter()
-        .any(|(_, w)| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+        .any(|(_, w)| ROLE_WORDS.contains(&w.to_lowercase()));
     let title = (name_start > 0 && has_role).then(|| {
         let t = &words[..name_start];
         (
@@ -338,7 +280,7 @@ fn significant(title: &[&str]) -> Vec<String> {
             "vice-president" => vec!["vice".to_string(), "president".to_string()],
             other => vec![other.to_string()],
         })
-        .filter(|w| ROLE_WORDS.contains(&w.as_str()))
+        .filter(|w| ROLE_WORDS.contains(w))
         .collect();
     words.sort();
     words.dedup();

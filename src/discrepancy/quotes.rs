@@ -2,12 +2,11 @@
 //! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
 //! wording are compared; each pair is aligned word by word.
 
-use super::names::ROLE_WORDS;
 use super::{QUOTE_DRIFT, TWO_SPEAKERS, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::grammar::source::person_name;
-use crate::grammar::words::is_capitalised;
+use crate::grammar::name::person_name;
+use crate::grammar::words::{ROLE_WORDS, is_capitalised};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -98,8 +97,7 @@ fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
         }));
         let words: Vec<&str> = analysis.document.text().split_whitespace().collect();
         out.extend(words.windows(2).filter_map(|pair| {
-            let titled =
-                is_capitalised(pair[0]) && ROLE_WORDS.contains(&pair[0].to_lowercase().as_str());
+            let titled = is_capitalised(pair[0]) && ROLE_WORDS.contains(&pair[0].to_lowercase());
             let name = pair[1].trim_end_matches([',', '.', ';', ':']);
             let offset = name.as_ptr() as usize - analysis.document.text().as_ptr() as usize;
             (titled && is_capitalised(name)).then(|| &text[offset..offset + name.len()])

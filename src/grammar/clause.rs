@@ -1,11 +1,10 @@
 //! The clause around a cue: where the clause before it begins, what lies before that boundary (content of a
 //! trailing attribution), what follows the cue, and where content ends.
 
-use super::source::TITLE_WORDS;
 use super::words::WordSet;
 use super::words::{
-    AUXILIARIES, DETERMINERS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, fail, is_capitalised,
-    is_lower_case, last_word_start, word, word_in,
+    AUXILIARIES, DETERMINERS, MONTHS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, TITLE_WORDS,
+    WEEKDAYS, fail, is_capitalised, is_lower_case, last_word_start, word, word_in,
 };
 use crate::document::{Document, Sentence};
 use crate::span::Span;
@@ -147,19 +146,7 @@ static PERIODS: WordSet = WordSet::new(&[
     "summer",
     "winter",
 ]);
-static MONTHS: WordSet = WordSet::new(&[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]);
+static MONTH_NAMES: WordSet = WordSet::new(MONTHS);
 static PERIOD_OPENERS: WordSet = WordSet::new(&["last", "this", "next", "that", "earlier"]);
 
 /// Where a time phrase at the end of `region` starts (`Feinstein (D-Calif.) last week said`, `Trump on
@@ -179,7 +166,7 @@ pub(super) fn time_phrase_start(region: &str) -> Option<usize> {
     }
     let year_or_month =
         last.len() == 4 && last.starts_with(['1', '2']) && last.bytes().all(|b| b.is_ascii_digit())
-            || MONTHS.contains(last);
+            || MONTH_NAMES.contains(last) && !last.eq_ignore_ascii_case("may");
     let in_year_or_month = year_or_month && previous == Some("in");
     let period = PERIODS.contains(last)
         && previous.is_some_and(|p| PERIOD_OPENERS.contains(p) || TIME_WORDS.contains(p));
@@ -478,30 +465,26 @@ fn before_named_subject(listener: &str) -> &str {
     listener
 }
 
-pub(super) static TIME_WORDS: WordSet = WordSet::new(&[
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "again",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "afterward",
-    "afterwards",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
+pub(super) static TIME_WORDS: WordSet = WordSet::union(&[
+    &[
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "again",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "afterward",
+        "afterwards",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ],
+    WEEKDAYS,
 ]);
 static ADVERBIAL_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "via", "through", "to", "after", "last", "this", "from", "before",

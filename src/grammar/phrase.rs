@@ -8,10 +8,9 @@ use super::clause::{
     TIME_WORDS, clause_boundary, is_adverb, is_adverbial, strip_auxiliaries, time_phrase_start,
 };
 use super::reported::{FINITE_SPEECH_VERBS, is_plain_name};
-use super::source::TITLE_WORDS;
 use super::words::{
-    AUXILIARIES, CONNECTIVES, PRONOUNS, STOP_WORDS, WordSet, is_capitalised, is_in, is_lower_case,
-    last_word_start, word,
+    AUXILIARIES, CONNECTIVES, PRONOUNS, STOP_WORDS, TITLE_WORDS, WordSet, is_capitalised, is_in,
+    is_lower_case, last_word_start, word,
 };
 use crate::document::Document;
 use crate::span::Span;

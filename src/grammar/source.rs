@@ -4,12 +4,14 @@
 //! `parse_source` is the nom grammar of a source phrase. `source_before` finds the source that ends
 //! where a cue begins: the shortest phrase that starts where a clause can start (after punctuation or a
 //! word like `and`, `when`) and parses completely; `source_after` reads one after an inverted cue
-//! (`…,” said Lavrov`).
+//! (`…,” said Lavrov`). Amounts (`At least 21,000`) are `amount`'s grammar, and the person a source
+//! names is `name`'s.
 
-use super::words::WordSet;
+use super::amount::{may_open_quantity, opens_with_quantity, quantity};
+use super::clause::is_adverbial;
 use super::words::{
-    CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res,
-    SMALL_NUMBERS, STOP_WORDS, TENS, fail, is_capitalised, is_in, is_lower_case, word, word_in,
+    ARTICLES, CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res,
+    STOP_WORDS, WordSet, fail, is_capitalised, is_in, is_lower_case, word, word_in,
 };
 use crate::span::Span;
 use nom::Parser;
@@ -20,6 +22,7 @@ use nom::sequence::{pair, preceded, terminated};
 
 /// The longest a source phrase can be, in words; bounds the look-back from a cue.
 const MAX_SOURCE_WORDS: usize = 12;
+
 /// Read forwards (`…, according to a poll of 400 registered Latino voters released on Friday by Latino
 /// Decisions`), a phrase ends where its grammar does, so it may run longer.
 const MAX_SOURCE_WORDS_AFTER: usize = 24;
@@ -140,152 +143,8 @@ static INDEFINITES: WordSet = WordSet::new(&[
     "everybody",
     "nobody",
 ]);
-static ARTICLES: WordSet = WordSet::new(&["a", "an", "the", "another"]);
+
 static PARTITIVE_JOINERS: WordSet = WordSet::new(&["of", "in"]);
-static CENT: WordSet = WordSet::new(&["cent"]);
-
-static HEDGES: WordSet = WordSet::new(&[
-    "about",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "approximately",
-    "only",
-    "just",
-    "over",
-    "under",
-    "fully",
-    "full",
-    "mere",
-    "barely",
-    "some",
-]);
-/// The first words of two-word hedges: `at least`, `more than`, `all but`.
-static HEDGE_PAIRS: &[(&str, &str)] = &[
-    ("at", "least"),
-    ("at", "most"),
-    ("more", "than"),
-    ("less", "than"),
-    ("fewer", "than"),
-    ("all", "but"),
-    ("upwards", "of"),
-];
-static SMALL_NUMBER_WORDS: WordSet = WordSet::new(SMALL_NUMBERS);
-static TENS_WORDS: WordSet = WordSet::new(TENS);
-/// Magnitudes, fractions and words for part of a group.
-static AMOUNT_WORDS: WordSet = WordSet::new(&[
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "dozen",
-    "dozens",
-    "half",
-    "third",
-    "thirds",
-    "quarter",
-    "quarters",
-    "fifth",
-    "fifths",
-    "tenth",
-    "tenths",
-    "majority",
-    "majorities",
-    "plurality",
-    "minority",
-    "handful",
-]);
-
-/// `seventy`, `two`, `dozen`, `thirds`: a word that counts or measures a part.
-fn number_word(w: &str) -> bool {
-    SMALL_NUMBER_WORDS.contains(w) || TENS_WORDS.contains(w) || AMOUNT_WORDS.contains(w)
-}
-
-/// `42%`, `21,000`, `Seventy-four`, `two-thirds`, `Three-in-five`, `half`, `majority`: an amount.
-fn amount(input: &str) -> Res<'_, &str> {
-    let (rest, w) = word(input)?;
-    if w.starts_with(|c: char| c.is_ascii_digit()) {
-        return Ok((rest, w));
-    }
-    let spelled = w
-        .split('-')
-        .all(|part| number_word(part) || is_in(&["in", "of"], part));
-    if spelled && number_word(w.split('-').next().unwrap_or(w)) {
-        Ok((rest, w))
-    } else {
-        fail(input)
-    }
-}
-
-/// `about`, `at least`, `all but`: a hedge before an amount.
-fn hedge(input: &str) -> Res<'_, &str> {
-    let (rest, w) = word(input)?;
-    if HEDGES.contains(w) {
-        return Ok((rest, w));
-    }
-    if !HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a)) {
-        return fail(input);
-    }
-    let (after, second) = preceded(multispace1, word).parse(rest)?;
-    if HEDGE_PAIRS
-        .iter()
-        .any(|(a, b)| w.eq_ignore_ascii_case(a) && second.eq_ignore_ascii_case(b))
-    {
-        Ok((after, &input[..input.len() - after.len()]))
-    } else {
-        fail(input)
-    }
-}
-
-/// `Some`, `Most`, `75 percent`, `About 9 percent`, `At least 21,000`, `a majority`: how much of a group.
-fn quantity(input: &str) -> Res<'_, &str> {
-    let counted = |i| {
-        let (rest, w) = word(i)?;
-        if QUANTIFIER_SOURCES.contains(w) || PRONOUNS.contains(w) && w == "none" {
-            Ok((rest, w))
-        } else {
-            fail(i)
-        }
-    };
-    let measured = pair(amount, nom::combinator::opt(preceded(multispace1, percent)));
-    nom::branch::alt((
-        recognize(pair(quantity_lead, measured)),
-        recognize(pair(
-            many0(terminated(word_in(&ARTICLES), multispace1)),
-            counted,
-        )),
-    ))
-    .parse(input)
-}
-
-/// `a`, `at least`, `at least a`, `just over a`: what may come before an amount.
-fn quantity_lead(input: &str) -> Res<'_, &str> {
-    let article = || many0(terminated(word_in(&ARTICLES), multispace1));
-    recognize((article(), many0(terminated(hedge, multispace1)), article())).parse(input)
-}
-
-/// `percent`, `per cent`.
-fn percent(input: &str) -> Res<'_, &str> {
-    let (rest, w) = word(input)?;
-    if w.eq_ignore_ascii_case("percent") {
-        return Ok((rest, w));
-    }
-    if w.eq_ignore_ascii_case("per") {
-        return recognize(pair(multispace1, word_in(&CENT)))
-            .parse(rest)
-            .map(|(after, _)| (after, &input[..input.len() - after.len()]));
-    }
-    fail(input)
-}
-
-/// Whether a source phrase opens with an amount (`Four in 10 voters`, `42%`): a group, which takes
-/// a plural verb and names no person.
-pub fn opens_with_quantity(source: &str) -> bool {
-    may_open_quantity(source) && pair(quantity_lead, amount).parse(source).is_ok()
-}
 
 /// `Some of Clinton's longtime allies`, `75 percent of Democrats`, `Six in 10`, `One in five`: part of a
 /// group speaks for it.
@@ -327,19 +186,6 @@ pub fn parse_source(input: &str) -> Res<'_, &str> {
         ))
         .parse(input)
     }
-}
-
-/// Whether the first word could start a quantity: a cheap test that spares most phrases the
-/// quantity grammar (sources are parsed at many positions before every cue).
-fn may_open_quantity(input: &str) -> bool {
-    word(input).is_ok_and(|(_, w)| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || ARTICLES.contains(w)
-            || HEDGES.contains(w)
-            || QUANTIFIER_SOURCES.contains(w)
-            || number_word(w.split('-').next().unwrap_or(w))
-            || HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
-    })
 }
 
 /// The word spans of `region` (offset by `base`), left to right.
@@ -541,8 +387,7 @@ fn without_adverbial(found: &str) -> &str {
     let mut offset = 0;
     for w in found.split_whitespace() {
         let at = w.as_ptr() as usize - found.as_ptr() as usize;
-        if offset > 0 && ADVERBIAL_OPENERS.contains(w) && super::clause::is_adverbial(&found[at..])
-        {
+        if offset > 0 && ADVERBIAL_OPENERS.contains(w) && is_adverbial(&found[at..]) {
             return found[..at].trim_end();
         }
         offset = at + w.len();
@@ -587,299 +432,6 @@ fn name_only(found: &str) -> &str {
 /// A phrase read forwards may run on into the next clause's words; keep it to its first line.
 fn trim_capped(found: &str) -> &str {
     found.split('\n').next().unwrap_or(found).trim_end()
-}
-
-/// Titles and roles that come before a name and are not part of it.
-pub static TITLE_WORDS: WordSet = WordSet::new(&[
-    "president",
-    "vice",
-    "secretary",
-    "minister",
-    "foreign",
-    "defense",
-    "defence",
-    "prime",
-    "state",
-    "of",
-    "sen.",
-    "senator",
-    "rep.",
-    "representative",
-    "gov.",
-    "governor",
-    "ambassador",
-    "director",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "press",
-    "attorney",
-    "general",
-    "gen.",
-    "adm.",
-    "chancellor",
-    "mayor",
-    "judge",
-    "justice",
-    "dr.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "former",
-    "russian",
-    "american",
-    "u.s.",
-    "democratic",
-    "republican",
-    "candidate",
-    "nominee",
-    "house",
-    "speaker",
-    "leader",
-    "majority",
-    "minority",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "sir",
-    "rev.",
-    "deputy",
-    "assistant",
-    "acting",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "homeland",
-    "treasury",
-    "commerce",
-    "interior",
-    "energy",
-    "labor",
-    "health",
-    "education",
-    "finance",
-    "trade",
-    "intelligence",
-    "lt.",
-    "col.",
-    "sgt.",
-    "capt.",
-    "maj.",
-    "prosecutor",
-    "officer",
-    "commissioner",
-    "senior",
-    "campaign",
-    "manager",
-    "host",
-    "anchor",
-    "correspondent",
-    "reporter",
-    "editor",
-    "professor",
-    "prof.",
-    "economist",
-    "analyst",
-    "sheriff",
-    "police",
-    "inspector",
-    "first",
-    "lady",
-    "white",
-    "presidential",
-    "nominee",
-    "congressman",
-    "congresswoman",
-    "sens.",
-    "reps.",
-    "gop",
-    "democrat",
-    "independent",
-    "gubernatorial",
-    "supreme",
-    "court",
-    "federal",
-    "agriculture",
-    "transportation",
-    "veterans",
-    "affairs",
-    "housing",
-    "urban",
-    "development",
-    "environment",
-    "transport",
-    "culture",
-    "atomic",
-    "nuclear",
-    "aviation",
-    "construction",
-    "tourism",
-    "industry",
-    "communications",
-    "ukrainian",
-    "british",
-    "french",
-    "german",
-    "chinese",
-    "israeli",
-    "iranian",
-    "syrian",
-]);
-
-/// Words that make a capitalised phrase an organisation rather than a person.
-pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
-    "house",
-    "department",
-    "ministry",
-    "kremlin",
-    "post",
-    "times",
-    "journal",
-    "committee",
-    "party",
-    "campaign",
-    "agency",
-    "office",
-    "council",
-    "commission",
-    "bureau",
-    "court",
-    "senate",
-    "congress",
-    "administration",
-    "government",
-    "reuters",
-    "news",
-    "network",
-    "union",
-    "association",
-    "institute",
-    "university",
-    "foundation",
-    "group",
-    "center",
-    "centre",
-    "company",
-    "corp.",
-    "corp",
-    "inc.",
-    "inc",
-    "co",
-    "co.",
-    "ltd",
-    "plc",
-    "software",
-    "bank",
-    "fund",
-    "service",
-    "press",
-    "pentagon",
-    "fbi",
-    "cia",
-    "nato",
-    "police",
-    "army",
-    "navy",
-    "poll",
-    "survey",
-    "report",
-    "study",
-    "cnn",
-    "msnbc",
-    "fox",
-    "abc",
-    "nbc",
-    "cbs",
-    "ap",
-    "politico",
-    "guardian",
-    "tribune",
-    "magazine",
-    "herald",
-    "daily",
-    "gazette",
-]);
-
-static HEAD_ENDING_PREPOSITIONS: WordSet =
-    WordSet::new(&["in", "at", "for", "with", "from", "on", "close", "within"]);
-
-/// The person named in a source phrase (`Secretary of State Rex Tillerson` → `Rex Tillerson`), if the
-/// phrase names one; organisations, groups and descriptions name none.
-pub fn person_name(source: &str) -> Option<&str> {
-    let mut parts = source.split(',');
-    let head = parts.next().unwrap_or(source);
-    // `BBC News' Moscow correspondent, Steve Rosenberg`: a description, then the name.
-    name_in(head).or_else(|| parts.next_back().and_then(name_in))
-}
-
-fn name_in(head: &str) -> Option<&str> {
-    let head = head.trim();
-    let mut words: Vec<&str> = head.split_whitespace().collect();
-    if words.iter().any(|&w| is_in(&["and", "&", "nor"], w)) {
-        return None; // `Trump and Putin`, `Neither Cruz nor Christie`: more than one speaker
-    }
-    // `officials in Moscow`, `Seven of 10 Republicans in Tennessee`: the head comes before the attachment.
-    let head = match words
-        .iter()
-        .position(|w| HEAD_ENDING_PREPOSITIONS.contains(w))
-    {
-        Some(i) => {
-            let attachment = words[i].as_ptr() as usize - head.as_ptr() as usize;
-            words.truncate(i);
-            head[..attachment].trim_end()
-        }
-        None => head,
-    };
-    if opens_with_quantity(head) {
-        return None; // `Four in 10 voters`
-    }
-    // `Senator John McCain of Arizona`: `of` after a name (not a title) starts where the person is from.
-    if let Some(of) =
-        (1..words.len()).find(|&i| words[i] == "of" && !TITLE_WORDS.contains(words[i - 1]))
-    {
-        words.truncate(of);
-    }
-    let last = *words.last()?;
-    if !is_capitalised(last) || PRONOUNS.contains(last) {
-        return None;
-    }
-    let run_start = words
-        .iter()
-        .rposition(|w| !is_capitalised(w) && *w != "of")
-        .map_or(0, |i| i + 1);
-    let run = &words[run_start..];
-    if run.first().is_some_and(|w| *w == "The") {
-        return None;
-    }
-    let name_start = run
-        .iter()
-        .rposition(|w| TITLE_WORDS.contains(w))
-        .map_or(0, |i| i + 1);
-    // `House Speaker Newt Gingrich`: an organisation in the title is the office, not the speaker.
-    // `the U.S. Court of Appeals`, `Chief of Staff Howard Baker`: the word after `of` completes the
-    // office's name; a person's name after it has two words at least.
-    let name = match name_start.checked_sub(1).map(|i| run[i]) {
-        Some("of") if run.len() - name_start >= 3 => &run[name_start + 1..],
-        Some("of") => return None,
-        _ => &run[name_start..],
-    };
-    if name.is_empty()
-        || name
-            .iter()
-            .any(|w| ORGANISATION_WORDS.contains(w) || w.ends_with("’s") || w.ends_with("'s"))
-    {
-        return None;
-    }
-    let start = name[0].as_ptr() as usize - head.as_ptr() as usize;
-    let end = last.as_ptr() as usize - head.as_ptr() as usize + last.len();
-    Some(&head[start..end])
 }
 
 #[cfg(test)]
@@ -946,55 +498,6 @@ mod tests {
         );
         let text = "said in a statement.";
         assert_eq!(source_after(text, 4, text.len()), None);
-    }
-
-    #[test]
-    fn names_the_person_without_titles() {
-        assert_eq!(
-            person_name("Secretary of State Rex Tillerson"),
-            Some("Rex Tillerson")
-        );
-        assert_eq!(
-            person_name("Russian Foreign Minister Sergey Lavrov"),
-            Some("Sergey Lavrov")
-        );
-        assert_eq!(
-            person_name("Trump’s spokesman Sean Spicer"),
-            Some("Sean Spicer")
-        );
-        assert_eq!(person_name("Lavrov, who also attended"), Some("Lavrov"));
-        assert_eq!(person_name("the White House"), None);
-        // PolNeAR train and Reuters-21578: a court's name ends in a capitalised word that is no
-        // one's name; after an office's name, a person's.
-        assert_eq!(
-            person_name("the U.S. Court of Appeals for the 6th Circuit"),
-            None
-        );
-        assert_eq!(
-            person_name("Chief of Staff Howard Baker"),
-            Some("Howard Baker")
-        );
-        assert_eq!(person_name("U.S. officials"), None);
-        assert_eq!(person_name("Russia’s foreign minister"), None);
-        assert_eq!(person_name("he"), None);
-        assert_eq!(person_name("Trump and Putin"), None);
-        assert_eq!(person_name("officials in Moscow"), None);
-        // PolNeAR train (Politico): a title naming an institution.
-        assert_eq!(
-            person_name("Former House Speaker Newt Gingrich"),
-            Some("Newt Gingrich")
-        );
-        assert_eq!(person_name("Fox News"), None);
-        // PolNeAR train (New York Times).
-        assert_eq!(
-            person_name("Senator John McCain of Arizona"),
-            Some("John McCain")
-        );
-        // Seed 004.
-        assert_eq!(
-            person_name("BBC News' Moscow correspondent, Steve Rosenberg"),
-            Some("Steve Rosenberg")
-        );
     }
 
     #[test]

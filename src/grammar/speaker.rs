@@ -1,7 +1,7 @@
 //! Who a source is: the person named (titles stripped, a bare surname tied to the full name seen
 //! earlier), the last named person for `he`/`she`, or the phrase itself for organisations and groups.
 
-use super::source::person_name;
+use super::name::person_name;
 use super::words::{PERSONAL_PRONOUNS, WordSet};
 use std::collections::HashMap;
 

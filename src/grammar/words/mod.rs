@@ -1,7 +1,20 @@
 //! Word-level nom parsers and the closed word classes the attribution grammar is built from.
 //!
 //! Input is a `&str` slice of the copy view; positions are recovered with `nom::Offset` against the
-//! view, so every parser here returns slices, never copies.
+//! view, so every parser here returns slices, never copies. The word lists live in `classes` (function
+//! words and numbers) and `names` (titles, organisations, months and weekdays), each word once.
+
+mod classes;
+mod names;
+
+pub use classes::{
+    ARTICLES, AUXILIARIES, BE_FORMS, CLAUSE_OPENERS, CONNECTIVES, DETERMINERS, HAVE_FORMS,
+    INNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSONAL_PRONOUNS, PRONOUNS, QUANTIFIER_SOURCES,
+    SMALL_NUMBERS, STOP_WORDS, TENS,
+};
+pub use names::{
+    MONTHS, ORGANISATION_WORDS, OTHER_SHORT_MONTHS, ROLE_WORDS, SHORT_MONTHS, TITLE_WORDS, WEEKDAYS,
+};
 
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
@@ -101,9 +114,6 @@ const ABBREVIATIONS: &[&str] = &[
     "Atty", "Cmdr", "Pres", "Sens", "Reps", "Hon", "Supt", "Insp", "Det", "Messrs",
 ];
 
-/// Months as news style shortens them before a day (`the Nov. 8 election`).
-const SHORT_MONTHS: &[&str] = &["Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"];
-
 /// `Nov` before `. 8`: the period is the month's, not a sentence's.
 fn is_short_month_before_day(word: &str, rest: &str) -> bool {
     SHORT_MONTHS.contains(&word)
@@ -136,6 +146,9 @@ pub fn word_in<'a>(set: &'static WordSet) -> impl Fn(&'a str) -> Res<'a, &'a str
 
 /// A closed class of lower-case words, looked up case-insensitively in constant time.
 pub struct WordSet {
+    /// The class's lists: one, or the shared lists a class is the union of (`WordSet::union`).
+    lists: &'static [&'static [&'static str]],
+    /// The words of a class given as one list (`WordSet::new`).
     words: &'static [&'static str],
     index: OnceLock<Index>,
 }
@@ -159,8 +172,8 @@ fn bucket(word: &[u8]) -> usize {
 }
 
 impl Index {
-    fn new(words: &[&'static str]) -> Index {
-        let mut sorted: Vec<&'static [u8]> = words.iter().map(|w| w.as_bytes()).collect();
+    fn new<'a>(words: impl Iterator<Item = &'a &'static str>) -> Index {
+        let mut sorted: Vec<&'static [u8]> = words.map(|w| w.as_bytes()).collect();
         sorted.sort_by_key(|w| bucket(w));
         let mut ends = [0u16; BUCKETS];
         for (b, end) in ends.iter_mut().enumerate() {
@@ -184,14 +197,31 @@ impl Index {
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
+            lists: &[],
             words,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// A class made of shared lists (`CLAUSE_OPENERS` holds the `WEEKDAYS`), so each word is listed
+    /// once.
+    pub const fn union(lists: &'static [&'static [&'static str]]) -> WordSet {
+        WordSet {
+            lists,
+            words: &[],
             index: OnceLock::new(),
         }
     }
 
     pub fn contains(&self, word: &str) -> bool {
         self.index
-            .get_or_init(|| Index::new(self.words))
+            .get_or_init(|| {
+                Index::new(
+                    self.words
+                        .iter()
+                        .chain(self.lists.iter().copied().flatten()),
+                )
+            })
             .contains(word.as_bytes())
     }
 }
@@ -217,302 +247,10 @@ pub fn is_lower_case(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-pub static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "i", "we", "you", "it"]);
-/// Quantifiers that stand alone as a source (`many said`, `some say`).
-pub static QUANTIFIER_SOURCES: WordSet = WordSet::new(&[
-    "many", "some", "most", "few", "several", "both", "all", "none", "one", "others", "each",
-    "another",
-]);
-
-pub static PERSONAL_PRONOUNS: WordSet = WordSet::new(&["he", "she"]);
-
-pub static DETERMINERS: WordSet = WordSet::new(&[
-    "the", "a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
-    "most", "other", "both", "all", "his", "her", "their", "its", "our", "my", "your", "this",
-    "these", "those", "each", "every", "few", "more", "multiple", "numerous", "no",
-]);
-
-/// Prepositions that may join a phrase to a source (`a person familiar with the talks`).
-pub static INNER_PREPOSITIONS: WordSet = WordSet::new(&[
-    "of", "for", "at", "with", "from", "in", "on", "to", "close", "within",
-]);
-
-/// Words that can never be part of a source phrase: they open clauses or are verbs of the frame.
-pub static STOP_WORDS: WordSet = WordSet::new(&[
-    "that",
-    "according",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "while",
-    "if",
-    "because",
-    "as",
-    "but",
-    "so",
-    "than",
-    "then",
-    "since",
-    "although",
-    "though",
-    "after",
-    "before",
-    "until",
-    "unless",
-    "whether",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "being",
-    "am",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "might",
-    "must",
-    "shall",
-    "may",
-    "do",
-    "does",
-    "did",
-    "not",
-    "have",
-    "has",
-    "had",
-    "also",
-    "and",
-    "or",
-    "nor",
-    "even",
-    "just",
-    "what",
-    "how",
-    "why",
-    "there",
-    "here",
-    "by",
-    "into",
-    "about",
-    "against",
-    "over",
-    "under",
-    "like",
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "yet",
-    "however",
-    "meanwhile",
-    "instead",
-    "too",
-    "very",
-    "only",
-    "ever",
-    "never",
-]);
-
-/// Words that end the clause before a source: a source phrase starts right after one of these.
-pub static CLAUSE_OPENERS: WordSet = WordSet::new(&[
-    "despite",
-    "and",
-    "but",
-    "or",
-    "that",
-    "which",
-    "who",
-    "when",
-    "while",
-    "as",
-    "because",
-    "since",
-    "after",
-    "before",
-    "if",
-    "so",
-    "where",
-    "although",
-    "though",
-    "yet",
-    "whereas",
-    "until",
-    "once",
-    "unless",
-    "then",
-    "whether",
-    "meanwhile",
-    "however",
-    "also",
-    "now",
-    "still",
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "here",
-    "there",
-    "later",
-    "earlier",
-    "instead",
-    "even",
-    "than",
-    "why",
-    "how",
-    "what",
-]);
-
-/// Words that open a sentence without being part of its subject or content (`But according to …`).
-pub static CONNECTIVES: WordSet = WordSet::new(&[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "also",
-    "however",
-    "meanwhile",
-    "still",
-    "now",
-    "again",
-    "then",
-    "instead",
-]);
-
-/// Between a source and its cue: auxiliaries and adverbs (`has also said`, `later told`).
-pub static AUXILIARIES: WordSet = WordSet::new(&[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "then",
-    "would",
-    "will",
-    "could",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "never",
-    "once",
-    "repeatedly",
-    "reportedly",
-    "previously",
-    "recently",
-    "publicly",
-    "privately",
-    "initially",
-    "first",
-    "already",
-    "long",
-    "often",
-    "frequently",
-    "further",
-    "again",
-    "immediately",
-    "quickly",
-    "flatly",
-    "simply",
-    "firmly",
-    "still",
-    "even",
-    "just",
-    "has been",
-    "had been",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "be",
-    "not",
-    "n’t",
-    "always",
-    "clearly",
-    "openly",
-    "explicitly",
-    "separately",
-    "earlier",
-    "subsequently",
-    "ultimately",
-    "finally",
-    "specifically",
-    "actually",
-    "now",
-    "only",
-    "similarly",
-    "likewise",
-    "rightly",
-    "falsely",
-    "wrongly",
-    "angrily",
-    "bluntly",
-    "confidently",
-    "proudly",
-    "insistently",
-    "quietly",
-    "loudly",
-    "routinely",
-    "consistently",
-    "emphatically",
-    "correctly",
-    "herself",
-    "himself",
-    "themselves",
-    "however",
-    "though",
-    "here",
-    "meanwhile",
-    "instead",
-    "itself",
-]);
-
-/// Auxiliaries that make the cue passive (`it was reported`, `he was told`): no source is named.
-pub static PASSIVE_AUXILIARIES: WordSet =
-    WordSet::new(&["was", "were", "is", "are", "been", "be", "being"]);
-
-/// Numbers spelled as one word, each at the index of its value.
-pub const SMALL_NUMBERS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-/// The tens from twenty, in order.
-pub const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+/// `overruled`, `warned`: a lower-case word of five letters or more ending in `-ed`.
+pub fn regular_past(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && is_lower_case(w)
+}
 
 #[cfg(test)]
 mod tests {
@@ -541,6 +279,19 @@ mod tests {
     fn word_in_matches_case_insensitively() {
         assert_eq!(word_in(&PRONOUNS)("He said"), Ok((" said", "He")));
         assert!(word_in(&PRONOUNS)("Hero said").is_err());
+    }
+
+    #[test]
+    fn a_union_holds_the_words_of_each_of_its_lists() {
+        // `this Friday`, `Sept. 8`: a class built from shared lists.
+        static UNION: WordSet = WordSet::union(&[&["this", "next"], WEEKDAYS, SHORT_MONTHS]);
+        for w in ["this", "Next", "Friday", "sunday", "Sept"] {
+            assert!(UNION.contains(w), "{w}");
+        }
+        for w in ["last", "Fri", "March", ""] {
+            assert!(!UNION.contains(w), "{w}");
+        }
+        assert!(CLAUSE_OPENERS.contains("Tuesday") && CLAUSE_OPENERS.contains("despite"));
     }
 
     #[test]
