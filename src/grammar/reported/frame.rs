@@ -79,8 +79,10 @@ pub(super) fn inverted(
     // `…,” writes Stella Papamichael on the BBC Movies site.`: an adverbial may close the sentence.
     let after = skip_adverbial(text[source.end..site.sentence.span.end].trim_start());
     let ends_source = match kind {
+        // `…,” said Jim McGroarty of Discount Corp.`: the abbreviation's point ends the sentence too.
         BoundaryKind::CloseQuote => {
-            after.starts_with(['.', ',', ';', '!', '?', '('])
+            after.is_empty()
+                || after.starts_with(['.', ',', ';', '!', '?', '('])
                 || after
                     .split_whitespace()
                     .next()
@@ -144,7 +146,7 @@ fn followed_by_aside(after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::grammar::table::assert_attribution;
+    use crate::grammar::table::{assert_attribution, assert_source};
 
     #[test]
     fn a_quantifier_with_a_noun_after_an_inverted_cue() {
@@ -171,6 +173,16 @@ mod tests {
             "said",
             Some("sources"),
             "Secret Service protocol called for the Democratic presidential nominee to be taken to a state-designated Level I Trauma Center in the wake of her Sunday morning health crisis at Ground Zero",
+        );
+    }
+
+    #[test]
+    fn a_source_ending_in_an_abbreviation_ends_the_sentence() {
+        // Reuters 17871.
+        assert_source(
+            "\"The trade data will be a deciding factor to see if the dollar has bottomed out,\" said Jim McGroarty of Discount Corp.",
+            "said",
+            "Jim McGroarty of Discount Corp.",
         );
     }
 
