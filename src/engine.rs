@@ -109,6 +109,17 @@ impl Engine {
                 .collect();
             Shared::Custom(pack_with(rules::default_sources(), &folders)?)
         };
+        let known: Vec<(&str, &str)> = crate::checks::RULES
+            .iter()
+            .map(|r| (r.code, r.name))
+            .chain(
+                pack.rules
+                    .iter()
+                    .map(|r| (&*r.rule.code.0, &*r.rule.name.0)),
+            )
+            .collect();
+        config::check_rule_names(&loaded.config, &options.select, &options.ignore, &known)
+            .map_err(Error::Message)?;
         let policy = Policy::new(
             &loaded.config,
             &options.select,
@@ -163,8 +174,8 @@ impl Engine {
             .filter(|p| p.as_os_str() != "-")
             .cloned()
             .collect();
-        let files = walk::discover(&named, &selection);
-        let mut results = Vec::new();
+        let walk::Discovered { files, errors } = walk::discover(&named, &selection);
+        let mut results: Vec<Result<Analysis, InputError>> = errors.into_iter().map(Err).collect();
         if paths.iter().any(|p| p.as_os_str() == "-") {
             results.push(input::read_stdin().map(|f| self.analyse(f)));
         }

@@ -1,0 +1,172 @@
+//! Hostile input from the command line (issue 15): every error is reported with a non-zero exit,
+//! never passed over; input built to be slow or large stays bounded; `--fix` never loses a word.
+
+mod common;
+use common::{fixtures, newslint_in, stderr};
+use std::fs;
+use std::path::Path;
+
+/// A folder holding one copy of a fixture story (it has findings).
+fn folder_with_story() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixtures().join("rules/unsourced-hedge.txt"),
+        dir.path().join("story.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = newslint_in(dir, args, None);
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn a_folder_that_cannot_be_walked_fails_the_check() {
+    // The walker cannot apply this ignore file (as it cannot list a folder without permission): the
+    // files it would have ignored or found are not what the user asked for.
+    let dir = folder_with_story();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    fs::write(dir.path().join("drafts/.gitignore"), "[z-a]\n").unwrap();
+    let (code, err) = run(dir.path(), &["check", "."]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("drafts/.gitignore") && err.contains("invalid range"),
+        "{err}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_written_fails_with_a_message() {
+    let dir = folder_with_story();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newslint"))
+        .args(["check", "story.txt"])
+        .current_dir(dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot write the report"));
+}
+
+#[test]
+fn a_closed_pipe_still_ends_quietly() {
+    // More report than a pipe holds, so the write meets the closed end whenever it comes.
+    let dir = folder_with_story();
+    let story = fs::read_to_string(dir.path().join("story.txt")).unwrap();
+    for i in 0..400 {
+        fs::write(dir.path().join(format!("copy{i}.txt")), &story).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newslint"))
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before anything is written
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+}
+
+/// A project whose rule file holds one phrase rule with this code and name.
+fn project_with_rule(code: &str, name: &str) -> tempfile::TempDir {
+    let dir = folder_with_story();
+    fs::write(dir.path().join(".newslint.yaml"), "rules: [house.yaml]\n").unwrap();
+    fs::write(
+        dir.path().join("house.yaml"),
+        format!(
+            "rules:\n  - code: {code}\n    name: {name}\n    kind: phrase\n    severity: warning\n    \
+             message: m\n    help: h\n    why: w\n    phrases: [talks]\n"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_rule_file_cannot_reuse_a_built_in_code_or_name() {
+    for (code, name, says) in [
+        (
+            "NL001",
+            "house-talks",
+            "reuses the code of the built-in rule NL001",
+        ),
+        (
+            "NL901",
+            "unattributed-quote",
+            "reuses the name of the built-in rule NL001",
+        ),
+        (
+            "NL901",
+            "unsourced-hedge",
+            "rule name `unsourced-hedge` is already used by NL203",
+        ),
+    ] {
+        let dir = project_with_rule(code, name);
+        for args in [&["rules"][..], &["check", "story.txt"]] {
+            let (status, err) = run(dir.path(), args);
+            assert_eq!(status, Some(2), "{code} {name}: {err}");
+            assert!(
+                err.contains(says) && err.contains("house.yaml:2:11"),
+                "{err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn unknown_rule_codes_are_errors_with_a_suggestion() {
+    let dir = folder_with_story();
+    for (select, says) in [
+        ("NL999", "--select: no rule has the code or name `NL999`"),
+        (",", "--select: an empty rule code"),
+        ("unsourced-hedg", "did you mean `unsourced-hedge`?"),
+        ("NL2O3", "did you mean `NL203`?"),
+    ] {
+        let (code, err) = run(dir.path(), &["check", "--select", select, "story.txt"]);
+        assert_eq!(code, Some(2), "{select}: {err}");
+        assert!(err.contains(says), "{err}");
+    }
+    let (code, err) = run(
+        dir.path(),
+        &["check", "--ignore", "NL203,NL00", "story.txt"],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("--ignore: no rule has the code or name `NL00`"),
+        "{err}"
+    );
+    for config in [
+        "ignore: [NL2033]\n",
+        "severity: { NL9999: note }\n",
+        "overrides:\n  - paths: ['*.txt']\n    ignore: [unsourced-hedges]\n",
+    ] {
+        fs::write(dir.path().join(".newslint.yaml"), config).unwrap();
+        let (code, err) = run(dir.path(), &["check", "story.txt"]);
+        assert_eq!(code, Some(2), "{config}: {err}");
+        assert!(
+            err.contains("in the config: no rule has the code or name"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn known_codes_and_names_in_any_case_still_select() {
+    let dir = folder_with_story();
+    let (code, err) = run(dir.path(), &["check", "--select", "nl203", "story.txt"]);
+    assert_eq!(code, Some(1), "{err}");
+    let (code, err) = run(
+        dir.path(),
+        &["check", "--ignore", "unsourced-hedge", "story.txt"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+}
