@@ -88,6 +88,7 @@ pub fn load(named: Option<&Path>, start: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(&path)
         .map_err(|e| LoadError::new(&shown, "", None, format!("cannot be read: {e}")))?;
+    crate::yaml::check_limits(&shown, &text)?;
     let config: Config = if text.trim().is_empty() {
         Config::default()
     } else {

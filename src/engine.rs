@@ -296,6 +296,7 @@ fn lexicon(cue_files: &[PathBuf]) -> Result<Shared<Lexicon>, Error> {
     for path in cue_files {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::Message(format!("{}: cannot be read: {e}", path.display())))?;
+        crate::yaml::check_limits(&path.display().to_string(), &text)?;
         sources.push((path.display().to_string(), text));
     }
     let borrowed: Vec<(&str, &str)> = sources
@@ -329,7 +330,8 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// All diagnostics, sorted by path, offset and code.
+    /// All diagnostics to report, sorted by path, offset and code, at most `MAX_PER_RULE` of a rule
+    /// in a file (then one saying how many more).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self
             .files
@@ -337,7 +339,7 @@ impl Checked {
             .flat_map(|(_, d)| d.iter().cloned())
             .collect();
         diagnostic::sort(&mut all);
-        all
+        diagnostic::cap_per_rule(all)
     }
 
     /// The safe fixes as one unified diff over every file.

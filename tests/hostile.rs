@@ -170,3 +170,130 @@ fn known_codes_and_names_in_any_case_still_select() {
     );
     assert_eq!(code, Some(0), "{err}");
 }
+
+fn write(dir: &Path, name: &str, text: &str) {
+    fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn thousands_of_stray_quotation_marks_are_reported_a_hundred_times_then_summed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "marks.txt", &"\"".repeat(32 * 1024));
+    let out = newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "marks.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = common::stdout(&out);
+    assert_eq!(report.lines().count(), 101, "{}", &report[..500]);
+    assert!(
+        report
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("warning[NL002]: … and 32,666 more NL002 in this file, not shown"),
+        "{}",
+        report.lines().last().unwrap()
+    );
+    let human = newslint_in(
+        dir.path(),
+        &["check", "--color", "never", "marks.txt"],
+        None,
+    );
+    let human = common::stdout(&human);
+    assert!(human.len() < 200_000, "{} bytes", human.len());
+    assert!(human.lines().all(|l| l.chars().count() < 300));
+}
+
+/// A real paragraph repeated `times` on one line: a paragraph that never ends.
+fn one_long_paragraph(times: usize) -> String {
+    let story = fs::read_to_string(fixtures().join("rules/mixed-spelling.txt")).unwrap();
+    let body = story.lines().nth(2).unwrap();
+    format!("Campbell: {}\n", vec![body; times].join(" "))
+}
+
+#[test]
+fn a_snippet_shows_part_of_a_long_line_not_all_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "long.txt", &one_long_paragraph(1000)); // 800 KB, one line
+    let out = newslint_in(dir.path(), &["check", "--color", "never", "long.txt"], None);
+    let report = common::stdout(&out);
+    assert!(
+        report.contains("NL210"),
+        "{}",
+        &report[..report.len().min(2000)]
+    );
+    let widest = report.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 400, "a report line of {widest} characters");
+}
+
+#[test]
+fn colon_content_stops_within_a_bound_in_a_paragraph_that_never_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "long.txt", &one_long_paragraph(300));
+    let out = newslint_in(
+        dir.path(),
+        &["attributions", "--format", "json", "long.txt"],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let attributions = json[0]["attributions"].as_array().unwrap();
+    let colon = attributions.iter().find(|a| a["kind"] == "colon").unwrap();
+    let content = &colon["content"];
+    let length = content["end"].as_u64().unwrap() - content["start"].as_u64().unwrap();
+    assert!((3_000..=4_000).contains(&length), "{length}");
+    assert!(
+        content["text"]
+            .as_str()
+            .unwrap()
+            .ends_with(|c: char| !c.is_whitespace())
+    );
+}
+
+#[test]
+fn yaml_aliases_are_refused_in_configs_and_rule_files() {
+    let dir = folder_with_story();
+    write(
+        dir.path(),
+        ".newslint.yaml",
+        "overrides:\n  - paths: &desk [\"drafts/**\", \"desk/**\"]\n    ignore: [NL210]\n  - paths: *desk\n    kind: opinion\n",
+    );
+    let (code, err) = run(dir.path(), &["check", "story.txt"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("anchors and aliases") && err.contains(".newslint.yaml:2:12"),
+        "{err}"
+    );
+    let dir = project_with_rule("NL901", "house-talks");
+    let rules = fs::read_to_string(dir.path().join("house.yaml")).unwrap();
+    write(
+        dir.path(),
+        "house.yaml",
+        &rules.replace("[talks]", "&words [talks]"),
+    );
+    let (code, err) = run(dir.path(), &["check", "story.txt"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("anchors and aliases") && err.contains("house.yaml:9:14"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_rule_file_over_the_size_limit_is_refused_before_it_is_parsed() {
+    let dir = project_with_rule("NL901", "house-talks");
+    let rules = fs::read_to_string(dir.path().join("house.yaml")).unwrap();
+    let phrases = vec!["talks"; 400_000].join(", ");
+    write(
+        dir.path(),
+        "house.yaml",
+        &rules.replace("[talks]", &format!("[{phrases}]")),
+    );
+    let (code, err) = run(dir.path(), &["rules"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("house.yaml: is 2800") && err.contains("limited to 2 MiB"),
+        "{err}"
+    );
+}

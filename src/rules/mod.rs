@@ -103,6 +103,7 @@ impl Pack {
         let mut rules: Vec<LoadedRule> = Vec::new();
         for (index, file) in files.iter().enumerate() {
             locate::reset();
+            crate::yaml::check_limits(&file.path, &file.text)?;
             let parsed: RuleFile =
                 serde_yaml::from_str(&file.text).map_err(|e| placed(file, &e))?;
             for (n, rule) in parsed.rules.into_iter().enumerate() {
