@@ -265,7 +265,7 @@ impl Engine {
                 continue;
             }
             let text = fix::apply(&analysis.file.text, &fixes);
-            match fix::write_atomically(Path::new(&path), &text) {
+            match fix::write_atomically(Path::new(&path), &analysis.file.text, &text) {
                 Ok(()) => {
                     report.fixed += fixes.len();
                     report.files += 1;

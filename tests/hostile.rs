@@ -297,3 +297,101 @@ fn a_rule_file_over_the_size_limit_is_refused_before_it_is_parsed() {
         "{err}"
     );
 }
+
+fn house_spelling_draft() -> String {
+    fs::read_to_string(fixtures().join("rules/mixed-spelling.txt")).unwrap()
+}
+
+#[test]
+fn fix_leaves_alone_a_file_changed_since_it_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let read = house_spelling_draft();
+    let edited = format!("{read}A line the editor added while the check ran.\n");
+    fs::write(&path, &edited).unwrap();
+    let fixed = read.replace("e-mail", "email");
+    let error = newslint::fix::write_atomically(&path, &read, &fixed).unwrap_err();
+    assert!(
+        error.to_string().contains("changed since it was read"),
+        "{error}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symbolic_link_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("copy")).unwrap();
+    write(&dir.path().join("copy"), "a.txt", &house_spelling_draft());
+    std::os::unix::fs::symlink("copy/a.txt", dir.path().join("link.txt")).unwrap();
+    let (code, err) = run(
+        dir.path(),
+        &["check", "--fix", "--format", "short", "link.txt"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let link = dir.path().join("link.txt");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("copy/a.txt")).unwrap(),
+        house_spelling_draft().replace("e-mail", "email")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_file_with_hard_links() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", &house_spelling_draft());
+    fs::hard_link(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+    let (code, err) = run(
+        dir.path(),
+        &["check", "--fix", "--format", "short", "a.txt"],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("a.txt: cannot be written: it has 2 hard links"),
+        "{err}"
+    );
+    for name in ["a.txt", "b.txt"] {
+        assert_eq!(
+            fs::read_to_string(dir.path().join(name)).unwrap(),
+            house_spelling_draft()
+        );
+    }
+}
+
+/// Run as root (as CI here is), a fixed file keeps another user's ownership; run as a user, a file
+/// that user does not own cannot be given to them either.
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_owner_or_leaves_the_file_alone() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    write(dir.path(), "a.txt", &house_spelling_draft());
+    let (owner, group) = (65534, 65534); // nobody
+    let as_root = std::os::unix::fs::chown(&path, Some(owner), Some(group)).is_ok();
+    let (code, err) = run(
+        dir.path(),
+        &["check", "--fix", "--format", "short", "a.txt"],
+    );
+    let meta = fs::metadata(&path).unwrap();
+    if as_root {
+        assert_eq!(code, Some(0), "{err}");
+        assert_eq!((meta.uid(), meta.gid()), (owner, group));
+        assert!(fs::read_to_string(&path).unwrap().contains("this email"));
+    } else {
+        assert_eq!(code, Some(0), "the runner's own file is fixed: {err}");
+    }
+}
