@@ -395,3 +395,38 @@ fn fix_keeps_the_owner_or_leaves_the_file_alone() {
         assert_eq!(code, Some(0), "the runner's own file is fixed: {err}");
     }
 }
+
+#[test]
+fn bidirectional_controls_in_copy_are_shown_escaped() {
+    // seed 000's sentence with a right-to-left override, as a "Trojan Source" would hide words
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Anonymous U.S. officials denied Lavrov’s \u{202e}account\u{202c}.\n",
+    );
+    let out = newslint_in(dir.path(), &["check", "--color", "never", "a.txt"], None);
+    let report = common::stdout(&out);
+    assert!(report.contains("NL010"), "{report}");
+    assert!(
+        report.contains("Lavrov’s <U+202E>account<U+202C>."),
+        "{report}"
+    );
+    assert!(!report.contains('\u{202e}'));
+}
+
+#[test]
+fn a_third_level_of_quotation_is_not_unbalanced() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "The minister said: “He told me ‘she wrote “no way” in the memo’ last week.”\n",
+    );
+    let out = newslint_in(dir.path(), &["check", "--format", "short", "a.txt"], None);
+    assert!(
+        !common::stdout(&out).contains("NL002"),
+        "{}",
+        common::stdout(&out)
+    );
+}

@@ -220,7 +220,25 @@ pub fn human(diagnostics: &[Diagnostic], files: &Files, colour: bool) -> String 
         // Rendering can only fail on a span outside its file, which the reader never produces.
         let _ = term::emit_to_write_style(&mut buffer, &config, files, &to_codespan(d, files));
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    escape_invisible(&String::from_utf8_lossy(buffer.as_slice()))
+}
+
+/// Bidirectional controls shown as `<U+202E>`: written raw, they reorder what the terminal shows, so
+/// a report could show the reader other words than the file holds ("Trojan Source").
+fn escape_invisible(report: &str) -> String {
+    let is_control = |c: char| matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !report.contains(is_control) {
+        return report.to_string();
+    }
+    let mut escaped = String::with_capacity(report.len());
+    for c in report.chars() {
+        if is_control(c) {
+            escaped.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// `path:line:col: severity[CODE]: message`, one line each.
