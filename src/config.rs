@@ -88,18 +88,22 @@ pub fn load(named: Option<&Path>, start: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(&path)
         .map_err(|e| LoadError::new(&shown, "", None, format!("cannot be read: {e}")))?;
-    crate::yaml::check_limits(&shown, &text)?;
-    let config: Config = if text.trim().is_empty() {
-        Config::default()
-    } else {
-        serde_yaml::from_str(&text).map_err(|e| LoadError::from_yaml(&shown, &text, &e))?
-    };
+    let config = parse(&shown, &text)?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Loaded {
         config,
         path: Some(path),
         base,
     })
+}
+
+/// A config file's text (shown as `path` in errors): within the YAML limits, and every key known.
+pub fn parse(path: &str, text: &str) -> Result<Config, LoadError> {
+    crate::yaml::check_limits(path, text)?;
+    if text.trim().is_empty() {
+        return Ok(Config::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, text, &e))
 }
 
 /// `config`: where the configuration in force comes from, and with `dump` the configuration merged

@@ -141,18 +141,20 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 pub const MAX_PER_RULE: usize = 100;
 
 /// Sorted diagnostics with at most `MAX_PER_RULE` of each rule in each file (the first by place), and
-/// in place of the first left out, one of the rule's severity saying how many more there are.
+/// in place of the first left out, one of the rule's severity saying how many more there are. One
+/// more than the limit is shown rather than summed up, so a rule that sums up its own (`left_out`)
+/// is left as it is.
 pub fn cap_per_rule(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut counts: std::collections::HashMap<(&str, &str), usize> = Default::default();
     for d in &sorted {
         *counts.entry((&d.primary.path, &d.code)).or_default() += 1;
     }
-    if counts.values().all(|&n| n <= MAX_PER_RULE) {
+    if counts.values().all(|&n| n <= MAX_PER_RULE + 1) {
         return sorted;
     }
     let hidden: std::collections::HashMap<(String, String), usize> = counts
         .into_iter()
-        .filter(|&(_, n)| n > MAX_PER_RULE)
+        .filter(|&(_, n)| n > MAX_PER_RULE + 1)
         .map(|((path, code), n)| ((path.to_string(), code.to_string()), n - MAX_PER_RULE))
         .collect();
     let mut seen: std::collections::HashMap<(String, String), usize> = Default::default();
@@ -171,7 +173,7 @@ pub fn cap_per_rule(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// The summary standing for `more` diagnostics of `first`'s rule, placed where `first` was.
-fn left_out(first: Diagnostic, more: usize) -> Diagnostic {
+pub fn left_out(first: Diagnostic, more: usize) -> Diagnostic {
     let message = format!(
         "… and {} more {} in this file, not shown",
         thousands(more),
