@@ -293,9 +293,10 @@ fn a_rule_file_over_the_size_limit_is_refused_before_it_is_parsed() {
     let (code, err) = run(dir.path(), &["rules"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(
-        err.contains("house.yaml: is 2800") && err.contains("limited to 2 MiB"),
+        err.contains("is 2800136 bytes") && err.contains("limited to 2 MiB"),
         "{err}"
     );
+    assert!(err.contains("house.yaml"), "{err}");
 }
 
 fn house_spelling_draft() -> String {
