@@ -32,7 +32,7 @@ for target in check_text fix_recheck against_record rule_file config_file cue_fi
     cp ${seeds[$target]} "$corpus/$target/"
     log="$corpus/$target.log"
     if ! cargo fuzz run --sanitizer none "$target" "$corpus/$target" -- \
-        -max_total_time="$seconds" -timeout=5 -rss_limit_mb=512 -print_final_stats=1 >"$log" 2>&1; then
+        -max_total_time="$seconds" -timeout=20 -rss_limit_mb=512 -print_final_stats=1 >"$log" 2>&1; then
         tail -n 40 "$log"
         echo "fuzz smoke: $target failed; the input is in fuzz/artifacts/$target/" >&2
         exit 1
