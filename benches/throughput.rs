@@ -18,7 +18,7 @@ fn corpus() -> Option<Vec<SourceFile>> {
     if !root.is_dir() {
         return None;
     }
-    let paths = walk::discover(&[root], &Selection::new(&[]).expect("no globs"));
+    let paths = walk::discover(&[root], &Selection::new(&[]).expect("no globs")).files;
     Some(
         paths
             .iter()

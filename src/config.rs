@@ -88,17 +88,22 @@ pub fn load(named: Option<&Path>, start: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(&path)
         .map_err(|e| LoadError::new(&shown, "", None, format!("cannot be read: {e}")))?;
-    let config: Config = if text.trim().is_empty() {
-        Config::default()
-    } else {
-        serde_yaml::from_str(&text).map_err(|e| LoadError::from_yaml(&shown, &text, &e))?
-    };
+    let config = parse(&shown, &text)?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Loaded {
         config,
         path: Some(path),
         base,
     })
+}
+
+/// A config file's text (shown as `path` in errors): within the YAML limits, and every key known.
+pub fn parse(path: &str, text: &str) -> Result<Config, LoadError> {
+    crate::yaml::check_limits(path, text)?;
+    if text.trim().is_empty() {
+        return Ok(Config::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, text, &e))
 }
 
 /// `config`: where the configuration in force comes from, and with `dump` the configuration merged
@@ -125,6 +130,68 @@ fn dump_yaml(loaded: Loaded, cues: &[PathBuf]) -> (String, String) {
     merged.fail_on.get_or_insert(Severity::Warning);
     let yaml = serde_yaml::to_string(&merged).expect("a config serialises");
     (source, yaml)
+}
+
+/// Checks that every rule the config and the command line name (`select`, `ignore`, `severity`, in
+/// overrides too) is one of `known` (each rule's code and name): a misspelt code would otherwise turn
+/// a rule off, or every rule, without a word.
+pub fn check_rule_names(
+    config: &Config,
+    select: &[String],
+    ignore: &[String],
+    known: &[(&str, &str)],
+) -> Result<(), String> {
+    let overrides = config
+        .overrides
+        .iter()
+        .flat_map(|o| o.ignore.iter().chain(o.severity.keys()));
+    let named = select
+        .iter()
+        .map(|n| ("--select", n))
+        .chain(ignore.iter().map(|n| ("--ignore", n)))
+        .chain(config.select.iter().map(|n| ("`select` in the config", n)))
+        .chain(config.ignore.iter().map(|n| ("`ignore` in the config", n)))
+        .chain(
+            config
+                .severity
+                .keys()
+                .map(|n| ("`severity` in the config", n)),
+        )
+        .chain(overrides.map(|n| ("`overrides` in the config", n)));
+    for (place, name) in named {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(format!("{place}: an empty rule code (a stray comma?)"));
+        }
+        let is_known = known
+            .iter()
+            .any(|(code, rule)| code.eq_ignore_ascii_case(name) || *rule == name);
+        if !is_known {
+            let hint = closest(name, known)
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            return Err(format!(
+                "{place}: no rule has the code or name `{name}`{hint} (`newslint rules` lists them)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The known code or name nearest to a misspelt one, if one is near enough to be meant.
+fn closest<'a>(name: &str, known: &[(&'a str, &'a str)]) -> Option<&'a str> {
+    let upper = name.to_ascii_uppercase();
+    known
+        .iter()
+        .flat_map(|(code, rule)| {
+            [
+                (*code, crate::discrepancy::distance(&upper, code)),
+                (*rule, crate::discrepancy::distance(name, rule)),
+            ]
+        })
+        .filter(|(candidate, d)| *d <= (candidate.len() / 4).max(1))
+        .min_by_key(|(_, d)| *d)
+        .map(|(candidate, _)| candidate)
 }
 
 /// Which diagnostics are kept and at what severity, for each file.

@@ -24,12 +24,21 @@ impl Severity {
 
 /// The first `max` characters of `text` on one line, with an ellipsis if cut: quoted copy in a
 /// message.
+/// Reads only as far as the excerpt needs, however long the text.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &one_line[..cut]),
-        None => one_line,
+    let mut out = String::new();
+    let mut shown = 0;
+    for (n, word) in text.split_whitespace().enumerate() {
+        for c in (n > 0).then_some(' ').into_iter().chain(word.chars()) {
+            if shown == max {
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            shown += 1;
+        }
     }
+    out
 }
 
 /// A place in a file, with what to say about it.
@@ -125,4 +134,76 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
             &b.code,
         ))
     });
+}
+
+/// At most this many diagnostics of one rule are reported in one file; one more says how many were
+/// left out (32 KB of stray quotation marks would otherwise be 32,768 reports of one mistake).
+pub const MAX_PER_RULE: usize = 100;
+
+/// Sorted diagnostics with at most `MAX_PER_RULE` of each rule in each file (the first by place), and
+/// in place of the first left out, one of the rule's severity saying how many more there are. One
+/// more than the limit is shown rather than summed up, so a rule that sums up its own (`left_out`)
+/// is left as it is.
+pub fn cap_per_rule(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut counts: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    for d in &sorted {
+        *counts.entry((&d.primary.path, &d.code)).or_default() += 1;
+    }
+    if counts.values().all(|&n| n <= MAX_PER_RULE + 1) {
+        return sorted;
+    }
+    let hidden: std::collections::HashMap<(String, String), usize> = counts
+        .into_iter()
+        .filter(|&(_, n)| n > MAX_PER_RULE + 1)
+        .map(|((path, code), n)| ((path.to_string(), code.to_string()), n - MAX_PER_RULE))
+        .collect();
+    let mut seen: std::collections::HashMap<(String, String), usize> = Default::default();
+    let mut kept = Vec::new();
+    for d in sorted {
+        let key = (d.primary.path.clone(), d.code.clone());
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n <= MAX_PER_RULE {
+            kept.push(d);
+        } else if *n == MAX_PER_RULE + 1 {
+            kept.push(left_out(d, hidden[&key]));
+        }
+    }
+    kept
+}
+
+/// The summary standing for `more` diagnostics of `first`'s rule, placed where `first` was.
+pub fn left_out(first: Diagnostic, more: usize) -> Diagnostic {
+    let message = format!(
+        "… and {} more {} in this file, not shown",
+        thousands(more),
+        first.code
+    );
+    Diagnostic {
+        message,
+        primary: Label {
+            message: "the first not shown".into(),
+            ..first.primary
+        },
+        secondary: Vec::new(),
+        notes: vec![format!(
+            "newslint reports at most {MAX_PER_RULE} findings of one rule in one file"
+        )],
+        help: Some("Fix the findings shown and check again to see the rest".into()),
+        fix: None,
+        ..first
+    }
+}
+
+/// `31998` as `31,998`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -109,6 +109,17 @@ impl Engine {
                 .collect();
             Shared::Custom(pack_with(rules::default_sources(), &folders)?)
         };
+        let known: Vec<(&str, &str)> = crate::checks::RULES
+            .iter()
+            .map(|r| (r.code, r.name))
+            .chain(
+                pack.rules
+                    .iter()
+                    .map(|r| (&*r.rule.code.0, &*r.rule.name.0)),
+            )
+            .collect();
+        config::check_rule_names(&loaded.config, &options.select, &options.ignore, &known)
+            .map_err(Error::Message)?;
         let policy = Policy::new(
             &loaded.config,
             &options.select,
@@ -163,8 +174,8 @@ impl Engine {
             .filter(|p| p.as_os_str() != "-")
             .cloned()
             .collect();
-        let files = walk::discover(&named, &selection);
-        let mut results = Vec::new();
+        let walk::Discovered { files, errors } = walk::discover(&named, &selection);
+        let mut results: Vec<Result<Analysis, InputError>> = errors.into_iter().map(Err).collect();
         if paths.iter().any(|p| p.as_os_str() == "-") {
             results.push(input::read_stdin().map(|f| self.analyse(f)));
         }
@@ -254,7 +265,7 @@ impl Engine {
                 continue;
             }
             let text = fix::apply(&analysis.file.text, &fixes);
-            match fix::write_atomically(Path::new(&path), &text) {
+            match fix::write_atomically(Path::new(&path), &analysis.file.text, &text) {
                 Ok(()) => {
                     report.fixed += fixes.len();
                     report.files += 1;
@@ -285,6 +296,7 @@ fn lexicon(cue_files: &[PathBuf]) -> Result<Shared<Lexicon>, Error> {
     for path in cue_files {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::Message(format!("{}: cannot be read: {e}", path.display())))?;
+        crate::yaml::check_limits(&path.display().to_string(), &text)?;
         sources.push((path.display().to_string(), text));
     }
     let borrowed: Vec<(&str, &str)> = sources
@@ -318,7 +330,8 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// All diagnostics, sorted by path, offset and code.
+    /// All diagnostics to report, sorted by path, offset and code, at most `MAX_PER_RULE` of a rule
+    /// in a file (then one saying how many more).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self
             .files
@@ -326,7 +339,7 @@ impl Checked {
             .flat_map(|(_, d)| d.iter().cloned())
             .collect();
         diagnostic::sort(&mut all);
-        all
+        diagnostic::cap_per_rule(all)
     }
 
     /// The safe fixes as one unified diff over every file.

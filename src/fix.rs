@@ -147,19 +147,21 @@ fn with_newline(line: &str) -> String {
     }
 }
 
-/// Replaces the file at `path` with `text` atomically, keeping its permissions: the new text goes to a
-/// hidden temporary file in the same folder, is synced, and is renamed over the original.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+/// Replaces the file at `path`, read as `read`, with `text` atomically, keeping its permissions and
+/// owner: the new text goes to a hidden temporary file in the same folder, is synced, and is renamed
+/// over the original. A symbolic link is written through to the file it names (the link stays).
+/// Nothing is written, and the error says why, if the file has other hard links (renaming would split
+/// them), if its owner cannot be kept, or if it changed since it was read (the change would be lost).
+pub fn write_atomically(path: &Path, read: &str, text: &str) -> std::io::Result<()> {
+    let path = &fs::canonicalize(path)?; // the link's target, in its own folder
+    let folder = path.parent().unwrap_or(Path::new("/"));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let metadata = fs::metadata(path)?;
+    refuse_hard_links(&metadata)?;
     let temporary = folder.join(format!(".{name}.newslint-{}.tmp", std::process::id()));
-    let permissions = fs::metadata(path)?.permissions();
     let result = (|| {
         let mut file = fs::OpenOptions::new()
             .write(true)
@@ -167,13 +169,51 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
             .open(&temporary)?;
         file.write_all(text.as_bytes())?;
         file.sync_all()?;
-        fs::set_permissions(&temporary, permissions)?;
+        fs::set_permissions(&temporary, metadata.permissions())?;
+        keep_owner(&temporary, &metadata)?;
+        if fs::read(path)? != read.as_bytes() {
+            return Err(std::io::Error::other(
+                "it changed since it was read, so it was left alone; check it again",
+            ));
+        }
         fs::rename(&temporary, path)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
     result
+}
+
+#[cfg(unix)]
+fn refuse_hard_links(metadata: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    match metadata.nlink() {
+        1 => Ok(()),
+        n => Err(std::io::Error::other(format!(
+            "it has {n} hard links and a fixed copy would split them; fix it with `--diff` and `patch`"
+        ))),
+    }
+}
+
+#[cfg(not(unix))]
+fn refuse_hard_links(_: &fs::Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Gives the new file the original's owner and group (possible as root, or when the runner owns it).
+#[cfg(unix)]
+fn keep_owner(temporary: &Path, metadata: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    std::os::unix::fs::chown(temporary, Some(metadata.uid()), Some(metadata.gid())).map_err(|e| {
+        std::io::Error::other(format!(
+            "its owner or group cannot be kept ({e}); fix it as its owner"
+        ))
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &Path, _: &fs::Metadata) -> std::io::Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]

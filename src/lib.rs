@@ -30,6 +30,7 @@ pub mod sentences;
 pub mod span;
 pub mod suppress;
 pub mod walk;
+pub mod yaml;
 
 pub use analysis::{Analysis, analyse};
 pub use document::Document;

@@ -190,17 +190,15 @@ fn test_rules(paths: &[PathBuf], color: Colour) -> Result<ExitCode, Error> {
     Ok(ExitCode::from(u8::from(!outcome.failures.is_empty())))
 }
 
-/// Writes to stdout; a closed pipe (`newslint … | head`) ends the program quietly.
+/// Writes to stdout; a closed pipe (`newslint … | head`) ends the program quietly, any other write
+/// error (a full disk) is an error: a report that was not written must not pass.
 fn emit(text: &str) -> Result<ExitCode, Error> {
     let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        std::process::exit(0);
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::Message(format!("cannot write the report: {e}"))),
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn colour(choice: Colour, stderr: bool) -> bool {

@@ -168,10 +168,13 @@ fn is_format(c: char) -> bool {
 
 /// `6'3" tall`: a straight double mark right after a height or a length in inches is a unit.
 fn is_inch_mark(body: &str, i: usize) -> bool {
-    let token = body[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-    token.ends_with(|c: char| c.is_ascii_digit())
-        && token
+    // Read back only while the token can still be a measure, so a run of marks costs one look each.
+    let before = &body[..i];
+    before.ends_with(|c: char| c.is_ascii_digit())
+        && before
             .chars()
+            .rev()
+            .take_while(|c| !c.is_whitespace())
             .all(|c| c.is_ascii_digit() || matches!(c, '\'' | '’' | '.'))
 }
 

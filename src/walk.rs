@@ -3,6 +3,7 @@
 //! files (`.txt`, `.md`, `.markdown`) or, with `--glob`, the files the globs select.
 //! Work on the files is then shared across threads and the results come back in input order.
 
+use crate::input::InputError;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
 use std::path::{Path, PathBuf};
@@ -56,42 +57,79 @@ impl Selection {
     }
 }
 
-/// The files to read, sorted within each folder, in the order the user named the paths.
-pub fn discover(paths: &[PathBuf], selection: &Selection) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            files.extend(walk_folder(path, selection));
-        } else {
-            files.push(path.clone()); // named files are always read, even missing ones: reading reports why
-        }
-    }
-    files
+/// What walking the paths found: the files to read, and what could not be walked (a folder that
+/// cannot be listed, an ignore file that cannot be read), which the check must not pass over.
+#[derive(Default)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<InputError>,
 }
 
-fn walk_folder(root: &Path, selection: &Selection) -> Vec<PathBuf> {
-    let found = Mutex::new(Vec::new());
+/// The files to read, sorted within each folder, in the order the user named the paths.
+pub fn discover(paths: &[PathBuf], selection: &Selection) -> Discovered {
+    let mut discovered = Discovered::default();
+    for path in paths {
+        if path.is_dir() {
+            walk_folder(path, selection, &mut discovered);
+        } else {
+            // named files are always read, even missing ones: reading reports why
+            discovered.files.push(path.clone());
+        }
+    }
+    discovered
+}
+
+fn walk_folder(root: &Path, selection: &Selection, discovered: &mut Discovered) {
+    let found = Mutex::new(Discovered::default());
     WalkBuilder::new(root)
         .require_git(false)
         .build_parallel()
         .run(|| {
             Box::new(|entry| {
-                if let Ok(entry) = entry {
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                    if is_file && selection.selects(relative) {
-                        found
-                            .lock()
-                            .expect("walker threads do not panic")
-                            .push(entry.into_path());
+                let mut found = found.lock().expect("walker threads do not panic");
+                match entry {
+                    Ok(entry) => {
+                        if let Some(e) = entry.error() {
+                            found.errors.push(walk_error(entry.path(), e));
+                        }
+                        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                        if is_file && selection.selects(relative) {
+                            found.files.push(entry.into_path());
+                        }
                     }
+                    Err(e) => found.errors.push(walk_error(root, &e)),
                 }
                 WalkState::Continue
             })
         });
     let mut found = found.into_inner().expect("walker threads do not panic");
-    found.sort();
-    found
+    found.files.sort();
+    found.errors.sort_by_key(|e| e.to_string());
+    discovered.files.extend(found.files);
+    discovered.errors.extend(found.errors);
+}
+
+/// A walker error as an input error on the path it names (the walked folder if it names none).
+fn walk_error(root: &Path, error: &ignore::Error) -> InputError {
+    let mut path = root.display().to_string();
+    let mut error = error;
+    loop {
+        match error {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.display().to_string();
+                error = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                error = err
+            }
+            _ => break,
+        }
+    }
+    InputError::Unreadable {
+        path,
+        reason: error.to_string(),
+    }
 }
 
 /// Maps `f` over `items` on `threads` threads; results keep the items' order.

@@ -132,7 +132,7 @@ fn select_and_ignore_on_the_command_line() {
             "--format",
             "short",
             "--ignore",
-            "NL203,NL950",
+            "NL203,NL002",
             "drafts",
         ],
         None,

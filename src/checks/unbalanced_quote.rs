@@ -2,7 +2,7 @@
 
 use super::CodeRule;
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Label, MAX_PER_RULE, Severity, left_out};
 use crate::quotes::Unbalanced;
 
 pub const RULE: CodeRule = CodeRule {
@@ -30,31 +30,41 @@ Close the quotation where the speaker's words end:
     check: Some(check),
 };
 
+/// At most `MAX_PER_RULE` diagnostics and one summing up the rest: a megabyte of stray marks is a
+/// million of them, too many to build only to leave out.
 fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
+    let issues = &analysis.document.quotes.unbalanced;
+    let mut found: Vec<Diagnostic> = issues
+        .iter()
+        .take(MAX_PER_RULE + 1)
+        .map(|issue| diagnostic(rule, analysis, issue))
+        .collect();
+    if issues.len() > MAX_PER_RULE + 1 {
+        let first_hidden = found.pop().expect("more than the limit were taken");
+        found.push(left_out(first_hidden, issues.len() - MAX_PER_RULE));
+    }
+    found
+}
+
+fn diagnostic(rule: &CodeRule, analysis: &Analysis, issue: &Unbalanced) -> Diagnostic {
     let path = &analysis.file.path;
     let text = &analysis.file.text;
-    analysis
-        .document
-        .quotes
-        .unbalanced
-        .iter()
-        .map(|issue| match *issue {
-            Unbalanced::NeverClosed(mark) => Diagnostic::new(
-                rule.id(),
-                format!("Quotation mark `{}` is never closed", mark.of(text)),
-                Label::new(path, mark, "opened here"),
-            )
-            .with_note("a quotation that runs on re-opens each new paragraph with a quotation mark")
-            .with_help("Close the quotation where the speaker's words end"),
-            Unbalanced::NeverOpened(mark) => Diagnostic::new(
-                rule.id(),
-                format!(
-                    "Closing quotation mark `{}` has no opening mark",
-                    mark.of(text)
-                ),
-                Label::new(path, mark, "closes nothing"),
-            )
-            .with_help("Open the quotation where the speaker's words begin, or remove this mark"),
-        })
-        .collect()
+    match *issue {
+        Unbalanced::NeverClosed(mark) => Diagnostic::new(
+            rule.id(),
+            format!("Quotation mark `{}` is never closed", mark.of(text)),
+            Label::new(path, mark, "opened here"),
+        )
+        .with_note("a quotation that runs on re-opens each new paragraph with a quotation mark")
+        .with_help("Close the quotation where the speaker's words end"),
+        Unbalanced::NeverOpened(mark) => Diagnostic::new(
+            rule.id(),
+            format!(
+                "Closing quotation mark `{}` has no opening mark",
+                mark.of(text)
+            ),
+            Label::new(path, mark, "closes nothing"),
+        )
+        .with_help("Open the quotation where the speaker's words begin, or remove this mark"),
+    }
 }

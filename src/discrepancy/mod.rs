@@ -8,6 +8,8 @@ mod names;
 mod quotes;
 mod record;
 
+pub(crate) use names::distance;
+
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, RuleId, Severity};
 use serde::{Deserialize, Serialize};

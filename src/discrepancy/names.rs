@@ -130,7 +130,7 @@ fn flush<'a>(run: &mut Vec<(usize, &'a str)>, analysis: &'a Analysis, out: &mut 
 }
 
 /// Levenshtein distance, for short words.
-fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -235,7 +235,29 @@ pub(super) fn parse(doc: &Document, sentence: Sentence) -> Option<(Span, Span, S
     let cue = Span::new(colon_at, colon_at + 1);
     let start = base + input.len() - content_text.len();
     let block_end = doc.copy.blocks[sentence.block].span.end;
-    Some((source, cue, Span::new(start, block_end)))
+    Some((
+        source,
+        cue,
+        Span::new(start, content_end(text, start, block_end)),
+    ))
+}
+
+/// How far a label's words may run: a transcript turn of several sentences, not megabytes of a
+/// paragraph that never ends (past this the content is cut at a word).
+const MAX_CONTENT: usize = 4_000;
+
+/// The end of the paragraph, or of the last word within `MAX_CONTENT` bytes of `start`.
+fn content_end(text: &str, start: usize, block_end: usize) -> usize {
+    if block_end - start <= MAX_CONTENT {
+        return block_end;
+    }
+    let mut limit = start + MAX_CONTENT;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    text[start..limit]
+        .rfind(char::is_whitespace)
+        .map_or(limit, |space| start + space)
 }
 
 #[cfg(test)]

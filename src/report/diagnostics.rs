@@ -22,6 +22,8 @@ pub struct Files<'a> {
 }
 
 const WRAP: usize = 100;
+/// The longest display line, in characters, when a line has no space to break at.
+const HARD_WRAP: usize = 2 * WRAP;
 
 struct WrappedFile<'a> {
     path: &'a str,
@@ -35,7 +37,6 @@ struct DisplayLine {
     start: usize,
     end: usize,
     line_number: usize,
-    line_start: usize,
 }
 
 impl<'a> Files<'a> {
@@ -90,6 +91,16 @@ fn display_lines(text: &str) -> Vec<DisplayLine> {
         let mut start = line_start;
         let mut width = 0;
         for (i, c) in line.char_indices() {
+            if width == HARD_WRAP {
+                // no space to break at: break anyway, so a snippet never copies a whole long line
+                lines.push(DisplayLine {
+                    start,
+                    end: line_start + i,
+                    line_number: number + 1,
+                });
+                start = line_start + i;
+                width = 0;
+            }
             width += 1;
             if width > WRAP && c == ' ' {
                 let end = line_start + i + 1;
@@ -97,7 +108,6 @@ fn display_lines(text: &str) -> Vec<DisplayLine> {
                     start,
                     end,
                     line_number: number + 1,
-                    line_start,
                 });
                 start = end;
                 width = 0;
@@ -108,7 +118,6 @@ fn display_lines(text: &str) -> Vec<DisplayLine> {
             start,
             end,
             line_number: number + 1,
-            line_start,
         });
         line_start = end;
     }
@@ -117,7 +126,6 @@ fn display_lines(text: &str) -> Vec<DisplayLine> {
             start: text.len(),
             end: text.len(),
             line_number: lines.len() + 1,
-            line_start: text.len(),
         });
     }
     lines
@@ -160,9 +168,10 @@ impl<'a> files::Files<'a> for Files<'a> {
         line_index: usize,
         byte_index: usize,
     ) -> Result<usize, files::Error> {
-        let line = self.display_line(id, line_index)?;
-        let text = self.files[id].text;
-        Ok(files::column_index(text, line.line_start..text.len(), byte_index) + 1)
+        self.display_line(id, line_index)?;
+        let file = &self.files[id];
+        let index = file.line_index.get_or_init(|| LineIndex::new(file.text));
+        Ok(index.line_column(file.text, byte_index).1)
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
@@ -211,7 +220,25 @@ pub fn human(diagnostics: &[Diagnostic], files: &Files, colour: bool) -> String 
         // Rendering can only fail on a span outside its file, which the reader never produces.
         let _ = term::emit_to_write_style(&mut buffer, &config, files, &to_codespan(d, files));
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    escape_invisible(&String::from_utf8_lossy(buffer.as_slice()))
+}
+
+/// Bidirectional controls shown as `<U+202E>`: written raw, they reorder what the terminal shows, so
+/// a report could show the reader other words than the file holds ("Trojan Source").
+fn escape_invisible(report: &str) -> String {
+    let is_control = |c: char| matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !report.contains(is_control) {
+        return report.to_string();
+    }
+    let mut escaped = String::with_capacity(report.len());
+    for c in report.chars() {
+        if is_control(c) {
+            escaped.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// `path:line:col: severity[CODE]: message`, one line each.

@@ -103,15 +103,12 @@ impl Pack {
         let mut rules: Vec<LoadedRule> = Vec::new();
         for (index, file) in files.iter().enumerate() {
             locate::reset();
+            crate::yaml::check_limits(&file.path, &file.text)?;
             let parsed: RuleFile =
                 serde_yaml::from_str(&file.text).map_err(|e| placed(file, &e))?;
             for (n, rule) in parsed.rules.into_iter().enumerate() {
-                if let Some(first) = rules.iter().find(|r| r.rule.code == rule.code) {
+                if let Some(message) = clash(&rule, &rules, &files) {
                     let at = locate::offset::<RuleFile>(&file.text, locate::What::Code, n);
-                    let message = format!(
-                        "rule code `{}` is already used by `{}` in {}",
-                        rule.code.0, first.rule.name.0, files[first.file].path
-                    );
                     return Err(LoadError::new(&file.path, &file.text, at, message));
                 }
                 rules.push(LoadedRule { rule, file: index });
@@ -154,6 +151,41 @@ impl Pack {
                 )
             })
     }
+}
+
+/// Why `rule` cannot join the rules loaded so far: its code or name is a built-in code rule's or an
+/// earlier rule's (`--select`, suppressions and `explain` name rules by either, so both are unique).
+fn clash(rule: &Rule, loaded: &[LoadedRule], files: &[RuleSource]) -> Option<String> {
+    let (code, name) = (&rule.code.0, &rule.name.0);
+    if let Some(built_in) = crate::checks::RULES
+        .iter()
+        .find(|b| b.code.eq_ignore_ascii_case(code) || b.name == name)
+    {
+        return Some(format!(
+            "rule `{code}` (`{name}`) reuses the {} of the built-in rule {} `{}`",
+            if built_in.code.eq_ignore_ascii_case(code) {
+                "code"
+            } else {
+                "name"
+            },
+            built_in.code,
+            built_in.name
+        ));
+    }
+    let first = loaded
+        .iter()
+        .find(|r| r.rule.code.0.eq_ignore_ascii_case(code) || r.rule.name.0 == *name)?;
+    Some(if first.rule.code.0.eq_ignore_ascii_case(code) {
+        format!(
+            "rule code `{code}` is already used by `{}` in {}",
+            first.rule.name.0, files[first.file].path
+        )
+    } else {
+        format!(
+            "rule name `{name}` is already used by {} in {}",
+            first.rule.code.0, files[first.file].path
+        )
+    })
 }
 
 /// A YAML error in a rule file, placed on the value whose check failed when the parser placed it on the

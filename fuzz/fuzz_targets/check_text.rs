@@ -1,0 +1,28 @@
+//! A whole file checked as plain text or Markdown (the first byte chooses), its suppressions applied,
+//! and every report written: human, short, JSON, and the attributions as text and JSON.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newslint::report::{attributions, diagnostics};
+use newslint::{Lexicon, Pack, SourceFile, check_file};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&format, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let path = if format % 2 == 0 { "draft.txt" } else { "draft.md" };
+    let file = SourceFile::new(path, text);
+    let (analysis, found) = check_file(file, Lexicon::default_lexicon(), Pack::default_pack());
+    for d in &found {
+        assert!(d.primary.span.end <= text.len() && text.is_char_boundary(d.primary.span.start));
+    }
+    let files = diagnostics::Files::new([(path, text)]);
+    diagnostics::human(&found, &files, format & 2 == 0);
+    diagnostics::short(&found, &files);
+    diagnostics::json(&found, &files);
+    attributions::text(&analysis.file, &analysis.attributions);
+    attributions::json(&[(&analysis.file, analysis.attributions.as_slice())]);
+});
