@@ -158,9 +158,11 @@ impl Engine {
     ) -> Result<(Vec<Analysis>, Vec<InputError>), Error> {
         let selection =
             Selection::new(globs).map_err(|e| Error::Message(format!("bad --glob: {e}")))?;
+        let mut refused = Vec::new();
         let named: Vec<PathBuf> = paths
             .iter()
             .filter(|p| p.as_os_str() != "-")
+            .filter(|p| p.is_dir() || refused_format(p, &mut refused))
             .cloned()
             .collect();
         let files = walk::discover(&named, &selection);
@@ -172,12 +174,15 @@ impl Engine {
         results.extend(walk::parallel_map(&files, threads, |path| {
             input::read_path(path).map(|f| self.analyse(f))
         }));
-        let (mut analyses, mut errors) = (Vec::new(), Vec::new());
+        let (mut analyses, mut errors) = (Vec::new(), refused);
         for result in results {
             match result {
                 Ok(a) => analyses.push(a),
                 Err(e) => errors.push(e),
             }
+        }
+        if errors.is_empty() {
+            nothing_unread(&analyses, paths)?;
         }
         Ok((analyses, errors))
     }
@@ -270,6 +275,38 @@ impl Engine {
         }
         report.checked = self.check(analyses, run)?;
         Ok(report)
+    }
+}
+
+/// Keeps a named file in a format newslint reads; records the refusal of any other (false).
+fn refused_format(path: &Path, refused: &mut Vec<InputError>) -> bool {
+    input::refuse_unread_format(path)
+        .map_err(|e| refused.push(e))
+        .is_ok()
+}
+
+/// A check that guards publication never passes copy it did not read: a run that found no file to
+/// read, or whose files hold text but none of it copy (a page of markup alone), is an error.
+fn nothing_unread(analyses: &[Analysis], paths: &[PathBuf]) -> Result<(), Error> {
+    let named = || {
+        let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        shown.join(", ")
+    };
+    if analyses.is_empty() {
+        return Err(Error::Message(format!(
+            "no copy to check: found no file that newslint reads in {}; it reads {}",
+            named(),
+            input::formats_read()
+        )));
+    }
+    let has_copy = |a: &Analysis| !a.document.copy.blocks.is_empty();
+    let has_text = |a: &&Analysis| !a.file.text.trim().is_empty();
+    match analyses.iter().find(has_text) {
+        Some(first) if !analyses.iter().any(has_copy) => Err(Error::Message(format!(
+            "no copy to check: `{}` holds text, but none of it is copy newslint reads (markup, front matter or code alone)",
+            first.file.path
+        ))),
+        _ => Ok(()),
     }
 }
 

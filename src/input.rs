@@ -13,18 +13,64 @@ pub enum Format {
     Markdown,
 }
 
+/// The formats newslint reads, each with its file extensions: folders are walked for these, and a
+/// file named in any other format is refused rather than passed unread.
+const EXTENSIONS: &[(Format, &str, &[&str])] = &[
+    (Format::Text, "plain text", &["txt", "text"]),
+    (Format::Markdown, "Markdown", &["md", "markdown"]),
+];
+
 impl Format {
-    /// Markdown by extension (`.md`, `.markdown`); everything else is plain text.
-    pub fn from_path(path: &str) -> Format {
-        let ext = Path::new(path)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("md" | "markdown") => Format::Markdown,
-            _ => Format::Text,
-        }
+    /// The format of a copy extension (`.md`, `.txt`, any case), or `None` for a format not read.
+    pub fn of_extension(ext: &str) -> Option<Format> {
+        EXTENSIONS
+            .iter()
+            .find(|(_, _, exts)| exts.iter().any(|e| e.eq_ignore_ascii_case(ext)))
+            .map(|(format, _, _)| *format)
     }
+
+    /// How to read a file the user chose: by a copy extension, else as plain text (standard input,
+    /// a file with no extension, a file a `--glob` picked).
+    pub fn from_path(path: &str) -> Format {
+        extension(Path::new(path))
+            .and_then(Format::of_extension)
+            .unwrap_or(Format::Text)
+    }
+}
+
+fn extension(path: &Path) -> Option<&str> {
+    path.extension().and_then(|e| e.to_str())
+}
+
+/// Whether a file inside a folder is copy: it has the extension of a format newslint reads.
+pub fn is_copy_file(path: &Path) -> bool {
+    extension(path).and_then(Format::of_extension).is_some()
+}
+
+/// A file named on the command line that newslint does not read: one with an extension that no
+/// format has (`draft.docx`, `page.pdf`). A file with no extension is read as plain text.
+pub fn refuse_unread_format(path: &Path) -> Result<(), InputError> {
+    match path.extension() {
+        Some(ext) if ext.to_str().and_then(Format::of_extension).is_none() => {
+            Err(InputError::Unsupported {
+                path: path.display().to_string(),
+                extension: ext.to_string_lossy().into_owned(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `plain text (.txt, .text), Markdown (.md, .markdown)`: what newslint reads, for messages.
+pub fn formats_read() -> String {
+    EXTENSIONS
+        .iter()
+        .map(|(_, name, exts)| {
+            let exts: Vec<String> = exts.iter().map(|e| format!(".{e}")).collect();
+            format!("{name} ({})", exts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What kind of copy a file is. News is held to the sourcing standard in full; opinion (a column, a
@@ -92,6 +138,7 @@ pub enum InputError {
     Unreadable { path: String, reason: String },
     Binary { path: String },
     NotUtf8 { path: String, offset: usize },
+    Unsupported { path: String, extension: String },
 }
 
 impl fmt::Display for InputError {
@@ -102,6 +149,11 @@ impl fmt::Display for InputError {
                 write!(f, "{path}: cannot be read: {reason}")
             }
             InputError::Binary { path } => write!(f, "{path}: is a binary file, not copy"),
+            InputError::Unsupported { path, extension } => write!(
+                f,
+                "{path}: newslint does not read .{extension} files; it reads {}",
+                formats_read()
+            ),
             InputError::NotUtf8 { path, offset } => {
                 write!(
                     f,
@@ -191,5 +243,19 @@ mod tests {
         assert_eq!(Format::from_path("notes.markdown"), Format::Markdown);
         assert_eq!(Format::from_path("story.txt"), Format::Text);
         assert_eq!(Format::from_path("<stdin>"), Format::Text);
+        assert_eq!(Format::from_path("c.draft"), Format::Text);
+    }
+
+    #[test]
+    fn a_named_file_in_a_format_not_read_is_refused() {
+        let refused = refuse_unread_format(Path::new("news/draft.docx")).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "news/draft.docx: newslint does not read .docx files; it reads plain text (.txt, .text), Markdown (.md, .markdown)"
+        );
+        assert!(refuse_unread_format(Path::new("wire/AP-0412")).is_ok());
+        assert!(refuse_unread_format(Path::new("a.MD")).is_ok());
+        assert!(is_copy_file(Path::new("a/b.markdown")));
+        assert!(!is_copy_file(Path::new("a/LICENSE")));
     }
 }
