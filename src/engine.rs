@@ -7,11 +7,12 @@
 //! out. Nothing here prints.
 
 pub use crate::Analysis;
-use crate::config::{self, Config, Policy};
+use crate::config::{self, Config, Policy, Scope};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::LoadError;
 use crate::input::{self, InputError, SourceFile};
 use crate::rules::{self, RuleSource};
+use crate::story::StorySets;
 use crate::walk::{self, Selection};
 use crate::{Lexicon, Pack, analyse, discrepancy, fix, suppress};
 use std::fmt;
@@ -76,6 +77,7 @@ pub struct Engine {
     lexicon: Shared<Lexicon>,
     pack: Shared<Pack>,
     policy: Policy,
+    stories: StorySets,
     fail_on: Option<Severity>,
 }
 
@@ -109,8 +111,12 @@ impl Engine {
                 .collect();
             Shared::Custom(pack_with(rules::default_sources(), &folders)?)
         };
+        let scope = Scope::new(&loaded.base, cwd);
+        let stories =
+            StorySets::new(&loaded.config.stories, scope.clone()).map_err(Error::Message)?;
         let policy = Policy::new(
             &loaded.config,
+            scope,
             &options.select,
             &options.ignore,
             options.fail_on,
@@ -122,6 +128,7 @@ impl Engine {
             lexicon,
             pack,
             policy,
+            stories,
             fail_on: options.fail_on,
         })
     }
@@ -197,8 +204,17 @@ impl Engine {
 
     /// Checks the analysed files: each story set together (all of them with `story`), quotations
     /// against the `record`, then each file's suppressions and the policy.
-    pub fn check(&self, analyses: Vec<Analysis>, run: &Run) -> Result<Checked, Error> {
-        let groups = story_groups(&analyses, run.story, &self.config).map_err(Error::Message)?;
+    pub fn check(&self, given: Vec<Analysis>, run: &Run) -> Result<Checked, Error> {
+        let mut analyses = if run.story {
+            Vec::new()
+        } else {
+            self.rest_of_story_sets(&given, run.threads)?
+        };
+        // The drafts read only for comparison come first: a discrepancy's primary label is on the
+        // later account, so one between a given draft and another falls in the given draft.
+        let context = analyses.len();
+        analyses.extend(given);
+        let groups = story_groups(&analyses, run.story, &self.stories);
         let found: Vec<Vec<(usize, Vec<Diagnostic>)>> = walk::parallel_map(
             &groups,
             run.threads.unwrap_or_else(walk::default_threads),
@@ -220,23 +236,63 @@ impl Engine {
             per_file[i] = d;
         }
         if !run.record.is_empty() {
-            let refs: Vec<&Analysis> = analyses.iter().collect();
+            let refs: Vec<&Analysis> = analyses[context..].iter().collect();
             for d in discrepancy::against_record(&refs, run.record) {
                 if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
                     per_file[i].push(d);
                 }
             }
         }
-        let files = analyses
+        let given = analyses.split_off(context);
+        let files = given
             .into_iter()
-            .zip(per_file)
+            .zip(per_file.split_off(context))
             .map(|(analysis, found)| {
                 let kept = suppress::apply(&analysis, found);
                 let kept = self.policy.apply(&analysis.file.path, kept);
                 (analysis, kept)
             })
             .collect();
-        Ok(Checked { files })
+        Ok(Checked {
+            files,
+            context: analyses,
+        })
+    }
+
+    /// The drafts of the story sets that the given files belong to, other than the given files,
+    /// read and analysed from disk.
+    fn rest_of_story_sets(
+        &self,
+        given: &[Analysis],
+        threads: Option<usize>,
+    ) -> Result<Vec<Analysis>, Error> {
+        let scope = self.stories.scope();
+        let mut sets: Vec<usize> = given
+            .iter()
+            .filter(|a| a.file.path != "<stdin>")
+            .filter_map(|a| self.stories.set_of(&a.file.path))
+            .collect();
+        sets.sort_unstable();
+        sets.dedup();
+        let have: Vec<PathBuf> = given
+            .iter()
+            .map(|a| scope.absolute(Path::new(&a.file.path)))
+            .collect();
+        let rest: Vec<PathBuf> = sets
+            .into_iter()
+            .flat_map(|set| self.stories.members_on_disk(set))
+            .filter(|p| !have.contains(p))
+            .collect();
+        let threads = threads.unwrap_or_else(walk::default_threads);
+        walk::parallel_map(&rest, threads, |path| {
+            let mut file = input::read_path(path).map_err(|e| {
+                Error::Message(format!("{e} (a draft of a story set being checked)"))
+            })?;
+            file.path = scope.shown(path);
+            Ok(self.analyse(file))
+        })
+        .into_iter()
+        .collect()
     }
 
     /// Writes each file's safe fixes atomically, then checks every file again (a fixed file with the
@@ -348,10 +404,12 @@ pub struct Run<'a> {
     pub threads: Option<usize>,
 }
 
-/// Every file checked, in input order, with the diagnostics kept for it.
+/// Every file checked, in input order, with the diagnostics kept for it; and the other drafts of
+/// their story sets, read to compare with (secondary labels may point into them).
 #[derive(Default)]
 pub struct Checked {
     pub files: Vec<(Analysis, Vec<Diagnostic>)>,
+    pub context: Vec<Analysis>,
 }
 
 impl Checked {
@@ -402,35 +460,27 @@ impl Fixed {
 }
 
 /// Which files are checked together: all of them with `story`; else each story set the config
-/// declares (by globs), and every other file alone.
-fn story_groups(
-    analyses: &[Analysis],
-    story: bool,
-    config: &Config,
-) -> Result<Vec<Vec<usize>>, String> {
+/// declares, and every other file alone.
+fn story_groups(analyses: &[Analysis], story: bool, sets: &StorySets) -> Vec<Vec<usize>> {
     if story {
-        return Ok(vec![(0..analyses.len()).collect()]);
+        return vec![(0..analyses.len()).collect()];
     }
-    let mut sets = Vec::new();
-    for set in &config.stories {
-        let mut globs = globset::GlobSetBuilder::new();
-        for p in &set.paths {
-            globs.add(globset::Glob::new(p).map_err(|e| format!("bad glob in `stories`: {e}"))?);
-        }
-        sets.push(globs.build().map_err(|e| e.to_string())?);
-    }
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); sets.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut alone = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
-        let path = a.file.path.trim_start_matches("./");
-        match sets.iter().position(|s| s.is_match(path)) {
-            Some(g) => groups[g].push(i),
+        match sets.set_of(&a.file.path) {
+            Some(g) => {
+                if groups.len() <= g {
+                    groups.resize(g + 1, Vec::new());
+                }
+                groups[g].push(i);
+            }
             None => alone.push(vec![i]),
         }
     }
     groups.retain(|g| !g.is_empty());
     groups.extend(alone);
-    Ok(groups)
+    groups
 }
 
 /// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies).

@@ -28,6 +28,7 @@ pub mod rules;
 pub mod schema;
 pub mod sentences;
 pub mod span;
+pub mod story;
 pub mod suppress;
 pub mod walk;
 

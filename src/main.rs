@@ -132,6 +132,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let drafts = checked.files.iter().map(|(a, _)| &a.file);
     let files = Files::new(
         drafts
+            .chain(checked.context.iter().map(|a| &a.file))
             .chain(&record)
             .map(|f| (f.path.as_str(), f.text.as_str())),
     );
