@@ -29,9 +29,14 @@ pub struct CopyView {
 }
 
 pub fn copy_of(file: &SourceFile) -> CopyView {
-    let mut copy = match file.format {
-        Format::Text => plain_copy(&file.text),
-        Format::Markdown => markdown_copy(&file.text),
+    let mut copy = match (&file.html, file.format) {
+        // HTML was read when the file was: its text is already the reading text.
+        (Some(html), _) => CopyView {
+            text: file.text.clone(),
+            blocks: html.1.blocks.clone(),
+        },
+        (None, Format::Markdown) => markdown_copy(&file.text),
+        (None, _) => plain_copy(&file.text),
     };
     blank_wide_spaces(&mut copy.text);
     join_soft_breaks(&mut copy, file.format);
@@ -56,7 +61,13 @@ fn join_soft_breaks(copy: &mut CopyView, format: Format) {
             if inside[at] != b'\n' {
                 continue;
             }
-            if format == Format::Markdown || wrapped(at - line_start, width) {
+            // HTML's line breaks are `<br>`s: the rest of its white space is spaces already.
+            let soft = match format {
+                Format::Markdown => true,
+                Format::Text => wrapped(at - line_start, width),
+                Format::Html => false,
+            };
+            if soft {
                 inside[at] = b' ';
                 if at > 0 && inside[at - 1] == b'\r' {
                     inside[at - 1] = b' ';

@@ -244,15 +244,20 @@ impl Engine {
             }
         }
         let given = analyses.split_off(context);
-        let files = given
-            .into_iter()
+        let kept: Vec<Vec<Diagnostic>> = given
+            .iter()
             .zip(per_file.split_off(context))
             .map(|(analysis, found)| {
-                let kept = suppress::apply(&analysis, found);
+                let kept = suppress::apply(analysis, found);
                 let kept = self.policy.apply(&analysis.file.path, kept);
-                (analysis, kept)
+                let read: Vec<&SourceFile> =
+                    given.iter().chain(&analyses).map(|a| &a.file).collect();
+                kept.into_iter()
+                    .map(|d| fix::to_original(d, &read))
+                    .collect()
             })
             .collect();
+        let files = given.into_iter().zip(kept).collect();
         Ok(Checked {
             files,
             context: analyses,
@@ -314,7 +319,7 @@ impl Engine {
                 analyses.push(analysis);
                 continue;
             }
-            let text = fix::apply(&analysis.file.text, &fixes);
+            let text = fix::apply(analysis.file.original(), &fixes);
             match fix::write_atomically(Path::new(&path), &text) {
                 Ok(()) => {
                     report.fixed += fixes.len();
@@ -356,7 +361,7 @@ fn nothing_unread(analyses: &[Analysis], paths: &[PathBuf]) -> Result<(), Error>
         )));
     }
     let has_copy = |a: &Analysis| !a.document.copy.blocks.is_empty();
-    let has_text = |a: &&Analysis| !a.file.text.trim().is_empty();
+    let has_text = |a: &&Analysis| !a.file.original().trim().is_empty();
     match analyses.iter().find(has_text) {
         Some(first) if !analyses.iter().any(has_copy) => Err(Error::Message(format!(
             "no copy to check: `{}` holds text, but none of it is copy newslint reads (markup, front matter or code alone)",
@@ -428,7 +433,7 @@ impl Checked {
     pub fn diff(&self) -> String {
         self.files
             .iter()
-            .map(|(a, d)| fix::unified_diff(&a.file.path, &a.file.text, &fix::safe_fixes(d)))
+            .map(|(a, d)| fix::unified_diff(&a.file.path, a.file.original(), &fix::safe_fixes(d)))
             .collect()
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Bytes come in; a validated UTF-8 string with its display path goes out. Nothing later re-reads the file.
 
+use crate::span::Span;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -11,6 +12,7 @@ use std::path::Path;
 pub enum Format {
     Text,
     Markdown,
+    Html,
 }
 
 /// The formats newslint reads, each with its file extensions: folders are walked for these, and a
@@ -18,6 +20,7 @@ pub enum Format {
 const EXTENSIONS: &[(Format, &str, &[&str])] = &[
     (Format::Text, "plain text", &["txt", "text"]),
     (Format::Markdown, "Markdown", &["md", "markdown"]),
+    (Format::Html, "HTML", &["html", "htm"]),
 ];
 
 impl Format {
@@ -83,7 +86,8 @@ pub enum Genre {
     Opinion,
 }
 
-/// One file of copy: its path as the user should see it, and its text exactly as on disk.
+/// One file of copy: its path as the user should see it, and its text exactly as on disk — or, for
+/// HTML, its reading text (markup blanked, entities decoded), with the file as on disk in `html`.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
@@ -91,6 +95,8 @@ pub struct SourceFile {
     pub format: Format,
     /// From Markdown front matter (`kind: opinion`), or set by the config's `overrides`.
     pub genre: Genre,
+    /// An HTML file as on disk, its blocks and where its reading offsets lie in it.
+    pub html: Option<std::sync::Arc<(String, crate::html::HtmlCopy)>>,
 }
 
 impl SourceFile {
@@ -100,14 +106,33 @@ impl SourceFile {
         let format = Format::from_path(&path);
         let genre = match format {
             Format::Markdown => front_matter_genre(&text).unwrap_or_default(),
-            Format::Text => Genre::News,
+            Format::Text | Format::Html => Genre::News,
+        };
+        let (text, html) = match format {
+            Format::Html => {
+                let mut read = crate::html::read(&text);
+                let reading = std::mem::take(&mut read.text);
+                (reading, Some(std::sync::Arc::new((text, read))))
+            }
+            _ => (text, None),
         };
         SourceFile {
             path,
             text,
             format,
             genre,
+            html,
         }
+    }
+
+    /// The file as on disk, which diagnostics point into.
+    pub fn original(&self) -> &str {
+        self.html.as_ref().map_or(&self.text, |h| &h.0)
+    }
+
+    /// Where a span of the text read lies in the file as on disk.
+    pub fn to_original(&self, span: Span) -> Span {
+        self.html.as_ref().map_or(span, |h| h.1.map.span(span))
     }
 }
 
@@ -251,7 +276,7 @@ mod tests {
         let refused = refuse_unread_format(Path::new("news/draft.docx")).unwrap_err();
         assert_eq!(
             refused.to_string(),
-            "news/draft.docx: newslint does not read .docx files; it reads plain text (.txt, .text), Markdown (.md, .markdown)"
+            "news/draft.docx: newslint does not read .docx files; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm)"
         );
         assert!(refuse_unread_format(Path::new("wire/AP-0412")).is_ok());
         assert!(refuse_unread_format(Path::new("a.MD")).is_ok());

@@ -20,6 +20,7 @@ pub mod engine;
 pub mod error;
 pub mod fix;
 pub mod grammar;
+pub mod html;
 pub mod input;
 pub mod markup;
 pub mod quotes;

@@ -135,7 +135,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         drafts
             .chain(checked.context.iter().map(|a| &a.file))
             .chain(&record)
-            .map(|f| (f.path.as_str(), f.text.as_str())),
+            .map(|f| (f.path.as_str(), f.original())),
     );
     emit(&match args.format {
         CheckFormat::Human => diagnostics::human(&found, &files, colour(args.color, false)),
