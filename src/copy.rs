@@ -29,11 +29,11 @@ pub struct CopyView {
 }
 
 pub fn copy_of(file: &SourceFile) -> CopyView {
-    let mut copy = match (&file.html, file.format) {
-        // HTML was read when the file was: its text is already the reading text.
-        (Some(html), _) => CopyView {
+    let mut copy = match (&file.converted, file.format) {
+        // HTML and Word were read when the file was: its text is already the text read.
+        (Some(converted), _) => CopyView {
             text: file.text.clone(),
-            blocks: html.1.blocks.clone(),
+            blocks: converted.blocks.clone(),
         },
         (None, Format::Markdown) => markdown_copy(&file.text),
         (None, _) => plain_copy(&file.text),
@@ -65,7 +65,7 @@ fn join_soft_breaks(copy: &mut CopyView, format: Format) {
             let soft = match format {
                 Format::Markdown => true,
                 Format::Text => wrapped(at - line_start, width),
-                Format::Html => false,
+                Format::Html | Format::Word => false,
             };
             if soft {
                 inside[at] = b' ';

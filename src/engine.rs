@@ -312,6 +312,13 @@ impl Engine {
                 continue;
             }
             let path = analysis.file.path.clone();
+            if analysis.file.format == input::Format::Word {
+                report.errors.push(format!(
+                    "{path}: --fix does not rewrite Word documents; make the changes in Word (--diff shows them)"
+                ));
+                analyses.push(analysis);
+                continue;
+            }
             if path == "<stdin>" {
                 report
                     .errors

@@ -31,7 +31,11 @@ pub fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
 /// where an entity was read as its character). A fix on an HTML text node has its replacement
 /// escaped; one whose span would take in markup is dropped, as `--fix` never touches markup.
 pub fn to_original(mut d: Diagnostic, files: &[&crate::input::SourceFile]) -> Diagnostic {
-    let file_of = |path: &str| files.iter().find(|f| f.path == path && f.html.is_some());
+    let file_of = |path: &str| {
+        files
+            .iter()
+            .find(|f| f.path == path && f.format == crate::input::Format::Html)
+    };
     for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
         if let Some(file) = file_of(&label.path) {
             label.span = file.to_original(label.span);

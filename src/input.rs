@@ -13,6 +13,7 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    Word,
 }
 
 /// The formats newslint reads, each with its file extensions: folders are walked for these, and a
@@ -21,6 +22,7 @@ const EXTENSIONS: &[(Format, &str, &[&str])] = &[
     (Format::Text, "plain text", &["txt", "text"]),
     (Format::Markdown, "Markdown", &["md", "markdown"]),
     (Format::Html, "HTML", &["html", "htm"]),
+    (Format::Word, "Word", &["docx"]),
 ];
 
 impl Format {
@@ -87,7 +89,7 @@ pub enum Genre {
 }
 
 /// One file of copy: its path as the user should see it, and its text exactly as on disk — or, for
-/// HTML, its reading text (markup blanked, entities decoded), with the file as on disk in `html`.
+/// HTML and Word, the text read from it (see `Converted`).
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
@@ -95,8 +97,18 @@ pub struct SourceFile {
     pub format: Format,
     /// From Markdown front matter (`kind: opinion`), or set by the config's `overrides`.
     pub genre: Genre,
-    /// An HTML file as on disk, its blocks and where its reading offsets lie in it.
-    pub html: Option<std::sync::Arc<(String, crate::html::HtmlCopy)>>,
+    /// How an HTML or Word file became `text`.
+    pub converted: Option<std::sync::Arc<Converted>>,
+}
+
+/// A file whose copy is read out of another format: the text diagnostics are shown against
+/// (HTML as on disk; for Word the text read, one paragraph a line), the blocks of the text read, and
+/// where its offsets lie in the text shown.
+#[derive(Clone, Debug, Default)]
+pub struct Converted {
+    pub original: String,
+    pub blocks: Vec<crate::copy::Block>,
+    pub map: crate::html::OffsetMap,
 }
 
 impl SourceFile {
@@ -106,13 +118,17 @@ impl SourceFile {
         let format = Format::from_path(&path);
         let genre = match format {
             Format::Markdown => front_matter_genre(&text).unwrap_or_default(),
-            Format::Text | Format::Html => Genre::News,
+            Format::Text | Format::Html | Format::Word => Genre::News,
         };
-        let (text, html) = match format {
+        let (text, converted) = match format {
             Format::Html => {
-                let mut read = crate::html::read(&text);
-                let reading = std::mem::take(&mut read.text);
-                (reading, Some(std::sync::Arc::new((text, read))))
+                let read = crate::html::read(&text);
+                let converted = Converted {
+                    original: text,
+                    blocks: read.blocks,
+                    map: read.map,
+                };
+                (read.text, Some(std::sync::Arc::new(converted)))
             }
             _ => (text, None),
         };
@@ -121,18 +137,50 @@ impl SourceFile {
             text,
             format,
             genre,
-            html,
+            converted,
+        }
+    }
+
+    /// A Word document's paragraphs as one line each (a diagnostic's line is the paragraph's
+    /// number); each non-empty one is a block, a headline if its style is a heading.
+    pub fn word(path: String, paragraphs: crate::docx::Paragraphs) -> SourceFile {
+        let mut text = String::new();
+        let mut blocks = Vec::new();
+        for (line, heading) in paragraphs.lines {
+            if !line.is_empty() {
+                let kind = if heading {
+                    crate::copy::BlockKind::Heading
+                } else {
+                    crate::copy::BlockKind::Body
+                };
+                let span = Span::new(text.len(), text.len() + line.len());
+                blocks.push(crate::copy::Block { span, kind });
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        let converted = Converted {
+            original: text.clone(),
+            blocks,
+            map: Default::default(),
+        };
+        SourceFile {
+            path,
+            text,
+            format: Format::Word,
+            genre: Genre::News,
+            converted: Some(std::sync::Arc::new(converted)),
         }
     }
 
     /// The file as on disk, which diagnostics point into.
     pub fn original(&self) -> &str {
-        self.html.as_ref().map_or(&self.text, |h| &h.0)
+        self.converted.as_ref().map_or(&self.text, |c| &c.original)
     }
 
     /// Where a span of the text read lies in the file as on disk.
     pub fn to_original(&self, span: Span) -> Span {
-        self.html.as_ref().map_or(span, |h| h.1.map.span(span))
+        self.converted.as_ref().map_or(span, |c| c.map.span(span))
     }
 }
 
@@ -164,6 +212,7 @@ pub enum InputError {
     Binary { path: String },
     NotUtf8 { path: String, offset: usize },
     Unsupported { path: String, extension: String },
+    NotWord { path: String, reason: String },
 }
 
 impl fmt::Display for InputError {
@@ -174,6 +223,7 @@ impl fmt::Display for InputError {
                 write!(f, "{path}: cannot be read: {reason}")
             }
             InputError::Binary { path } => write!(f, "{path}: is a binary file, not copy"),
+            InputError::NotWord { path, reason } => write!(f, "{path}: {reason}"),
             InputError::Unsupported { path, extension } => write!(
                 f,
                 "{path}: newslint does not read .{extension} files; it reads {}",
@@ -203,6 +253,14 @@ pub fn read_path(path: &Path) -> Result<SourceFile, InputError> {
             reason: e.to_string(),
         },
     })?;
+    if Format::from_path(&display) == Format::Word {
+        return crate::docx::read(&bytes)
+            .map(|paragraphs| SourceFile::word(display.clone(), paragraphs))
+            .map_err(|reason| InputError::NotWord {
+                path: display,
+                reason,
+            });
+    }
     decode(display, bytes)
 }
 
@@ -273,10 +331,10 @@ mod tests {
 
     #[test]
     fn a_named_file_in_a_format_not_read_is_refused() {
-        let refused = refuse_unread_format(Path::new("news/draft.docx")).unwrap_err();
+        let refused = refuse_unread_format(Path::new("news/draft.odt")).unwrap_err();
         assert_eq!(
             refused.to_string(),
-            "news/draft.docx: newslint does not read .docx files; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm)"
+            "news/draft.odt: newslint does not read .odt files; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm), Word (.docx)"
         );
         assert!(refuse_unread_format(Path::new("wire/AP-0412")).is_ok());
         assert!(refuse_unread_format(Path::new("a.MD")).is_ok());

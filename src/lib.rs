@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod directive;
 pub mod discrepancy;
 pub mod document;
+pub mod docx;
 pub mod engine;
 pub mod error;
 pub mod fix;

@@ -27,7 +27,7 @@ fn a_named_file_in_a_format_not_read_is_an_error_naming_the_formats_read() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: draft.rtf: newslint does not read .rtf files; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm)\n"
+        "error: draft.rtf: newslint does not read .rtf files; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm), Word (.docx)\n"
     );
     assert!(
         stdout(&out).contains("draft.txt:"),
@@ -62,7 +62,7 @@ fn a_folder_with_no_copy_in_it_is_an_error_not_a_pass() {
         assert_eq!(stdout(&out), "", "{args:?}");
         assert_eq!(
             stderr(&out),
-            "error: no copy to check: found no file that newslint reads in `exports`; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm)\n"
+            "error: no copy to check: found no file that newslint reads in `exports`; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm), Word (.docx)\n"
         );
     }
     let out = newslint_in(dir.path(), &["attributions", "exports"], None);
