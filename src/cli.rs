@@ -17,8 +17,8 @@ pub struct Cli {
 
 #[derive(clap::Args)]
 pub struct Inputs {
-    /// Files or folders to read; `-` reads standard input. Folders are walked for .txt/.md files,
-    /// honouring .gitignore.
+    /// Files or folders to read; `-` reads standard input. Folders are walked for .txt, .md,
+    /// .html and .docx files, honouring .gitignore.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Which files in folders to read (globset syntax; `!pattern` excludes). Repeatable.

@@ -194,6 +194,71 @@ fn closest<'a>(name: &str, known: &[(&'a str, &'a str)]) -> Option<&'a str> {
         .map(|(candidate, _)| candidate)
 }
 
+/// Where a config's globs start. A path however the user wrote it (`opinion/a.md`, `./opinion/a.md`,
+/// absolute, `a.md` from inside `opinion/`, or found by walking `.`) is matched relative to the folder
+/// of the config file that declares the globs, so `overrides` and `stories` mean one thing everywhere.
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    /// The config's folder (the working directory when there is no config), absolute.
+    pub base: PathBuf,
+    cwd: PathBuf,
+}
+
+impl Scope {
+    pub fn new(base: &Path, cwd: &Path) -> Scope {
+        Scope {
+            base: normalise(&cwd.join(base)),
+            cwd: cwd.to_path_buf(),
+        }
+    }
+
+    /// `path` (as given or found, from the working directory) made absolute, without `.` and `..`.
+    pub fn absolute(&self, path: &Path) -> PathBuf {
+        normalise(&self.cwd.join(path))
+    }
+
+    /// `path` as the config's globs see it: relative to the config's folder when it lies inside it
+    /// (through symbolic links too), else absolute.
+    pub fn relative(&self, path: &str) -> PathBuf {
+        let absolute = self.absolute(Path::new(path));
+        if let Ok(inside) = absolute.strip_prefix(&self.base) {
+            return inside.to_path_buf();
+        }
+        let real = |p: &Path| std::fs::canonicalize(p).ok();
+        match (real(&absolute), real(&self.base)) {
+            (Some(file), Some(base)) => {
+                file.strip_prefix(&base).map_or(absolute, Path::to_path_buf)
+            }
+            _ => absolute,
+        }
+    }
+
+    /// How to show a file found on disk: relative to the working directory when inside it.
+    pub fn shown(&self, absolute: &Path) -> String {
+        absolute
+            .strip_prefix(&self.cwd)
+            .unwrap_or(absolute)
+            .display()
+            .to_string()
+    }
+}
+
+/// A path with its `.` components dropped and each `..` taking the component before it.
+fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Which diagnostics are kept and at what severity, for each file.
 pub struct Policy {
     fail_on: Severity,
@@ -201,12 +266,14 @@ pub struct Policy {
     ignore: Vec<String>,
     severity: BTreeMap<String, Severity>,
     overrides: Vec<(GlobSet, Override)>,
+    scope: Scope,
 }
 
 impl Policy {
     /// The config's settings with the command line's `--select`/`--ignore`/`--fail-on` on top.
     pub fn new(
         config: &Config,
+        scope: Scope,
         select: &[String],
         ignore: &[String],
         fail_on: Option<Severity>,
@@ -229,38 +296,34 @@ impl Policy {
             ignore: config.ignore.iter().chain(ignore).cloned().collect(),
             severity: config.severity.clone(),
             overrides,
+            scope,
         })
+    }
+
+    /// The overrides whose globs match the file at `path`, in order.
+    fn matching(&self, path: &str) -> impl DoubleEndedIterator<Item = &Override> {
+        let relative = self.scope.relative(path);
+        self.overrides
+            .iter()
+            .filter(move |(set, _)| set.is_match(&relative))
+            .map(|(_, o)| o)
     }
 
     /// Whether a diagnostic makes the check fail: at or above the failure level for its file (the
     /// command line's level, or the last matching override's, or the config's).
     pub fn fails(&self, d: &Diagnostic, cli_fail_on: Option<Severity>) -> bool {
-        let by_path = self
-            .overrides
-            .iter()
-            .rev()
-            .filter(|(set, _)| set.is_match(&d.primary.path))
-            .find_map(|(_, o)| o.fail_on);
+        let by_path = self.matching(&d.primary.path).rev().find_map(|o| o.fail_on);
         d.severity >= cli_fail_on.or(by_path).unwrap_or(self.fail_on)
     }
 
     /// The kind of copy the last matching override gives the file at `path`, if any.
     pub fn genre(&self, path: &str) -> Option<crate::input::Genre> {
-        self.overrides
-            .iter()
-            .rev()
-            .filter(|(set, _)| set.is_match(path))
-            .find_map(|(_, o)| o.kind)
+        self.matching(path).rev().find_map(|o| o.kind)
     }
 
     /// Applies the policy to one file's diagnostics.
     pub fn apply(&self, path: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        let applicable: Vec<&Override> = self
-            .overrides
-            .iter()
-            .filter(|(set, _)| set.is_match(path))
-            .map(|(_, o)| o)
-            .collect();
+        let applicable: Vec<&Override> = self.matching(path).collect();
         diagnostics
             .into_iter()
             .filter(|d| self.select.is_empty() || names(&self.select, d))
@@ -289,4 +352,29 @@ impl Policy {
 fn names(list: &[String], d: &Diagnostic) -> bool {
     list.iter()
         .any(|x| x.eq_ignore_ascii_case(&d.code) || *x == d.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_relative_to_the_config_folder_however_written() {
+        let scope = Scope::new(Path::new("/news"), Path::new("/news"));
+        for written in [
+            "opinion/column.md",
+            "./opinion/column.md",
+            "/news/opinion/column.md",
+            "opinion/../opinion/./column.md",
+        ] {
+            assert_eq!(scope.relative(written), Path::new("opinion/column.md"));
+        }
+        let inside = Scope::new(Path::new("/news"), Path::new("/news/opinion"));
+        assert_eq!(inside.relative("column.md"), Path::new("opinion/column.md"));
+        assert_eq!(
+            inside.relative("/elsewhere/a.md"),
+            Path::new("/elsewhere/a.md")
+        );
+        assert_eq!(inside.shown(Path::new("/news/opinion/b.md")), "b.md");
+    }
 }

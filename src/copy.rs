@@ -29,9 +29,14 @@ pub struct CopyView {
 }
 
 pub fn copy_of(file: &SourceFile) -> CopyView {
-    let mut copy = match file.format {
-        Format::Text => plain_copy(&file.text),
-        Format::Markdown => markdown_copy(&file.text),
+    let mut copy = match (&file.converted, file.format) {
+        // HTML and Word were read when the file was: its text is already the text read.
+        (Some(converted), _) => CopyView {
+            text: file.text.clone(),
+            blocks: converted.blocks.clone(),
+        },
+        (None, Format::Markdown) => markdown_copy(&file.text),
+        (None, _) => plain_copy(&file.text),
     };
     blank_wide_spaces(&mut copy.text);
     join_soft_breaks(&mut copy, file.format);
@@ -56,7 +61,13 @@ fn join_soft_breaks(copy: &mut CopyView, format: Format) {
             if inside[at] != b'\n' {
                 continue;
             }
-            if format == Format::Markdown || wrapped(at - line_start, width) {
+            // HTML's line breaks are `<br>`s: the rest of its white space is spaces already.
+            let soft = match format {
+                Format::Markdown => true,
+                Format::Text => wrapped(at - line_start, width),
+                Format::Html | Format::Word => false,
+            };
+            if soft {
                 inside[at] = b' ';
                 if at > 0 && inside[at - 1] == b'\r' {
                     inside[at - 1] = b' ';
@@ -201,9 +212,19 @@ fn markdown_copy(text: &str) -> CopyView {
                 open.push((BlockKind::Body, None))
             }
             Event::Start(Tag::Heading { .. }) => open.push((BlockKind::Heading, None)),
-            Event::Start(
-                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock,
-            ) => not_copy_depth += 1,
+            Event::Start(Tag::MetadataBlock(_)) => {
+                for span in front_matter_headlines(text, Span::from(range)) {
+                    view[span.range()].copy_from_slice(&text.as_bytes()[span.range()]);
+                    blocks.push(Block {
+                        span,
+                        kind: BlockKind::Heading,
+                    });
+                }
+                not_copy_depth += 1;
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => {
+                not_copy_depth += 1
+            }
             Event::End(
                 TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image | TagEnd::HtmlBlock,
             ) => not_copy_depth -= 1,
@@ -230,6 +251,37 @@ fn markdown_copy(text: &str) -> CopyView {
     CopyView { text, blocks }
 }
 
+/// The front matter keys whose values are copy: the headline (`title:` in Hugo and Jekyll drafts,
+/// `headline:`) and the standfirst (`description:`).
+const HEADLINE_KEYS: &[&str] = &["title", "headline", "description"];
+
+/// The values of the headline keys in the front matter at `block` (YAML `key: value` or TOML
+/// `key = "value"`, on one line), without their quotation marks.
+fn front_matter_headlines(text: &str, block: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = block.start;
+    for line in block.of(text).split_inclusive('\n') {
+        if let Some(value) = headline_value(line) {
+            let start = at + (value.as_ptr() as usize - line.as_ptr() as usize);
+            out.push(Span::new(start, start + value.len()));
+        }
+        at += line.len();
+    }
+    out
+}
+
+fn headline_value(line: &str) -> Option<&str> {
+    let key = HEADLINE_KEYS.iter().find(|k| line.starts_with(**k))?;
+    let rest = line[key.len()..].trim_start_matches([' ', '\t']);
+    let value = rest.strip_prefix([':', '='])?.trim();
+    let unquoted = ['"', '\'']
+        .iter()
+        .find_map(|q| value.strip_prefix(*q)?.strip_suffix(*q))
+        .unwrap_or(value);
+    let block_scalar = matches!(unquoted, "|" | ">" | "|-" | ">-");
+    (!unquoted.trim().is_empty() && !block_scalar).then_some(unquoted.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,16 +295,45 @@ mod tests {
         let text = "---\ntitle: \"x\"\n---\n# Head\n\nSee [the *report*](http://x.org/\"q\") and `code \"x\"`.\n\n```\n\"not copy\"\n```\n";
         let copy = md(text);
         assert_eq!(copy.text.len(), text.len());
-        assert!(!copy.text.contains("title"), "front matter is not copy");
+        assert!(
+            !copy.text.contains("title"),
+            "front matter keys are not copy"
+        );
         assert!(!copy.text.contains("http"), "link targets are not copy");
         assert!(!copy.text.contains("code"), "inline code is not copy");
         assert!(!copy.text.contains("not copy"), "code blocks are not copy");
         let report = text.find("report").unwrap();
         assert_eq!(&copy.text[report..report + 6], "report");
-        assert_eq!(copy.blocks.len(), 2);
-        assert_eq!(copy.blocks[0].kind, BlockKind::Heading);
-        assert_eq!(copy.blocks[0].span.of(text), "Head");
-        assert_eq!(copy.blocks[1].kind, BlockKind::Body);
+        assert_eq!(copy.blocks.len(), 3);
+        assert_eq!(copy.blocks[0].span.of(text), "x", "the title is a headline");
+        assert_eq!(copy.blocks[1].kind, BlockKind::Heading);
+        assert_eq!(copy.blocks[1].span.of(text), "Head");
+        assert_eq!(copy.blocks[2].kind, BlockKind::Body);
+    }
+
+    #[test]
+    fn front_matter_headlines_are_copy_and_other_keys_are_not() {
+        // DUC D0741I, AP APW19990730.0171's headline, as Hugo front matter.
+        let text = "---\ntitle: \"Atlanta Gunman Kills 12 People, Self\"\nauthor: AP\ndescription: >\n  folded\n---\nBody.\n";
+        let copy = md(text);
+        let headlines: Vec<(&str, BlockKind)> = copy
+            .blocks
+            .iter()
+            .map(|b| (b.span.of(text), b.kind))
+            .collect();
+        assert_eq!(
+            headlines,
+            [
+                ("Atlanta Gunman Kills 12 People, Self", BlockKind::Heading),
+                ("Body.", BlockKind::Body)
+            ]
+        );
+        assert!(!copy.text.contains("AP"));
+        let toml = "+++\nheadline = 'Atlanta Gunman Kills 12 People, Self'\n+++\n";
+        assert_eq!(
+            md(toml).blocks[0].span.of(toml),
+            "Atlanta Gunman Kills 12 People, Self"
+        );
     }
 
     #[test]

@@ -7,11 +7,12 @@
 //! out. Nothing here prints.
 
 pub use crate::Analysis;
-use crate::config::{self, Config, Policy};
+use crate::config::{self, Config, Policy, Scope};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::LoadError;
 use crate::input::{self, InputError, SourceFile};
 use crate::rules::{self, RuleSource};
+use crate::story::StorySets;
 use crate::walk::{self, Selection};
 use crate::{Lexicon, Pack, analyse, discrepancy, fix, suppress};
 use std::fmt;
@@ -76,6 +77,7 @@ pub struct Engine {
     lexicon: Shared<Lexicon>,
     pack: Shared<Pack>,
     policy: Policy,
+    stories: StorySets,
     fail_on: Option<Severity>,
 }
 
@@ -120,8 +122,12 @@ impl Engine {
             .collect();
         config::check_rule_names(&loaded.config, &options.select, &options.ignore, &known)
             .map_err(Error::Message)?;
+        let scope = Scope::new(&loaded.base, cwd);
+        let stories =
+            StorySets::new(&loaded.config.stories, scope.clone()).map_err(Error::Message)?;
         let policy = Policy::new(
             &loaded.config,
+            scope,
             &options.select,
             &options.ignore,
             options.fail_on,
@@ -133,6 +139,7 @@ impl Engine {
             lexicon,
             pack,
             policy,
+            stories,
             fail_on: options.fail_on,
         })
     }
@@ -169,9 +176,11 @@ impl Engine {
     ) -> Result<(Vec<Analysis>, Vec<InputError>), Error> {
         let selection =
             Selection::new(globs).map_err(|e| Error::Message(format!("bad --glob: {e}")))?;
+        let mut refused = Vec::new();
         let named: Vec<PathBuf> = paths
             .iter()
             .filter(|p| p.as_os_str() != "-")
+            .filter(|p| p.is_dir() || refused_format(p, &mut refused))
             .cloned()
             .collect();
         let walk::Discovered { files, errors } = walk::discover(&named, &selection);
@@ -183,12 +192,15 @@ impl Engine {
         results.extend(walk::parallel_map(&files, threads, |path| {
             input::read_path(path).map(|f| self.analyse(f))
         }));
-        let (mut analyses, mut errors) = (Vec::new(), Vec::new());
+        let (mut analyses, mut errors) = (Vec::new(), refused);
         for result in results {
             match result {
                 Ok(a) => analyses.push(a),
                 Err(e) => errors.push(e),
             }
+        }
+        if errors.is_empty() {
+            nothing_unread(&analyses, paths)?;
         }
         Ok((analyses, errors))
     }
@@ -203,8 +215,17 @@ impl Engine {
 
     /// Checks the analysed files: each story set together (all of them with `story`), quotations
     /// against the `record`, then each file's suppressions and the policy.
-    pub fn check(&self, analyses: Vec<Analysis>, run: &Run) -> Result<Checked, Error> {
-        let groups = story_groups(&analyses, run.story, &self.config).map_err(Error::Message)?;
+    pub fn check(&self, given: Vec<Analysis>, run: &Run) -> Result<Checked, Error> {
+        let mut analyses = if run.story {
+            Vec::new()
+        } else {
+            self.rest_of_story_sets(&given, run.threads)?
+        };
+        // The drafts read only for comparison come first: a discrepancy's primary label is on the
+        // later account, so one between a given draft and another falls in the given draft.
+        let context = analyses.len();
+        analyses.extend(given);
+        let groups = story_groups(&analyses, run.story, &self.stories);
         let found: Vec<Vec<(usize, Vec<Diagnostic>)>> = walk::parallel_map(
             &groups,
             run.threads.unwrap_or_else(walk::default_threads),
@@ -226,23 +247,70 @@ impl Engine {
             per_file[i] = d;
         }
         if !run.record.is_empty() {
-            let refs: Vec<&Analysis> = analyses.iter().collect();
+            let refs: Vec<&Analysis> = analyses[context..].iter().collect();
             for d in discrepancy::against_record(&refs, run.record) {
                 if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
                     per_file[i].push(d);
                 }
             }
         }
-        let files = analyses
-            .into_iter()
-            .zip(per_file)
+        let given = analyses.split_off(context);
+        let kept: Vec<Vec<Diagnostic>> = given
+            .iter()
+            .zip(per_file.split_off(context))
             .map(|(analysis, found)| {
-                let kept = suppress::apply(&analysis, found);
+                let kept = suppress::apply(analysis, found);
                 let kept = self.policy.apply(&analysis.file.path, kept);
-                (analysis, kept)
+                let read: Vec<&SourceFile> =
+                    given.iter().chain(&analyses).map(|a| &a.file).collect();
+                kept.into_iter()
+                    .map(|d| fix::to_original(d, &read))
+                    .collect()
             })
             .collect();
-        Ok(Checked { files })
+        let files = given.into_iter().zip(kept).collect();
+        Ok(Checked {
+            files,
+            context: analyses,
+        })
+    }
+
+    /// The drafts of the story sets that the given files belong to, other than the given files,
+    /// read and analysed from disk.
+    fn rest_of_story_sets(
+        &self,
+        given: &[Analysis],
+        threads: Option<usize>,
+    ) -> Result<Vec<Analysis>, Error> {
+        let scope = self.stories.scope();
+        let mut sets: Vec<usize> = given
+            .iter()
+            .filter(|a| a.file.path != "<stdin>")
+            .filter_map(|a| self.stories.set_of(&a.file.path))
+            .collect();
+        sets.sort_unstable();
+        sets.dedup();
+        let have: Vec<PathBuf> = given
+            .iter()
+            .map(|a| scope.absolute(Path::new(&a.file.path)))
+            .collect();
+        let mut rest: Vec<PathBuf> = Vec::new();
+        for set in sets {
+            let members = self.stories.members_on_disk(set).map_err(|e| {
+                Error::Message(format!("{e} (a folder of a story set being checked)"))
+            })?;
+            rest.extend(members.into_iter().filter(|p| !have.contains(p)));
+        }
+        let threads = threads.unwrap_or_else(walk::default_threads);
+        walk::parallel_map(&rest, threads, |path| {
+            let mut file = input::read_path(path).map_err(|e| {
+                Error::Message(format!("{e} (a draft of a story set being checked)"))
+            })?;
+            file.path = scope.shown(path);
+            Ok(self.analyse(file))
+        })
+        .into_iter()
+        .collect()
     }
 
     /// Writes each file's safe fixes atomically, then checks every file again (a fixed file with the
@@ -257,6 +325,13 @@ impl Engine {
                 continue;
             }
             let path = analysis.file.path.clone();
+            if analysis.file.format == input::Format::Word {
+                report.errors.push(format!(
+                    "{path}: --fix does not rewrite Word documents; make the changes in Word (--diff shows them)"
+                ));
+                analyses.push(analysis);
+                continue;
+            }
             if path == "<stdin>" {
                 report
                     .errors
@@ -264,8 +339,8 @@ impl Engine {
                 analyses.push(analysis);
                 continue;
             }
-            let text = fix::apply(&analysis.file.text, &fixes);
-            match fix::write_atomically(Path::new(&path), &analysis.file.text, &text) {
+            let text = fix::apply(analysis.file.original(), &fixes);
+            match fix::write_atomically(Path::new(&path), analysis.file.original(), &text) {
                 Ok(()) => {
                     report.fixed += fixes.len();
                     report.files += 1;
@@ -281,6 +356,38 @@ impl Engine {
         }
         report.checked = self.check(analyses, run)?;
         Ok(report)
+    }
+}
+
+/// Keeps a named file in a format newslint reads; records the refusal of any other (false).
+fn refused_format(path: &Path, refused: &mut Vec<InputError>) -> bool {
+    input::refuse_unread_format(path)
+        .map_err(|e| refused.push(e))
+        .is_ok()
+}
+
+/// A check that guards publication never passes copy it did not read: a run that found no file to
+/// read, or whose files hold text but none of it copy (a page of markup alone), is an error.
+fn nothing_unread(analyses: &[Analysis], paths: &[PathBuf]) -> Result<(), Error> {
+    let named = || {
+        let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        shown.join(", ")
+    };
+    if analyses.is_empty() {
+        return Err(Error::Message(format!(
+            "no copy to check: found no file that newslint reads in {}; it reads {}",
+            named(),
+            input::formats_read()
+        )));
+    }
+    let has_copy = |a: &Analysis| !a.document.copy.blocks.is_empty();
+    let has_text = |a: &&Analysis| !a.file.original().trim().is_empty();
+    match analyses.iter().find(has_text) {
+        Some(first) if !analyses.iter().any(has_copy) => Err(Error::Message(format!(
+            "no copy to check: `{}` holds text, but none of it is copy newslint reads (markup, front matter or code alone)",
+            first.file.path
+        ))),
+        _ => Ok(()),
     }
 }
 
@@ -323,10 +430,12 @@ pub struct Run<'a> {
     pub threads: Option<usize>,
 }
 
-/// Every file checked, in input order, with the diagnostics kept for it.
+/// Every file checked, in input order, with the diagnostics kept for it; and the other drafts of
+/// their story sets, read to compare with (secondary labels may point into them).
 #[derive(Default)]
 pub struct Checked {
     pub files: Vec<(Analysis, Vec<Diagnostic>)>,
+    pub context: Vec<Analysis>,
 }
 
 impl Checked {
@@ -346,7 +455,7 @@ impl Checked {
     pub fn diff(&self) -> String {
         self.files
             .iter()
-            .map(|(a, d)| fix::unified_diff(&a.file.path, &a.file.text, &fix::safe_fixes(d)))
+            .map(|(a, d)| fix::unified_diff(&a.file.path, a.file.original(), &fix::safe_fixes(d)))
             .collect()
     }
 }
@@ -378,35 +487,27 @@ impl Fixed {
 }
 
 /// Which files are checked together: all of them with `story`; else each story set the config
-/// declares (by globs), and every other file alone.
-fn story_groups(
-    analyses: &[Analysis],
-    story: bool,
-    config: &Config,
-) -> Result<Vec<Vec<usize>>, String> {
+/// declares, and every other file alone.
+fn story_groups(analyses: &[Analysis], story: bool, sets: &StorySets) -> Vec<Vec<usize>> {
     if story {
-        return Ok(vec![(0..analyses.len()).collect()]);
+        return vec![(0..analyses.len()).collect()];
     }
-    let mut sets = Vec::new();
-    for set in &config.stories {
-        let mut globs = globset::GlobSetBuilder::new();
-        for p in &set.paths {
-            globs.add(globset::Glob::new(p).map_err(|e| format!("bad glob in `stories`: {e}"))?);
-        }
-        sets.push(globs.build().map_err(|e| e.to_string())?);
-    }
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); sets.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut alone = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
-        let path = a.file.path.trim_start_matches("./");
-        match sets.iter().position(|s| s.is_match(path)) {
-            Some(g) => groups[g].push(i),
+        match sets.set_of(&a.file.path) {
+            Some(g) => {
+                if groups.len() <= g {
+                    groups.resize(g + 1, Vec::new());
+                }
+                groups[g].push(i);
+            }
             None => alone.push(vec![i]),
         }
     }
     groups.retain(|g| !g.is_empty());
     groups.extend(alone);
-    Ok(groups)
+    groups
 }
 
 /// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies).

@@ -27,6 +27,34 @@ pub fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
     fixes
 }
 
+/// A diagnostic found in the text read, placed in the files as on disk (HTML's reading text differs
+/// where an entity was read as its character). A fix on an HTML text node has its replacement
+/// escaped; one whose span would take in markup is dropped, as `--fix` never touches markup.
+pub fn to_original(mut d: Diagnostic, files: &[&crate::input::SourceFile]) -> Diagnostic {
+    let file_of = |path: &str| {
+        files
+            .iter()
+            .find(|f| f.path == path && f.format == crate::input::Format::Html)
+    };
+    for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
+        if let Some(file) = file_of(&label.path) {
+            label.span = file.to_original(label.span);
+        }
+    }
+    if let Some(file) = file_of(&d.primary.path) {
+        d.fix = d.fix.take().and_then(|mut fix| {
+            fix.span = file.to_original(fix.span);
+            fix.replacement = fix
+                .replacement
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            (!fix.span.of(file.original()).contains(['<', '>'])).then_some(fix)
+        });
+    }
+    d
+}
+
 /// The text with the fixes applied.
 pub fn apply(text: &str, fixes: &[&Fix]) -> String {
     let mut out = String::with_capacity(text.len());

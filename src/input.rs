@@ -2,6 +2,7 @@
 //!
 //! Bytes come in; a validated UTF-8 string with its display path goes out. Nothing later re-reads the file.
 
+use crate::span::Span;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -11,20 +12,70 @@ use std::path::Path;
 pub enum Format {
     Text,
     Markdown,
+    Html,
+    Word,
 }
 
+/// The formats newslint reads, each with its file extensions: folders are walked for these, and a
+/// file named in any other format is refused rather than passed unread.
+const EXTENSIONS: &[(Format, &str, &[&str])] = &[
+    (Format::Text, "plain text", &["txt", "text"]),
+    (Format::Markdown, "Markdown", &["md", "markdown"]),
+    (Format::Html, "HTML", &["html", "htm"]),
+    (Format::Word, "Word", &["docx"]),
+];
+
 impl Format {
-    /// Markdown by extension (`.md`, `.markdown`); everything else is plain text.
-    pub fn from_path(path: &str) -> Format {
-        let ext = Path::new(path)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("md" | "markdown") => Format::Markdown,
-            _ => Format::Text,
-        }
+    /// The format of a copy extension (`.md`, `.txt`, any case), or `None` for a format not read.
+    pub fn of_extension(ext: &str) -> Option<Format> {
+        EXTENSIONS
+            .iter()
+            .find(|(_, _, exts)| exts.iter().any(|e| e.eq_ignore_ascii_case(ext)))
+            .map(|(format, _, _)| *format)
     }
+
+    /// How to read a file the user chose: by a copy extension, else as plain text (standard input,
+    /// a file with no extension, a file a `--glob` picked).
+    pub fn from_path(path: &str) -> Format {
+        extension(Path::new(path))
+            .and_then(Format::of_extension)
+            .unwrap_or(Format::Text)
+    }
+}
+
+fn extension(path: &Path) -> Option<&str> {
+    path.extension().and_then(|e| e.to_str())
+}
+
+/// Whether a file inside a folder is copy: it has the extension of a format newslint reads.
+pub fn is_copy_file(path: &Path) -> bool {
+    extension(path).and_then(Format::of_extension).is_some()
+}
+
+/// A file named on the command line that newslint does not read: one with an extension that no
+/// format has (`draft.docx`, `page.pdf`). A file with no extension is read as plain text.
+pub fn refuse_unread_format(path: &Path) -> Result<(), InputError> {
+    match path.extension() {
+        Some(ext) if ext.to_str().and_then(Format::of_extension).is_none() => {
+            Err(InputError::Unsupported {
+                path: path.display().to_string(),
+                extension: ext.to_string_lossy().into_owned(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `plain text (.txt, .text), Markdown (.md, .markdown)`: what newslint reads, for messages.
+pub fn formats_read() -> String {
+    EXTENSIONS
+        .iter()
+        .map(|(_, name, exts)| {
+            let exts: Vec<String> = exts.iter().map(|e| format!(".{e}")).collect();
+            format!("{name} ({})", exts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What kind of copy a file is. News is held to the sourcing standard in full; opinion (a column, a
@@ -37,7 +88,8 @@ pub enum Genre {
     Opinion,
 }
 
-/// One file of copy: its path as the user should see it, and its text exactly as on disk.
+/// One file of copy: its path as the user should see it, and its text exactly as on disk — or, for
+/// HTML and Word, the text read from it (see `Converted`).
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
@@ -45,6 +97,18 @@ pub struct SourceFile {
     pub format: Format,
     /// From Markdown front matter (`kind: opinion`), or set by the config's `overrides`.
     pub genre: Genre,
+    /// How an HTML or Word file became `text`.
+    pub converted: Option<std::sync::Arc<Converted>>,
+}
+
+/// A file whose copy is read out of another format: the text diagnostics are shown against
+/// (HTML as on disk; for Word the text read, one paragraph a line), the blocks of the text read, and
+/// where its offsets lie in the text shown.
+#[derive(Clone, Debug, Default)]
+pub struct Converted {
+    pub original: String,
+    pub blocks: Vec<crate::copy::Block>,
+    pub map: crate::html::OffsetMap,
 }
 
 impl SourceFile {
@@ -54,14 +118,69 @@ impl SourceFile {
         let format = Format::from_path(&path);
         let genre = match format {
             Format::Markdown => front_matter_genre(&text).unwrap_or_default(),
-            Format::Text => Genre::News,
+            Format::Text | Format::Html | Format::Word => Genre::News,
+        };
+        let (text, converted) = match format {
+            Format::Html => {
+                let read = crate::html::read(&text);
+                let converted = Converted {
+                    original: text,
+                    blocks: read.blocks,
+                    map: read.map,
+                };
+                (read.text, Some(std::sync::Arc::new(converted)))
+            }
+            _ => (text, None),
         };
         SourceFile {
             path,
             text,
             format,
             genre,
+            converted,
         }
+    }
+
+    /// A Word document's paragraphs as one line each (a diagnostic's line is the paragraph's
+    /// number); each non-empty one is a block, a headline if its style is a heading.
+    pub fn word(path: String, paragraphs: crate::docx::Paragraphs) -> SourceFile {
+        let mut text = String::new();
+        let mut blocks = Vec::new();
+        for (line, heading) in paragraphs.lines {
+            if !line.is_empty() {
+                let kind = if heading {
+                    crate::copy::BlockKind::Heading
+                } else {
+                    crate::copy::BlockKind::Body
+                };
+                let span = Span::new(text.len(), text.len() + line.len());
+                blocks.push(crate::copy::Block { span, kind });
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        let converted = Converted {
+            original: text.clone(),
+            blocks,
+            map: Default::default(),
+        };
+        SourceFile {
+            path,
+            text,
+            format: Format::Word,
+            genre: Genre::News,
+            converted: Some(std::sync::Arc::new(converted)),
+        }
+    }
+
+    /// The file as on disk, which diagnostics point into.
+    pub fn original(&self) -> &str {
+        self.converted.as_ref().map_or(&self.text, |c| &c.original)
+    }
+
+    /// Where a span of the text read lies in the file as on disk.
+    pub fn to_original(&self, span: Span) -> Span {
+        self.converted.as_ref().map_or(span, |c| c.map.span(span))
     }
 }
 
@@ -92,6 +211,8 @@ pub enum InputError {
     Unreadable { path: String, reason: String },
     Binary { path: String },
     NotUtf8 { path: String, offset: usize },
+    Unsupported { path: String, extension: String },
+    NotWord { path: String, reason: String },
 }
 
 impl fmt::Display for InputError {
@@ -102,6 +223,12 @@ impl fmt::Display for InputError {
                 write!(f, "{path}: cannot be read: {reason}")
             }
             InputError::Binary { path } => write!(f, "{path}: is a binary file, not copy"),
+            InputError::NotWord { path, reason } => write!(f, "{path}: {reason}"),
+            InputError::Unsupported { path, extension } => write!(
+                f,
+                "{path}: newslint does not read .{extension} files; it reads {}",
+                formats_read()
+            ),
             InputError::NotUtf8 { path, offset } => {
                 write!(
                     f,
@@ -126,6 +253,14 @@ pub fn read_path(path: &Path) -> Result<SourceFile, InputError> {
             reason: e.to_string(),
         },
     })?;
+    if Format::from_path(&display) == Format::Word {
+        return crate::docx::read(&bytes)
+            .map(|paragraphs| SourceFile::word(display.clone(), paragraphs))
+            .map_err(|reason| InputError::NotWord {
+                path: display,
+                reason,
+            });
+    }
     decode(display, bytes)
 }
 
@@ -191,5 +326,19 @@ mod tests {
         assert_eq!(Format::from_path("notes.markdown"), Format::Markdown);
         assert_eq!(Format::from_path("story.txt"), Format::Text);
         assert_eq!(Format::from_path("<stdin>"), Format::Text);
+        assert_eq!(Format::from_path("c.draft"), Format::Text);
+    }
+
+    #[test]
+    fn a_named_file_in_a_format_not_read_is_refused() {
+        let refused = refuse_unread_format(Path::new("news/draft.odt")).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "news/draft.odt: newslint does not read .odt files; it reads plain text (.txt, .text), Markdown (.md, .markdown), HTML (.html, .htm), Word (.docx)"
+        );
+        assert!(refuse_unread_format(Path::new("wire/AP-0412")).is_ok());
+        assert!(refuse_unread_format(Path::new("a.MD")).is_ok());
+        assert!(is_copy_file(Path::new("a/b.markdown")));
+        assert!(!is_copy_file(Path::new("a/LICENSE")));
     }
 }

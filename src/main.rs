@@ -10,7 +10,8 @@ use cli::{
 };
 use newslint::diagnostic::Severity;
 use newslint::engine::{self, Analysis, Engine, Error, Options, Run};
-use newslint::report::{self, ci::RuleInfo, diagnostics, diagnostics::Files};
+use newslint::report::ci::{RuleInfo, SarifRoot};
+use newslint::report::{self, diagnostics, diagnostics::Files};
 use newslint::{Attribution, Lexicon, Pack, SourceFile, checks, config, schema};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -132,14 +133,20 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let drafts = checked.files.iter().map(|(a, _)| &a.file);
     let files = Files::new(
         drafts
+            .chain(checked.context.iter().map(|a| &a.file))
             .chain(&record)
-            .map(|f| (f.path.as_str(), f.text.as_str())),
+            .map(|f| (f.path.as_str(), f.original())),
     );
     emit(&match args.format {
         CheckFormat::Human => diagnostics::human(&found, &files, colour(args.color, false)),
         CheckFormat::Short => diagnostics::short(&found, &files),
         CheckFormat::Json => diagnostics::json(&found, &files),
-        CheckFormat::Sarif => report::ci::sarif(&found, &files, &RuleInfo::all(engine.pack())),
+        CheckFormat::Sarif => report::ci::sarif(
+            &found,
+            &files,
+            &RuleInfo::all(engine.pack()),
+            &SarifRoot::at(&std::env::current_dir().unwrap_or_default()),
+        ),
         CheckFormat::Github => report::ci::github(&found, &files),
     })?;
     let fails = found.iter().any(|d| engine.fails(d));

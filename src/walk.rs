@@ -1,6 +1,6 @@
 //! Which files to read: paths the user names are always read; folders are walked with the `ignore`
 //! crate's parallel walker (honouring .gitignore and .ignore, skipping hidden files), keeping copy
-//! files (`.txt`, `.md`, `.markdown`) or, with `--glob`, the files the globs select.
+//! files (every format `input` reads) or, with `--glob`, the files the globs select.
 //! Work on the files is then shared across threads and the results come back in input order.
 
 use crate::input::InputError;
@@ -9,8 +9,6 @@ use ignore::{WalkBuilder, WalkState};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-const COPY_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
 /// Which files inside folders are copy: `--glob` patterns (`!` excludes), or the copy extensions.
 pub struct Selection {
@@ -49,10 +47,7 @@ impl Selection {
         }
         match &self.include {
             Some(include) => matches(include),
-            None => relative
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| COPY_EXTENSIONS.iter().any(|c| c.eq_ignore_ascii_case(e))),
+            None => crate::input::is_copy_file(relative),
         }
     }
 }

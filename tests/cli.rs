@@ -146,11 +146,16 @@ fn a_named_file_is_read_even_if_ignored() {
 #[test]
 fn a_binary_file_is_an_error_not_a_crash() {
     let dir = newsroom_folder();
-    let out = newslint_in(dir.path(), &["check", "drafts/photo.jpg"], None);
+    fs::copy(
+        dir.path().join("drafts/photo.jpg"),
+        dir.path().join("drafts/photo.txt"),
+    )
+    .unwrap();
+    let out = newslint_in(dir.path(), &["check", "drafts/photo.txt"], None);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: drafts/photo.jpg: is a binary file, not copy\n"
+        "error: drafts/photo.txt: is a binary file, not copy\n"
     );
 }
 

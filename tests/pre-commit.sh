@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The pre-commit hook, tested for real: pre-commit from PyPI in a throwaway virtualenv, a throwaway git
 # repository of copy whose .pre-commit-config.yaml points at this checkout. A draft with a finding must
-# be refused with newslint's report; a clean draft must go through.
+# be refused with newslint's report; a clean draft must go through; the second draft of a story set that
+# contradicts the first, already committed, must be refused.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rev="$(git -C "$here" rev-parse HEAD)"
@@ -43,4 +44,31 @@ cp "$here/tests/fixtures/input/lf.txt" clean.txt
 git add clean.txt
 git commit --quiet -m "A clean draft" || { echo "FAIL: the commit of a clean draft was refused"; exit 1; }
 
-echo "pre-commit: 2 passed, 0 failed"
+# Story sets from the hook: the hook passes only the staged draft, so the rest of its set is read from
+# disk. Two reports of one story each: DUC D0626H, Xinhua XIE19980821.0157 then AP APW19980829.0400
+# (253 / 247 killed in Nairobi: NL105); seeds 000 then 003 (Sergey / Sergei Lavrov: NL103).
+cat > .newslint.yaml <<'YAML'
+select: [NL103, NL105]
+stories:
+  - { name: embassy, paths: ["embassy/**"] }
+  - { name: g20, paths: ["g20/**"] }
+YAML
+git add .newslint.yaml
+git commit --quiet --no-verify -m "Declare the story sets"
+second_draft_is_refused() { # set first second code
+  mkdir -p "$1"
+  cp "$here/tests/fixtures/$2" "$1/v1.txt"
+  git add "$1/v1.txt"
+  git commit --quiet -m "First draft of $1" || { echo "FAIL: the first draft of $1 was refused"; exit 1; }
+  cp "$here/tests/fixtures/$3" "$1/v2.txt"
+  git add "$1/v2.txt"
+  if git commit -m "Second draft of $1" > "$work/$1.log" 2>&1; then
+    echo "FAIL: the second draft of $1 went through"; cat "$work/$1.log"; exit 1
+  fi
+  grep -q "$4" "$work/$1.log" || { echo "FAIL: no $4 for $1"; cat "$work/$1.log"; exit 1; }
+  git reset --quiet HEAD "$1/v2.txt"
+}
+second_draft_is_refused embassy figures/embassy/xinhua-1998-08-21.txt figures/embassy/apw-1998-08-29.txt "NL105/figure-conflict"
+second_draft_is_refused g20 seeds/000_f1e3116a09d4a900.txt seeds/003_c4404504afc26fe5.txt "NL103/name-variant"
+
+echo "pre-commit: 4 passed, 0 failed"

@@ -27,11 +27,13 @@ struct SpanJson<'a> {
     text: &'a str,
 }
 
-fn span_json(text: &str, span: Span) -> SpanJson<'_> {
+/// A span as bytes of the file on disk (for HTML, mapped back from the text read), with those bytes.
+fn span_json(file: &SourceFile, span: Span) -> SpanJson<'_> {
+    let span = file.to_original(span);
     SpanJson {
         start: span.start,
         end: span.end,
-        text: span.of(text),
+        text: span.of(file.original()),
     }
 }
 
@@ -46,9 +48,9 @@ pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
                 .map(|a| AttributionJson {
                     kind: a.kind,
                     speaker: a.speaker.as_deref(),
-                    source: a.source_phrase.map(|s| span_json(&file.text, s)),
-                    cue: span_json(&file.text, a.cue),
-                    content: a.content.map(|c| span_json(&file.text, c)),
+                    source: a.source_phrase.map(|s| span_json(file, s)),
+                    cue: span_json(file, a.cue),
+                    content: a.content.map(|c| span_json(file, c)),
                 })
                 .collect(),
         })
@@ -59,9 +61,10 @@ pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
 /// `path:line:col  speaker  cue  “content…”`, one line per attribution.
 pub fn text(file: &SourceFile, found: &[Attribution]) -> String {
     let mut out = String::new();
-    let lines = LineIndex::new(&file.text);
+    let lines = LineIndex::new(file.original());
     for a in found {
-        let (line, column) = lines.line_column(&file.text, a.cue.start);
+        let cue = file.to_original(a.cue).start;
+        let (line, column) = lines.line_column(file.original(), cue);
         let speaker = a.speaker.as_deref().unwrap_or("(no source)");
         let content = a.content.map_or_else(
             || "(no content)".to_string(),
