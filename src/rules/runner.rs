@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Runs every rule of the pack on one file.
 pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
-    let cx = Context { analysis };
+    let cx = Context::new(analysis);
     let mut out = Vec::new();
     let (hits, exceptions) = phrase_hits(pack, &cx);
     phrase_rules(pack, &cx, hits, &mut out);
