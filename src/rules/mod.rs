@@ -88,6 +88,8 @@ pub struct Pack {
     automaton: AhoCorasick,
     /// For each automaton pattern, the rules and roles it serves.
     targets: Vec<Vec<Target>>,
+    /// The regular expressions of pattern rules and needs-attribution triggers, in rule order.
+    patterns: pattern::Patterns,
 }
 
 impl Pack {
@@ -118,11 +120,13 @@ impl Pack {
             }
         }
         let (automaton, targets) = compile(&rules)?;
+        let patterns = pattern::Patterns::new(expressions(&rules));
         Ok(Pack {
             files,
             rules,
             automaton,
             targets,
+            patterns,
         })
     }
 
@@ -154,6 +158,21 @@ impl Pack {
                 )
             })
     }
+}
+
+/// The regular expressions of the rules, in the order the runner reads them: a pattern rule's, then
+/// each of a needs-attribution trigger's.
+fn expressions(rules: &[LoadedRule]) -> Vec<regex::Regex> {
+    rules
+        .iter()
+        .flat_map(|loaded| match &loaded.rule.check {
+            Check::Pattern { pattern } => vec![pattern.0.clone()],
+            Check::NeedsAttribution { trigger, .. } => {
+                trigger.patterns().map(|p| p.0.clone()).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// A YAML error in a rule file, placed on the value whose check failed when the parser placed it on the
