@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Label, RuleId};
 use crate::grammar::Attribution;
 use crate::input::Genre;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{OnceCell, RefCell};
 
 /// Everything a rule may ask about where a match stands.
@@ -239,7 +239,7 @@ impl<'a> Words<'a> {
         Words {
             text,
             runs,
-            scanned: RefCell::new(HashMap::new()),
+            scanned: RefCell::new(HashMap::default()),
         }
     }
 

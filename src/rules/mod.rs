@@ -228,7 +228,7 @@ pub fn read_rule_sources(path: &Path) -> Result<Vec<RuleSource>, LoadError> {
 fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), LoadError> {
     let mut patterns: Vec<String> = Vec::new();
     let mut targets: Vec<Vec<Target>> = Vec::new();
-    let mut index = std::collections::HashMap::new();
+    let mut index = rustc_hash::FxHashMap::default();
     let mut add_one = |key: String, target: Target| {
         let id = *index.entry(key.clone()).or_insert_with(|| {
             patterns.push(key);

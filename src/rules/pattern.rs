@@ -11,7 +11,7 @@ use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::{Anchored, Input, meta};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Matches of a pattern that lie in copy.
 pub(super) fn in_copy(cx: &Context, found: &[Span]) -> Vec<Span> {
@@ -47,7 +47,7 @@ impl Patterns {
     pub fn new(regexes: Vec<regex::Regex>) -> Patterns {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut opens: Vec<Vec<usize>> = Vec::new();
-        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::default();
         let expressions = regexes
             .into_iter()
             .enumerate()

@@ -95,7 +95,7 @@ fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         })
     };
     out.sort_by_key(|d| d.primary.span.start);
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|d| place(d).is_none_or(|p| seen.insert((d.code.clone(), p))));
 }
 
