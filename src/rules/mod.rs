@@ -88,8 +88,9 @@ pub struct Pack {
     automaton: AhoCorasick,
     /// For each automaton pattern, the rules and roles it serves.
     targets: Vec<Vec<Target>>,
-    /// The regular expressions of pattern rules and needs-attribution triggers, in rule order.
-    patterns: pattern::Patterns,
+    /// The regular expressions of pattern rules and needs-attribution triggers, in rule order: built
+    /// on the first check, so that `attributions` and `rules` never pay for them.
+    patterns: OnceLock<pattern::Patterns>,
 }
 
 impl Pack {
@@ -120,13 +121,12 @@ impl Pack {
             }
         }
         let (automaton, targets) = compile(&rules)?;
-        let patterns = pattern::Patterns::new(expressions(&rules));
         Ok(Pack {
             files,
             rules,
             automaton,
             targets,
-            patterns,
+            patterns: OnceLock::new(),
         })
     }
 
@@ -140,6 +140,13 @@ impl Pack {
         self.rules.iter().find(|r| {
             r.rule.code.0.eq_ignore_ascii_case(code_or_name) || r.rule.name.0 == code_or_name
         })
+    }
+
+    /// Each regular expression's matches in `text`, in the order the runner reads the rules.
+    fn pattern_matches(&self, text: &str) -> Vec<Vec<crate::span::Span>> {
+        self.patterns
+            .get_or_init(|| pattern::Patterns::new(expressions(&self.rules)))
+            .matches(text)
     }
 
     /// Every phrase match in `text` on word boundaries, overlapping ones included, in order.
@@ -158,21 +165,6 @@ impl Pack {
                 )
             })
     }
-}
-
-/// The regular expressions of the rules, in the order the runner reads them: a pattern rule's, then
-/// each of a needs-attribution trigger's.
-fn expressions(rules: &[LoadedRule]) -> Vec<regex::Regex> {
-    rules
-        .iter()
-        .flat_map(|loaded| match &loaded.rule.check {
-            Check::Pattern { pattern } => vec![pattern.0.clone()],
-            Check::NeedsAttribution { trigger, .. } => {
-                trigger.patterns().map(|p| p.0.clone()).collect()
-            }
-            _ => Vec::new(),
-        })
-        .collect()
 }
 
 /// A YAML error in a rule file, placed on the value whose check failed when the parser placed it on the
@@ -300,6 +292,21 @@ fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), Load
         })
         .map_err(|e| LoadError::new("rule pack", "", None, e.to_string()))?;
     Ok((automaton, targets))
+}
+
+/// The regular expressions of the rules, in the order the runner reads them: a pattern rule's, then
+/// each of a needs-attribution trigger's.
+fn expressions(rules: &[LoadedRule]) -> Vec<regex::Regex> {
+    rules
+        .iter()
+        .flat_map(|loaded| match &loaded.rule.check {
+            Check::Pattern { pattern } => vec![pattern.0.clone()],
+            Check::NeedsAttribution { trigger, .. } => {
+                trigger.patterns().map(|p| p.0.clone()).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// Where an example stands in its rule file, for reports of a failing example.

@@ -18,7 +18,7 @@ pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let (hits, exceptions) = phrase_hits(pack, &cx);
     phrase_rules(pack, &cx, hits, &mut out);
-    let mut found = pack.patterns.matches(analysis.document.text()).into_iter();
+    let mut found = pack.pattern_matches(analysis.document.text()).into_iter();
     let mut next_matches = || pattern::in_copy(&cx, &found.next().unwrap_or_default());
     for (r, loaded) in pack.rules.iter().enumerate() {
         let rule = &loaded.rule;
