@@ -17,7 +17,8 @@ use crate::grammar::words::{
     TENS, WEEKDAYS, WordSet, is_capitalised,
 };
 use crate::span::Span;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
 
 /// What a figure counts: `(governing word, noun)`, or a person's age.
@@ -635,7 +636,7 @@ pub(super) fn check<'a>(
         // The first few figures of each value, so a long story compares each figure with a handful of
         // earlier ones of nearby values, not with all of them.
         let mut earlier: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-        let mut reported: HashSet<(u64, u64)> = HashSet::new();
+        let mut reported: HashSet<(u64, u64)> = HashSet::default();
         for (n, later) in figures.iter().enumerate() {
             let pair = |other: u64| (other.min(later.value), other.max(later.value));
             let first = earlier

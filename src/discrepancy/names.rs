@@ -11,7 +11,8 @@ use crate::grammar::words::{
     is_capitalised,
 };
 use crate::span::Span;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// A full name where it stands, with the title written before it.
 pub(super) struct Mention<'a> {
@@ -210,7 +211,7 @@ fn variants(all: &[&Mention], people: &HashSet<String>, max_edits: usize) -> Vec
     }
     // Keyed by one end of the name and the initial of the other: two spellings of one word start alike.
     let initial = |w: &str| w.chars().next();
-    let mut by_part: HashMap<(usize, &str, Option<char>), Vec<usize>> = HashMap::new();
+    let mut by_part: HashMap<(usize, &str, Option<char>), Vec<usize>> = HashMap::default();
     for &i in first_use.values() {
         let m = &all[i];
         let (first, last) = (m.name[0], m.name[m.name.len() - 1]);

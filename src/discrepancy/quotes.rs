@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::grammar::name::person_name;
 use crate::grammar::words::{ROLE_WORDS, is_capitalised};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A quotation as compared: where it is, who said it, and its words in a typography-free form.
 struct Quoted<'a> {
@@ -86,7 +86,7 @@ pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
 /// The surnames of people the story names in full as sources (`press secretary Joe Lockhart`) or
 /// after a title (`President Clinton`).
 fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for analysis in story {
         let text = &analysis.file.text;
         out.extend(analysis.attributions.iter().filter_map(|a| {
@@ -165,7 +165,7 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
 
 /// Pairs of quotations that share at least two shingles, each pair once.
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&[String], Vec<usize>> = HashMap::default();
     for (i, q) in quoted.iter().enumerate() {
         for shingle in q.words.windows(SHINGLE) {
             let list = index.entry(shingle).or_default();
@@ -174,7 +174,7 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
             }
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for list in index.values().filter(|l| l.len() > 1 && l.len() <= 16) {
         for (n, &a) in list.iter().enumerate() {
             for &b in &list[n + 1..] {

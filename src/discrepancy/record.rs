@@ -10,7 +10,7 @@ use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::input::SourceFile;
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Parts of a quotation shorter than this are not looked up (too common to mean anything alone).
 const MIN_PART_WORDS: usize = 3;
@@ -34,7 +34,7 @@ pub(super) fn check(drafts: &[&Analysis], record: &[SourceFile]) -> Vec<Diagnost
                 .map(move |(word, span)| RecordWord { file, word, span })
         })
         .collect();
-    let mut index: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<Vec<&str>, Vec<usize>> = HashMap::default();
     for (i, w) in words.windows(SHINGLE).enumerate() {
         if w.iter().all(|x| x.file == w[0].file) {
             index
@@ -112,7 +112,7 @@ fn best_place(
     words: &[RecordWord],
     index: &HashMap<Vec<&str>, Vec<usize>>,
 ) -> Option<(Vec<Edit>, Span, usize)> {
-    let mut votes: HashMap<usize, usize> = HashMap::new();
+    let mut votes: HashMap<usize, usize> = HashMap::default();
     for (offset, shingle) in part.windows(SHINGLE).enumerate() {
         let key: Vec<&str> = shingle.iter().map(String::as_str).collect();
         for &at in index.get(&key).map(Vec::as_slice).unwrap_or(&[]) {

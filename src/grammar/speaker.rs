@@ -3,7 +3,7 @@
 
 use super::name::person_name;
 use super::words::{PERSONAL_PRONOUNS, WordSet};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Gender {

@@ -78,11 +78,7 @@ fn first_person(source: &str) -> bool {
 /// The source lies in what a named speaker says.
 fn inside_named_report(cx: &Context, check: &AttributionCheck, source: Span) -> bool {
     cx.analysis.coverage.in_content(source)
-        && cx.analysis.attributions.iter().any(|a| {
-            a.content
-                .is_some_and(|c| c.start <= source.start && source.end <= c.end)
-                && names_a_person(cx, check, a)
-        })
+        && cx.reporting(source).any(|a| names_a_person(cx, check, a))
 }
 
 /// Whether the source of attribution `index` leaves the reader unable to tell who it is: unnamed
@@ -283,9 +279,7 @@ fn opens_with_common_word(cx: &Context, source: Span) -> bool {
     opens_sentence
         && first.starts_with(|c: char| c.is_uppercase())
         && lower != first
-        && doc.text().match_indices(lower.as_str()).any(|(at, _)| {
-            crate::grammar::lexicon::on_word_boundaries(doc.text(), at, at + lower.len())
-        })
+        && cx.writes(&lower)
 }
 
 /// A source is vague when it is a bare or indefinite phrase ending in a word of the list (`officials`,

@@ -66,7 +66,7 @@ pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
             .filter(|&&(d, v, _)| d != first_draft && v != chosen)
         {
             let analysis = story[draft];
-            let cx = Context { analysis };
+            let cx = Context::new(analysis);
             out.push(
                 diagnostic(
                     &pack.rules[rule].rule,

@@ -7,12 +7,46 @@ use super::spec::{Place, Rule, Scope};
 use super::{Pack, Role};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, RuleId};
+use crate::grammar::Attribution;
 use crate::input::Genre;
 use crate::span::Span;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::{OnceCell, RefCell};
 
 /// Everything a rule may ask about where a match stands.
 pub(super) struct Context<'a> {
     pub analysis: &'a Analysis,
+    /// The copy's words, indexed on the first question about them.
+    words: OnceCell<Words<'a>>,
+    /// The attributions' contents by where they start, indexed on the first question about them.
+    contents: OnceCell<Contents>,
+}
+
+impl<'a> Context<'a> {
+    pub(super) fn new(analysis: &'a Analysis) -> Context<'a> {
+        Context {
+            analysis,
+            words: OnceCell::new(),
+            contents: OnceCell::new(),
+        }
+    }
+
+    /// The attributions whose content holds `span`, found among those whose content starts near it
+    /// (a look at every attribution for every source made a long file quadratic).
+    pub(super) fn reporting(&self, span: Span) -> impl Iterator<Item = &'a Attribution> + '_ {
+        let attributions = &self.analysis.attributions;
+        self.contents
+            .get_or_init(|| Contents::of(attributions))
+            .holding(span)
+            .map(move |i| &attributions[i])
+    }
+
+    /// Whether the copy writes `word` as it is given (case and all) on word boundaries.
+    pub(super) fn writes(&self, word: &str) -> bool {
+        self.words
+            .get_or_init(|| Words::of(self.analysis.document.text()))
+            .has(word)
+    }
 }
 
 impl Context<'_> {
@@ -118,7 +152,7 @@ pub(super) fn phrase_hits(pack: &Pack, cx: &Context) -> (Vec<Hit>, Vec<(usize, S
 
 /// Uses of consistency variants in one file, as `consistency` rules count them: (rule, group, variant, span).
 pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usize, usize, Span)> {
-    let cx = Context { analysis };
+    let cx = Context::new(analysis);
     phrase_hits(pack, &cx)
         .0
         .into_iter()
@@ -186,6 +220,127 @@ pub(super) fn contains_word(text: &str, word: &str) -> bool {
         .any(|(at, _)| crate::grammar::lexicon::on_word_boundaries(text, at, at + word.len()))
 }
 
+/// The runs of word characters in a text (the characters `on_word_boundaries` joins), so that asking
+/// whether a word is written somewhere costs a lookup, not a scan of the whole file: a scan per
+/// question made a long file quadratic.
+struct Words<'a> {
+    text: &'a str,
+    runs: HashSet<&'a str>,
+    /// Answers for words with a non-word character in them (`u.s.`), which the runs alone cannot give.
+    scanned: RefCell<HashMap<String, bool>>,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Words<'a> {
+        let runs = text
+            .split(|c: char| !joins(c))
+            .filter(|run| !run.is_empty())
+            .collect();
+        Words {
+            text,
+            runs,
+            scanned: RefCell::new(HashMap::default()),
+        }
+    }
+
+    /// A match on word boundaries begins a run of word characters, and that run is exactly the word's
+    /// own leading run: so a word whose leading run is not in the text is nowhere in it.
+    fn has(&self, word: &str) -> bool {
+        let head = &word[..word.find(|c: char| !joins(c)).unwrap_or(word.len())];
+        if !head.is_empty() && !self.runs.contains(head) {
+            return false;
+        }
+        if head.len() == word.len() {
+            return true;
+        }
+        *self
+            .scanned
+            .borrow_mut()
+            .entry(word.to_string())
+            .or_insert_with(|| {
+                memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).any(|at| {
+                    crate::grammar::lexicon::on_word_boundaries(self.text, at, at + word.len())
+                })
+            })
+    }
+}
+
+/// The contents of a file's attributions, sorted by start, with the longest one's length.
+struct Contents {
+    /// (start, end, attribution index).
+    by_start: Vec<(usize, usize, usize)>,
+    longest: usize,
+}
+
+impl Contents {
+    fn of(attributions: &[Attribution]) -> Contents {
+        let mut by_start: Vec<(usize, usize, usize)> = attributions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.content.map(|c| (c.start, c.end, i)))
+            .collect();
+        by_start.sort_unstable();
+        let longest = by_start.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
+        Contents { by_start, longest }
+    }
+
+    /// The indices of the attributions whose content holds `span`: such a content starts at or
+    /// before it, and no further back than the longest content's length from its end.
+    fn holding(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let from = self
+            .by_start
+            .partition_point(|&(s, _, _)| s < span.end.saturating_sub(self.longest));
+        let to = self.by_start.partition_point(|&(s, _, _)| s <= span.start);
+        self.by_start[from..to.max(from)]
+            .iter()
+            .filter(move |&&(_, e, _)| span.end <= e)
+            .map(|&(_, _, i)| i)
+    }
+}
+
+/// The characters that make a word with their neighbours, as `on_word_boundaries` reads them.
+fn joins(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::lexicon::on_word_boundaries;
+
+    #[test]
+    fn a_word_is_written_as_a_scan_of_the_text_finds_it() {
+        // BBC business copy: `Crime` opens a sentence; `crime` in lower case comes later.
+        let text = "Crime figures rose. The crime-rate fell, u.s. officials said.";
+        let words = Words::of(text);
+        let scan = |word: &str| {
+            text.match_indices(word)
+                .any(|(at, _)| on_word_boundaries(text, at, at + word.len()))
+        };
+        let asked = [
+            "crime",
+            "crime-rate",
+            "figures",
+            "figure",
+            "fell,",
+            "u.s.",
+            "u.s",
+            "u",
+            "s.",
+            "officials",
+            "Officials",
+            "said.",
+            ".",
+            "rate",
+        ];
+        for word in asked {
+            assert_eq!(words.has(word), scan(word), "{word}");
+        }
+        assert!(!words.has("crime"), "only inside `crime-rate`");
+        assert!(words.has("u.s."));
+    }
 }

@@ -88,6 +88,9 @@ pub struct Pack {
     automaton: AhoCorasick,
     /// For each automaton pattern, the rules and roles it serves.
     targets: Vec<Vec<Target>>,
+    /// The regular expressions of pattern rules and needs-attribution triggers, in rule order: built
+    /// on the first check, so that `attributions` and `rules` never pay for them.
+    patterns: OnceLock<pattern::Patterns>,
 }
 
 impl Pack {
@@ -120,6 +123,7 @@ impl Pack {
             rules,
             automaton,
             targets,
+            patterns: OnceLock::new(),
         })
     }
 
@@ -133,6 +137,13 @@ impl Pack {
         self.rules.iter().find(|r| {
             r.rule.code.0.eq_ignore_ascii_case(code_or_name) || r.rule.name.0 == code_or_name
         })
+    }
+
+    /// Each regular expression's matches in `text`, in the order the runner reads the rules.
+    fn pattern_matches(&self, text: &str) -> Vec<Vec<crate::span::Span>> {
+        self.patterns
+            .get_or_init(|| pattern::Patterns::new(expressions(&self.rules)))
+            .matches(text)
     }
 
     /// Every phrase match in `text` on word boundaries, overlapping ones included, in order.
@@ -241,7 +252,7 @@ pub fn read_rule_sources(path: &Path) -> Result<Vec<RuleSource>, LoadError> {
 fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), LoadError> {
     let mut patterns: Vec<String> = Vec::new();
     let mut targets: Vec<Vec<Target>> = Vec::new();
-    let mut index = std::collections::HashMap::new();
+    let mut index = rustc_hash::FxHashMap::default();
     let mut add_one = |key: String, target: Target| {
         let id = *index.entry(key.clone()).or_insert_with(|| {
             patterns.push(key);
@@ -313,6 +324,21 @@ fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), Load
         })
         .map_err(|e| LoadError::new("rule pack", "", None, e.to_string()))?;
     Ok((automaton, targets))
+}
+
+/// The regular expressions of the rules, in the order the runner reads them: a pattern rule's, then
+/// each of a needs-attribution trigger's.
+fn expressions(rules: &[LoadedRule]) -> Vec<regex::Regex> {
+    rules
+        .iter()
+        .flat_map(|loaded| match &loaded.rule.check {
+            Check::Pattern { pattern } => vec![pattern.0.clone()],
+            Check::NeedsAttribution { trigger, .. } => {
+                trigger.patterns().map(|p| p.0.clone()).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// Where an example stands in its rule file, for reports of a failing example.

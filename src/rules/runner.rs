@@ -14,23 +14,25 @@ use std::collections::BTreeMap;
 
 /// Runs every rule of the pack on one file.
 pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
-    let cx = Context { analysis };
+    let cx = Context::new(analysis);
     let mut out = Vec::new();
     let (hits, exceptions) = phrase_hits(pack, &cx);
     phrase_rules(pack, &cx, hits, &mut out);
+    let mut found = pack.pattern_matches(analysis.document.text()).into_iter();
+    let mut next_matches = || pattern::in_copy(&cx, &found.next().unwrap_or_default());
     for (r, loaded) in pack.rules.iter().enumerate() {
         let rule = &loaded.rule;
         match &rule.check {
-            Check::Pattern { pattern } => {
-                for span in pattern::pattern_matches(&cx, &pattern.0) {
+            Check::Pattern { .. } => {
+                for span in next_matches() {
                     if cx.admits(rule, span) {
                         out.push(diagnostic(rule, &cx, span, &[("match", cx.text(span))]));
                     }
                 }
             }
             Check::NeedsAttribution { trigger, .. } => {
-                for pattern in trigger.patterns() {
-                    for span in pattern::pattern_matches(&cx, &pattern.0) {
+                for _ in trigger.patterns() {
+                    for span in next_matches() {
                         if !excepted(&exceptions, r, span) {
                             needs_attribution::needs_attribution(rule, &cx, span, &mut out);
                         }
@@ -93,7 +95,7 @@ fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         })
     };
     out.sort_by_key(|d| d.primary.span.start);
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|d| place(d).is_none_or(|p| seen.insert((d.code.clone(), p))));
 }
 

@@ -455,7 +455,7 @@ impl<'de> Deserialize<'de> for PhraseList {
 }
 
 /// The most a rule's compiled regular expression may take, so one rule cannot slow every run.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub(super) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 #[derive(Debug, Clone)]
 pub struct Pattern(pub Regex);
