@@ -4,22 +4,10 @@
 //! code, HTML, link URLs, a byte-order mark) into spaces, so every later stage can work on plain prose and
 //! still produce byte offsets into the original file.
 
+use crate::block::{Block, BlockKind};
 use crate::input::{Format, SourceFile};
 use crate::span::Span;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-/// Whether a block is a headline (needs no speaker for its quotes) or body copy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    Heading,
-    Body,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Block {
-    pub span: Span,
-    pub kind: BlockKind,
-}
 
 /// The copy of one file: `text` has the original's length, with non-copy bytes blanked.
 #[derive(Clone, Debug)]

@@ -2,7 +2,8 @@
 //!
 //! Built once per file from a `SourceFile`; the grammar and the rules read it and never re-scan the text.
 
-use crate::copy::{BlockKind, CopyView, copy_of};
+use crate::block::BlockKind;
+use crate::copy::{CopyView, copy_of};
 use crate::input::SourceFile;
 use crate::quotes::{self, Quotation, Quotes};
 use crate::sentences;

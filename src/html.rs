@@ -6,7 +6,7 @@
 //! Raw HTML in; the reading text (markup blanked, entities decoded), its blocks, and an `OffsetMap`
 //! from reading offsets back to the original bytes out, so every diagnostic points at the file on disk.
 
-use crate::copy::{Block, BlockKind};
+use crate::block::{Block, BlockKind};
 use crate::span::Span;
 use html5tokenizer::offset::PosTrackingReader;
 use html5tokenizer::trace::Trace;

@@ -107,7 +107,7 @@ pub struct SourceFile {
 #[derive(Clone, Debug, Default)]
 pub struct Converted {
     pub original: String,
-    pub blocks: Vec<crate::copy::Block>,
+    pub blocks: Vec<crate::block::Block>,
     pub map: crate::html::OffsetMap,
 }
 
@@ -149,12 +149,12 @@ impl SourceFile {
         for (line, heading) in paragraphs.lines {
             if !line.is_empty() {
                 let kind = if heading {
-                    crate::copy::BlockKind::Heading
+                    crate::block::BlockKind::Heading
                 } else {
-                    crate::copy::BlockKind::Body
+                    crate::block::BlockKind::Body
                 };
                 let span = Span::new(text.len(), text.len() + line.len());
-                blocks.push(crate::copy::Block { span, kind });
+                blocks.push(crate::block::Block { span, kind });
             }
             text.push_str(&line);
             text.push('\n');
