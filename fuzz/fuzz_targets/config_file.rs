@@ -10,5 +10,5 @@ fuzz_target!(|text: &str| {
     };
     let known = [("NL001", "unattributed-quote"), ("NL203", "unsourced-hedge")];
     let _ = config::check_rule_names(&parsed, &[], &[], &known);
-    let _ = config::Policy::new(&parsed, &[], &[], None);
+    let _ = config::Policy::new(&parsed, config::Scope::default(), &[], &[], None);
 });
