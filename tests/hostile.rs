@@ -431,3 +431,16 @@ fn a_third_level_of_quotation_is_not_unbalanced() {
         common::stdout(&out)
     );
 }
+
+/// Found by the `against_record` fuzz target from a seed fixture with its quotation mark mistyped as a
+/// horizontal bar: the bar right after `According to Tillerson,` ended the content before it began.
+#[test]
+fn a_bar_right_after_an_attribution_is_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let line =
+        "According to Tillerson, ―The two leaders agreed this is of substantial hindrance.”\n";
+    fs::write(dir.path().join("draft.txt"), line).unwrap();
+    let (code, err) = run(dir.path(), &["check", "--format", "short", "draft.txt"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -239,7 +239,8 @@ pub fn content_end(doc: &Document, sentence: Sentence, start: usize) -> usize {
     if let Some(mark) = semicolon.into_iter().chain(bar).min().map(|i| start + i)
         && doc.quotation_at(mark).is_none()
     {
-        end = text[..mark].trim_end().len();
+        // A mark right at the start (`According to Tillerson, ―The …`) leaves no content, not less.
+        end = text[..mark].trim_end().len().max(start);
     }
     if let Some(cut) = clause_after_content(doc, start, end) {
         end = cut;
