@@ -14,7 +14,7 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 
 copy=(tests/fixtures/seeds/*.txt tests/fixtures/rules/*.txt tests/fixtures/input/* tests/fixtures/opinion/*
-    tests/fixtures/figures/*/*.txt tests/fixtures/speakers/*.txt)
+    tests/fixtures/figures/*/*.txt tests/fixtures/speakers/*.txt tests/fixtures/html/*.html)
 declare -A seeds=(
     [check_text]="${copy[*]}"
     [fix_recheck]="${copy[*]}"
@@ -22,11 +22,12 @@ declare -A seeds=(
     [rule_file]="$(echo rules/*.yaml tests/fixtures/broken/*.yaml tests/fixtures/rule-tests/*.yaml)"
     [config_file]="$(echo tests/fixtures/config/*)"
     [cue_file]="rules/attribution.yaml"
+    [docx_file]="$(echo tests/fixtures/word/*.docx)"
 )
 
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build --sanitizer none
-for target in check_text fix_recheck against_record rule_file config_file cue_file; do
+for target in check_text docx_file fix_recheck against_record rule_file config_file cue_file; do
     mkdir -p "$corpus/$target"
     # shellcheck disable=SC2086 # the seed lists are word lists
     cp ${seeds[$target]} "$corpus/$target/"

@@ -1,4 +1,4 @@
-//! A whole file checked as plain text or Markdown (the first byte chooses), its suppressions applied,
+//! A whole file checked as plain text, Markdown or HTML (the first byte chooses), its suppressions applied,
 //! and every report written: human, short, JSON, and the attributions as text and JSON.
 #![no_main]
 
@@ -13,13 +13,19 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let path = if format % 2 == 0 { "draft.txt" } else { "draft.md" };
+    let path = ["draft.txt", "draft.md", "draft.html"][usize::from(format % 3)];
     let file = SourceFile::new(path, text);
     let (analysis, found) = check_file(file, Lexicon::default_lexicon(), Pack::default_pack());
+    // Diagnostics point into the file as on disk (HTML), as `check` reports them.
+    let found: Vec<_> = found
+        .into_iter()
+        .map(|d| newslint::fix::to_original(d, &[&analysis.file]))
+        .collect();
+    let shown = analysis.file.original();
     for d in &found {
-        assert!(d.primary.span.end <= text.len() && text.is_char_boundary(d.primary.span.start));
+        assert!(d.primary.span.end <= shown.len() && shown.is_char_boundary(d.primary.span.start));
     }
-    let files = diagnostics::Files::new([(path, text)]);
+    let files = diagnostics::Files::new([(path, shown)]);
     diagnostics::human(&found, &files, format & 2 == 0);
     diagnostics::short(&found, &files);
     diagnostics::json(&found, &files);
