@@ -40,6 +40,26 @@ pub struct Config {
     /// Changes for the files some globs match, applied in order after the settings above.
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// The Markdown front matter keys whose values are headlines: linted, and compared across a
+    /// story set. Other keys are not copy.
+    #[serde(default)]
+    pub headline_keys: HeadlineKeys,
+}
+
+/// Front matter keys; by default `title`, `headline` and `description`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct HeadlineKeys(pub Vec<String>);
+
+impl Default for HeadlineKeys {
+    fn default() -> HeadlineKeys {
+        HeadlineKeys(
+            crate::copy::HEADLINE_KEYS
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
+        )
+    }
 }
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
@@ -86,8 +106,7 @@ pub fn load(named: Option<&Path>, start: &Path) -> Result<Loaded, LoadError> {
         });
     };
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| LoadError::new(&shown, "", None, format!("cannot be read: {e}")))?;
+    let text = LoadError::read(&path)?;
     let config = parse(&shown, &text)?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Loaded {

@@ -19,12 +19,18 @@ pub struct CopyView {
 pub fn copy_of(file: &SourceFile) -> CopyView {
     let mut copy = match (&file.converted, file.format) {
         // HTML and Word were read when the file was: its text is already the text read.
-        (Some(converted), _) => CopyView {
+        (Some(converted), Format::Html | Format::Word) => CopyView {
             text: file.text.clone(),
             blocks: converted.blocks.clone(),
         },
-        (None, Format::Markdown) => markdown_copy(&file.text),
-        (None, _) => plain_copy(&file.text),
+        (_, Format::Markdown) => {
+            let keys: Vec<&str> = match &file.headline_keys {
+                Some(keys) => keys.iter().map(String::as_str).collect(),
+                None => HEADLINE_KEYS.to_vec(),
+            };
+            markdown_copy(&file.text, &keys)
+        }
+        (_, _) => plain_copy(&file.text),
     };
     blank_wide_spaces(&mut copy.text);
     join_soft_breaks(&mut copy, file.format);
@@ -96,13 +102,8 @@ fn blank_wide_spaces(view: &mut String) {
     }
 }
 
-const BOM: &str = "\u{feff}";
-
 fn plain_copy(text: &str) -> CopyView {
     let mut view = text.to_string();
-    if view.starts_with(BOM) {
-        view.replace_range(..BOM.len(), "   ");
-    }
     // `[newslint-disable-next-line … -- reason]` directives are instructions, and markup pasted
     // from the web (`<tweet author="@AP">…</tweet>`) is not the writer's copy.
     let not_copy = crate::directive::directive_spans(text)
@@ -180,7 +181,7 @@ fn mostly_capitalised(line: &str) -> bool {
 
 /// Markdown through pulldown-cmark's source offsets: only `Text` inside paragraphs, headings, list items
 /// and table cells is copy; code, HTML, front matter, image alt text and link targets are not.
-fn markdown_copy(text: &str) -> CopyView {
+fn markdown_copy(text: &str, headline_keys: &[&str]) -> CopyView {
     let mut view: Vec<u8> = text
         .bytes()
         .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
@@ -201,7 +202,7 @@ fn markdown_copy(text: &str) -> CopyView {
             }
             Event::Start(Tag::Heading { .. }) => open.push((BlockKind::Heading, None)),
             Event::Start(Tag::MetadataBlock(_)) => {
-                for span in front_matter_headlines(text, Span::from(range)) {
+                for span in front_matter_headlines(text, Span::from(range), headline_keys) {
                     view[span.range()].copy_from_slice(&text.as_bytes()[span.range()]);
                     blocks.push(Block {
                         span,
@@ -239,17 +240,17 @@ fn markdown_copy(text: &str) -> CopyView {
     CopyView { text, blocks }
 }
 
-/// The front matter keys whose values are copy: the headline (`title:` in Hugo and Jekyll drafts,
-/// `headline:`) and the standfirst (`description:`).
-const HEADLINE_KEYS: &[&str] = &["title", "headline", "description"];
+/// The front matter keys whose values are copy unless the config names others: the headline
+/// (`title:` in Hugo and Jekyll drafts, `headline:`) and the standfirst (`description:`).
+pub const HEADLINE_KEYS: &[&str] = &["title", "headline", "description"];
 
 /// The values of the headline keys in the front matter at `block` (YAML `key: value` or TOML
 /// `key = "value"`, on one line), without their quotation marks.
-fn front_matter_headlines(text: &str, block: Span) -> Vec<Span> {
+fn front_matter_headlines(text: &str, block: Span, keys: &[&str]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = block.start;
     for line in block.of(text).split_inclusive('\n') {
-        if let Some(value) = headline_value(line) {
+        if let Some(value) = headline_value(line, keys) {
             let start = at + (value.as_ptr() as usize - line.as_ptr() as usize);
             out.push(Span::new(start, start + value.len()));
         }
@@ -258,10 +259,12 @@ fn front_matter_headlines(text: &str, block: Span) -> Vec<Span> {
     out
 }
 
-fn headline_value(line: &str) -> Option<&str> {
-    let key = HEADLINE_KEYS.iter().find(|k| line.starts_with(**k))?;
-    let rest = line[key.len()..].trim_start_matches([' ', '\t']);
-    let value = rest.strip_prefix([':', '='])?.trim();
+fn headline_value<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let value = keys.iter().find_map(|key| {
+        let rest = line.strip_prefix(key)?.trim_start_matches([' ', '\t']);
+        rest.strip_prefix([':', '='])
+    })?;
+    let value = value.trim();
     let unquoted = ['"', '\'']
         .iter()
         .find_map(|q| value.strip_prefix(*q)?.strip_suffix(*q))
@@ -325,6 +328,21 @@ mod tests {
     }
 
     #[test]
+    fn the_config_names_the_headline_keys() {
+        // The same AP headline under a key of the newsroom's own (`config: headline-keys: [hed]`).
+        let text =
+            "---\nhed: \"Atlanta Gunman Kills 12 People, Self\"\ntitle: slug-atlanta\n---\nBody.\n";
+        let mut file = SourceFile::new("a.md", text);
+        file.headline_keys = Some(vec!["hed".to_string()].into());
+        let copy = copy_of(&file);
+        assert_eq!(
+            copy.blocks[0].span.of(text),
+            "Atlanta Gunman Kills 12 People, Self"
+        );
+        assert!(!copy.text.contains("slug"), "title is not a headline here");
+    }
+
+    #[test]
     fn no_break_spaces_read_as_spaces_at_their_offsets() {
         let text = "Former House Speaker Newt\u{a0}Gingrich said\u{2009}so.";
         let copy = copy_of(&SourceFile::new("a.txt", text));
@@ -364,11 +382,14 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_blanks_a_bom_and_splits_paragraphs_on_blank_lines() {
+    fn plain_text_leaves_out_a_bom_and_splits_paragraphs_on_blank_lines() {
         let text = "\u{feff}Headline here\r\n\r\nFirst line.\r\nsame paragraph.\r\n\r\nSecond.\r\n";
-        let copy = copy_of(&SourceFile::new("a.txt", text));
-        assert_eq!(copy.text.len(), text.len());
-        let spans: Vec<&str> = copy.blocks.iter().map(|b| b.span.of(text)).collect();
+        let file = SourceFile::new("a.txt", text);
+        let copy = copy_of(&file);
+        assert_eq!(copy.text.len(), text.len() - "\u{feff}".len());
+        let spans: Vec<&str> = (copy.blocks.iter())
+            .map(|b| file.to_original(b.span).of(text))
+            .collect();
         assert_eq!(
             spans,
             ["Headline here", "First line.\r\nsame paragraph.", "Second."]

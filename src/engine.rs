@@ -79,6 +79,8 @@ pub struct Engine {
     policy: Policy,
     stories: StorySets,
     fail_on: Option<Severity>,
+    /// The config's front matter headline keys, when not the defaults.
+    headline_keys: Option<std::sync::Arc<[String]>>,
 }
 
 impl Engine {
@@ -133,7 +135,11 @@ impl Engine {
             options.fail_on,
         )
         .map_err(Error::Message)?;
+        let keys = &loaded.config.headline_keys;
+        let headline_keys =
+            (*keys != config::HeadlineKeys::default()).then(|| keys.0.clone().into());
         Ok(Engine {
+            headline_keys,
             config: loaded.config,
             config_path: loaded.path,
             lexicon,
@@ -163,6 +169,7 @@ impl Engine {
         if let Some(genre) = self.policy.genre(&file.path) {
             file.genre = genre;
         }
+        file.headline_keys.clone_from(&self.headline_keys);
         analyse(file, &self.lexicon)
     }
 
@@ -401,8 +408,7 @@ fn lexicon(cue_files: &[PathBuf]) -> Result<Shared<Lexicon>, Error> {
         crate::grammar::lexicon::DEFAULT_LEXICON.to_string(),
     )];
     for path in cue_files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::Message(format!("{}: cannot be read: {e}", path.display())))?;
+        let text = LoadError::read(path)?;
         crate::yaml::check_limits(&path.display().to_string(), &text)?;
         sources.push((path.display().to_string(), text));
     }

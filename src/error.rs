@@ -39,6 +39,24 @@ impl LoadError {
         LoadError::new(path, text, offset, message)
     }
 
+    /// Reads a file newslint loads as configuration; bytes that are not UTF-8 are an error placed at
+    /// the first of them, so the writer of the file can find it.
+    pub fn read(path: &std::path::Path) -> Result<String, LoadError> {
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path)
+            .map_err(|e| LoadError::new(&shown, "", None, format!("cannot be read: {e}")))?;
+        String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes());
+            LoadError::new(
+                &shown,
+                &text,
+                Some(at),
+                "is not UTF-8 from here on; save it as UTF-8",
+            )
+        })
+    }
+
     pub fn line_column(&self) -> Option<(usize, usize)> {
         self.offset.map(|o| line_column(&self.text, o))
     }

@@ -27,14 +27,15 @@ pub fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
     fixes
 }
 
-/// A diagnostic found in the text read, placed in the files as on disk (HTML's reading text differs
-/// where an entity was read as its character). A fix on an HTML text node has its replacement
-/// escaped; one whose span would take in markup is dropped, as `--fix` never touches markup.
+/// A diagnostic found in the text read, placed in the files as on disk (the reading text differs
+/// where HTML read an entity as its character, or an invisible character was left out). A fix on an
+/// HTML text node has its replacement escaped; one whose span would take in markup is dropped, as
+/// `--fix` never touches markup.
 pub fn to_original(mut d: Diagnostic, files: &[&crate::input::SourceFile]) -> Diagnostic {
     let file_of = |path: &str| {
         files
             .iter()
-            .find(|f| f.path == path && f.format == crate::input::Format::Html)
+            .find(|f| f.path == path && f.converted.is_some())
     };
     for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
         if let Some(file) = file_of(&label.path) {
@@ -42,8 +43,12 @@ pub fn to_original(mut d: Diagnostic, files: &[&crate::input::SourceFile]) -> Di
         }
     }
     if let Some(file) = file_of(&d.primary.path) {
+        let html = file.format == crate::input::Format::Html;
         d.fix = d.fix.take().and_then(|mut fix| {
             fix.span = file.to_original(fix.span);
+            if !html {
+                return Some(fix);
+            }
             fix.replacement = fix
                 .replacement
                 .replace('&', "&amp;")

@@ -7,38 +7,11 @@
 //! from reading offsets back to the original bytes out, so every diagnostic points at the file on disk.
 
 use crate::block::{Block, BlockKind};
+use crate::offsets::OffsetMap;
 use crate::span::Span;
 use html5tokenizer::offset::PosTrackingReader;
 use html5tokenizer::trace::Trace;
 use html5tokenizer::{NaiveParser, Token, TracingEmitter};
-
-/// Where offsets of the reading text lie in the original file: between two anchors they move
-/// together; an anchor stands on each side of a character read from an entity.
-#[derive(Clone, Debug, Default)]
-pub struct OffsetMap {
-    /// (reading offset, original offset), both increasing.
-    anchors: Vec<(usize, usize)>,
-}
-
-impl OffsetMap {
-    fn anchor(&mut self, reading: usize, original: usize) {
-        self.anchors.push((reading, original));
-    }
-
-    /// The original offset of a reading offset.
-    pub fn original(&self, at: usize) -> usize {
-        let i = self.anchors.partition_point(|a| a.0 <= at);
-        let Some(&(reading, original)) = i.checked_sub(1).and_then(|i| self.anchors.get(i)) else {
-            return at;
-        };
-        let moved = original + (at - reading);
-        self.anchors.get(i).map_or(moved, |next| moved.min(next.1))
-    }
-
-    pub fn span(&self, span: Span) -> Span {
-        Span::new(self.original(span.start), self.original(span.end))
-    }
-}
 
 /// An HTML file read as copy.
 #[derive(Clone, Debug, Default)]
@@ -208,7 +181,10 @@ impl Reader {
             return;
         }
         let start = self.out.len();
-        if c.is_whitespace() {
+        if crate::invisible::is_invisible(c) {
+            // Left out of the text read, so a word with a zero-width joiner in it is still a word.
+            self.map.anchor(start, span.end);
+        } else if c.is_whitespace() {
             // White space collapses in HTML: each of its bytes reads as a space.
             self.out.push_str(&" ".repeat(source.len()));
         } else {
@@ -227,7 +203,9 @@ impl Reader {
         let next = next.clamp(start, raw.len());
         let next = raw[start..next].find(';').map_or(next, |at| start + at + 1);
         let at = self.out.len();
-        if read.chars().all(char::is_whitespace) {
+        if read.chars().all(crate::invisible::is_invisible) {
+            self.map.anchor(at, next); // `&zwj;`, `&shy;`
+        } else if read.chars().all(char::is_whitespace) {
             self.out.push_str(&" ".repeat(next - start)); // `&nbsp;`
         } else {
             self.map.anchor(at, start);

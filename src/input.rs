@@ -97,18 +97,21 @@ pub struct SourceFile {
     pub format: Format,
     /// From Markdown front matter (`kind: opinion`), or set by the config's `overrides`.
     pub genre: Genre,
-    /// How an HTML or Word file became `text`.
+    /// How an HTML or Word file, or copy with invisible characters, became `text`.
     pub converted: Option<std::sync::Arc<Converted>>,
+    /// The front matter keys whose values are headlines, when the config names its own.
+    pub headline_keys: Option<std::sync::Arc<[String]>>,
 }
 
-/// A file whose copy is read out of another format: the text diagnostics are shown against
-/// (HTML as on disk; for Word the text read, one paragraph a line), the blocks of the text read, and
-/// where its offsets lie in the text shown.
+/// A file whose copy is read out of another format, or without its invisible characters: the text
+/// diagnostics are shown against (as on disk; for Word the text read, one paragraph a line), the
+/// blocks of HTML and Word (Markdown and plain text find theirs in the text read), and where its
+/// offsets lie in the text shown.
 #[derive(Clone, Debug, Default)]
 pub struct Converted {
     pub original: String,
     pub blocks: Vec<crate::block::Block>,
-    pub map: crate::html::OffsetMap,
+    pub map: crate::offsets::OffsetMap,
 }
 
 impl SourceFile {
@@ -130,7 +133,17 @@ impl SourceFile {
                 };
                 (read.text, Some(std::sync::Arc::new(converted)))
             }
-            _ => (text, None),
+            _ => match crate::invisible::strip(&text) {
+                Some((read, map)) => {
+                    let converted = Converted {
+                        original: text,
+                        blocks: Vec::new(),
+                        map,
+                    };
+                    (read, Some(std::sync::Arc::new(converted)))
+                }
+                None => (text, None),
+            },
         };
         SourceFile {
             path,
@@ -138,6 +151,7 @@ impl SourceFile {
             format,
             genre,
             converted,
+            headline_keys: None,
         }
     }
 
@@ -147,6 +161,11 @@ impl SourceFile {
         let mut text = String::new();
         let mut blocks = Vec::new();
         for (line, heading) in paragraphs.lines {
+            // The paragraphs read are the text shown, so invisible characters simply go.
+            let line: String = line
+                .chars()
+                .filter(|&c| !crate::invisible::is_invisible(c))
+                .collect();
             if !line.is_empty() {
                 let kind = if heading {
                     crate::block::BlockKind::Heading
@@ -170,6 +189,7 @@ impl SourceFile {
             format: Format::Word,
             genre: Genre::News,
             converted: Some(std::sync::Arc::new(converted)),
+            headline_keys: None,
         }
     }
 

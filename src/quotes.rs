@@ -4,6 +4,7 @@
 //! apostrophes that are not quotes (`don’t`, `Russia’s`, `’90s`), a quotation running over several
 //! paragraphs (each paragraph re-opens it), and marks that never balance, which are recorded as they are.
 
+use crate::invisible::is_invisible;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,14 +157,11 @@ fn quote_marks(body: &str) -> Vec<(usize, char)> {
 /// characters (`\u{202a}”Sorry Sarah` in copy pasted from a social network opens a quotation).
 fn neighbours(body: &str, i: usize, c: char) -> (Option<char>, Option<char>) {
     (
-        body[..i].chars().rev().find(|&ch| !is_format(ch)),
-        body[i + c.len_utf8()..].chars().find(|&ch| !is_format(ch)),
+        body[..i].chars().rev().find(|&ch| !is_invisible(ch)),
+        body[i + c.len_utf8()..]
+            .chars()
+            .find(|&ch| !is_invisible(ch)),
     )
-}
-
-/// Zero-width and directional formatting characters, which show nothing between a mark and a word.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 /// `6'3" tall`: a straight double mark right after a height or a length in inches is a unit.
@@ -228,7 +226,7 @@ fn scan_block(
             // by the characters either side like a straight one.
             iter.next();
             mark_span.end += 1;
-            let after = body[i + 2..].chars().find(|&ch| !is_format(ch));
+            let after = body[i + 2..].chars().find(|&ch| !is_invisible(ch));
             Some(straight_double(prev, after))
         } else if c == '`' {
             // ``Like this'': two backticks open a quotation in wire archives (AP, NYT); one is not a mark.

@@ -31,6 +31,7 @@ pub fn config() -> Value {
             "ignore": rule_list("These rules do not run (codes or names)"),
             "severity": severities,
             "fail-on": severity(),
+            "headline-keys": strings("Markdown front matter keys whose values are headlines (default: title, headline, description)"),
             "discrepancy": {
                 "type": "object",
                 "additionalProperties": false,

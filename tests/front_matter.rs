@@ -38,3 +38,25 @@ fn a_front_matter_standfirst_is_compared_across_a_story_set() {
     );
     assert_snapshot("front-matter-story-set", &human);
 }
+
+#[test]
+fn the_config_names_the_front_matter_keys_that_are_headlines() {
+    // BBC business-102's headline under the CMS's own key `hed`; `title:` holds a slug.
+    let dir = common::fixtures().join("front-matter/hed");
+    let out = common::newslint_in(&dir, &["check", "--format", "short", "bribery.md"], None);
+    let short = stdout(&out);
+    assert!(
+        short.starts_with("bribery.md:3:17: note[NL011]: `admits` judges"),
+        "{short}"
+    );
+    assert!(
+        !short.contains(":2:"),
+        "the slug under title: is not copy: {short}"
+    );
+    let dump = common::newslint_in(&dir, &["config", "--dump"], None);
+    assert!(
+        stdout(&dump).contains("headline-keys:\n- hed\n- dek"),
+        "{}",
+        stdout(&dump)
+    );
+}

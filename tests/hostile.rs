@@ -444,3 +444,83 @@ fn a_bar_right_after_an_attribution_is_no_panic() {
     assert_eq!(code, Some(1), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn zero_width_characters_inside_words_do_not_hide_them() {
+    // seed 000's sentence with a zero-width joiner planted in `officials`, in text and in HTML
+    let dir = tempfile::tempdir().unwrap();
+    let planted = "Anonymous U.S. offi\u{200d}cials denied Lavrov’s account.\n";
+    write(dir.path(), "a.txt", planted);
+    write(
+        dir.path(),
+        "a.html",
+        "<p>Anonymous U.S. offi&zwj;cials denied Lavrov’s account.</p>\n",
+    );
+    let out = newslint_in(
+        dir.path(),
+        &["check", "--format", "short", "a.txt", "a.html"],
+        None,
+    );
+    let short = common::stdout(&out);
+    assert!(short.contains("a.txt:1:1: warning[NL010]"), "{short}");
+    assert!(short.contains("a.html:1:4: warning[NL010]"), "{short}");
+    let json = newslint_in(dir.path(), &["check", "--format", "json", "a.txt"], None);
+    let found: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let (start, end) = (found[0]["start"].as_u64(), found[0]["end"].as_u64());
+    assert_eq!(
+        planted.get(start.unwrap() as usize..end.unwrap() as usize),
+        Some("Anonymous U.S. offi\u{200d}cials"),
+        "the span is in the file's bytes: {found}"
+    );
+}
+
+#[test]
+fn a_zero_width_space_after_the_cue_is_not_the_content() {
+    // seed 002: `Lavrov also said Trump told Putin “…”`, with a zero-width space after `said`
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "In his own press conference, Lavrov also said\u{200b} Trump told Putin “that in the US, as before, some groups are spreading—but can’t prove—the topic of Russian meddling in the US election.”\n",
+    );
+    let out = newslint_in(
+        dir.path(),
+        &["attributions", "--format", "json", "a.txt"],
+        None,
+    );
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let content = read[0]["attributions"][0]["content"]["text"].as_str();
+    assert!(
+        content.is_some_and(|c| c.starts_with("Trump told Putin")),
+        "{read}"
+    );
+}
+
+#[test]
+fn a_config_or_cue_file_that_is_not_utf8_is_placed_at_its_first_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".newslint.yaml"),
+        b"ignore: [NL210]\nselect: [caf\xe9]\n",
+    )
+    .unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Anonymous U.S. officials denied Lavrov’s account.\n",
+    );
+    let (code, err) = run(dir.path(), &["check", "a.txt"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(".newslint.yaml:2:13"), "{err}");
+    assert!(err.contains("is not UTF-8"), "{err}");
+
+    write(dir.path(), ".newslint.yaml", "cues: [ours.yaml]\n");
+    std::fs::write(
+        dir.path().join("ours.yaml"),
+        b"cues:\n  - { verb: \"r\xe9torquer\" }\n",
+    )
+    .unwrap();
+    let (code, err) = run(dir.path(), &["check", "a.txt"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("ours.yaml:2:15"), "{err}");
+}

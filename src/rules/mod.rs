@@ -239,7 +239,7 @@ pub fn read_rule_sources(path: &Path) -> Result<Vec<RuleSource>, LoadError> {
     paths
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| unreadable(&p, e))?;
+            let text = LoadError::read(&p)?;
             Ok(RuleSource {
                 path: p.display().to_string(),
                 text,

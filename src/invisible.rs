@@ -1,0 +1,61 @@
+//! Characters that shape text without being seen: zero-width spaces and joiners, the soft hyphen, the
+//! byte order mark, and the bidirectional controls. Pasted from the web or planted inside a word
+//! (`Offi<U+200D>cials`, `said<U+200B>`), they hide the word from every phrase, pattern and grammar
+//! match, so the text read leaves them out and an `OffsetMap` keeps every diagnostic on the file's
+//! bytes.
+
+use crate::offsets::OffsetMap;
+
+/// Whether `c` is a format character that shows nothing in copy.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' // soft hyphen
+        | '\u{061c}' // Arabic letter mark
+        | '\u{180e}' // Mongolian vowel separator
+        | '\u{200b}'..='\u{200f}' // zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+        | '\u{202a}'..='\u{202e}' // bidirectional embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // bidirectional isolates
+        | '\u{feff}' // byte order mark, zero-width no-break space
+    )
+}
+
+/// The text without its invisible characters, and where its offsets lie in `text`; `None` when it
+/// has none, as nearly all copy.
+pub fn strip(text: &str) -> Option<(String, OffsetMap)> {
+    if !text.chars().any(is_invisible) {
+        return None;
+    }
+    let mut read = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let mut done = 0;
+    for (at, c) in text.char_indices().filter(|&(_, c)| is_invisible(c)) {
+        read.push_str(&text[done..at]);
+        done = at + c.len_utf8();
+        map.anchor(read.len(), done);
+    }
+    read.push_str(&text[done..]);
+    Some((read, map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn a_joined_word_reads_whole_and_maps_back_to_its_bytes() {
+        let text = "Offi\u{200d}cials said\u{200b} it.";
+        let (read, map) = strip(text).unwrap();
+        assert_eq!(read, "Officials said it.");
+        let officials = Span::new(0, "Officials".len());
+        assert_eq!(map.span(officials).of(text), "Offi\u{200d}cials");
+        let it = Span::new(read.find("it").unwrap(), read.len());
+        assert_eq!(map.span(it).of(text), "it.");
+    }
+
+    #[test]
+    fn copy_without_invisible_characters_is_left_alone() {
+        assert!(strip("“We’re done,” she said — twice.").is_none());
+    }
+}
