@@ -43,7 +43,8 @@ pub(super) fn vague_sources(
     check: &AttributionCheck,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut reported = Vec::new();
+    // A set, not a list: a draft of ten thousand vague sources must not compare each with all.
+    let mut reported = rustc_hash::FxHashSet::default();
     if check.sources.is_empty() || !cx.runs(rule) {
         return;
     }
@@ -58,7 +59,7 @@ pub(super) fn vague_sources(
         if names_no_one(cx, check, i, source)
             && !cx.mentions(source, super::spec::Scope::Sentence, &check.unless)
         {
-            reported.push(source);
+            reported.insert(source);
             let values = [
                 ("cue", cx.text(a.cue)),
                 ("source", cx.text(source)),
