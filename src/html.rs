@@ -19,6 +19,8 @@ pub struct HtmlCopy {
     pub text: String,
     pub blocks: Vec<Block>,
     pub map: OffsetMap,
+    /// Invisible characters left out of `text`, each at its offset there.
+    pub invisible: Vec<(usize, char)>,
 }
 
 /// Elements whose content is not the story's copy.
@@ -130,6 +132,7 @@ struct Reader {
     skipping: Option<(String, usize)>,
     /// A character reference read but not yet placed: where it starts, and what it reads as.
     pending: Option<(usize, String)>,
+    invisible: Vec<(usize, char)>,
 }
 
 impl Reader {
@@ -184,6 +187,7 @@ impl Reader {
         if crate::invisible::is_invisible(c) {
             // Left out of the text read, so a word with a zero-width joiner in it is still a word.
             self.map.anchor(start, span.end);
+            self.invisible.push((start, c));
         } else if c.is_whitespace() {
             // White space collapses in HTML: each of its bytes reads as a space.
             self.out.push_str(&" ".repeat(source.len()));
@@ -205,6 +209,7 @@ impl Reader {
         let at = self.out.len();
         if read.chars().all(crate::invisible::is_invisible) {
             self.map.anchor(at, next); // `&zwj;`, `&shy;`
+            self.invisible.extend(read.chars().map(|c| (at, c)));
         } else if read.chars().all(char::is_whitespace) {
             self.out.push_str(&" ".repeat(next - start)); // `&nbsp;`
         } else {
@@ -303,6 +308,7 @@ impl Reader {
             text: self.out,
             blocks: self.blocks,
             map: self.map,
+            invisible: self.invisible,
         }
     }
 }

@@ -112,6 +112,8 @@ pub struct Converted {
     pub original: String,
     pub blocks: Vec<crate::block::Block>,
     pub map: crate::offsets::OffsetMap,
+    /// Invisible characters left out of the text read, each at its offset there.
+    pub invisible: Vec<(usize, char)>,
 }
 
 impl SourceFile {
@@ -130,17 +132,19 @@ impl SourceFile {
                     original: text,
                     blocks: read.blocks,
                     map: read.map,
+                    invisible: read.invisible,
                 };
                 (read.text, Some(std::sync::Arc::new(converted)))
             }
             _ => match crate::invisible::strip(&text) {
-                Some((read, map)) => {
+                Some(read) => {
                     let converted = Converted {
                         original: text,
                         blocks: Vec::new(),
-                        map,
+                        map: read.map,
+                        invisible: read.left_out,
                     };
-                    (read, Some(std::sync::Arc::new(converted)))
+                    (read.text, Some(std::sync::Arc::new(converted)))
                 }
                 None => (text, None),
             },
@@ -182,6 +186,7 @@ impl SourceFile {
             original: text.clone(),
             blocks,
             map: Default::default(),
+            invisible: Vec::new(),
         };
         SourceFile {
             path,

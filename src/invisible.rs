@@ -20,22 +20,51 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// The text without its invisible characters, and where its offsets lie in `text`; `None` when it
-/// has none, as nearly all copy.
-pub fn strip(text: &str) -> Option<(String, OffsetMap)> {
+/// Text read without its invisible characters.
+pub struct Stripped {
+    pub text: String,
+    /// Where offsets of `text` lie in the text given.
+    pub map: OffsetMap,
+    /// Each character left out, at the offset in `text` where it stood.
+    pub left_out: Vec<(usize, char)>,
+}
+
+/// The text without its invisible characters; `None` when it has none, as nearly all copy.
+pub fn strip(text: &str) -> Option<Stripped> {
     if !text.chars().any(is_invisible) {
         return None;
     }
     let mut read = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
+    let mut left_out = Vec::new();
     let mut done = 0;
     for (at, c) in text.char_indices().filter(|&(_, c)| is_invisible(c)) {
         read.push_str(&text[done..at]);
         done = at + c.len_utf8();
         map.anchor(read.len(), done);
+        left_out.push((read.len(), c));
     }
     read.push_str(&text[done..]);
-    Some((read, map))
+    Some(Stripped {
+        text: read,
+        map,
+        left_out,
+    })
+}
+
+/// What a reader calls the character.
+pub fn name(c: char) -> &'static str {
+    match c {
+        '\u{00ad}' => "soft hyphen",
+        '\u{200b}' => "zero-width space",
+        '\u{200c}' => "zero-width non-joiner",
+        '\u{200d}' => "zero-width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{feff}' => "zero-width no-break space",
+        '\u{061c}' | '\u{200e}' | '\u{200f}' => "direction mark",
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "bidirectional control",
+        _ => "invisible character",
+    }
 }
 
 #[cfg(test)]
@@ -46,8 +75,13 @@ mod tests {
     #[test]
     fn a_joined_word_reads_whole_and_maps_back_to_its_bytes() {
         let text = "Offi\u{200d}cials said\u{200b} it.";
-        let (read, map) = strip(text).unwrap();
+        let Stripped {
+            text: read,
+            map,
+            left_out,
+        } = strip(text).unwrap();
         assert_eq!(read, "Officials said it.");
+        assert_eq!(left_out, [(4, '\u{200d}'), (14, '\u{200b}')]);
         let officials = Span::new(0, "Officials".len());
         assert_eq!(map.span(officials).of(text), "Offi\u{200d}cials");
         let it = Span::new(read.find("it").unwrap(), read.len());

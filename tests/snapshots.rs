@@ -60,6 +60,14 @@ fn rule_nl002_unbalanced_quote() {
 
 /// Each pack rule's rendered diagnostics on its fixture of real copy, the rule selected alone.
 #[test]
+fn rule_nl005_invisible_character() {
+    snapshot(
+        "NL005-invisible-character",
+        &["check", "--color", "never", "rules/invisible-character.txt"],
+    );
+}
+
+#[test]
 fn pack_rules_on_their_fixtures() {
     for (code, name) in [
         ("NL010", "vague-source"),

@@ -3,6 +3,7 @@
 //! registered, with their stable codes.
 
 mod discrepancies;
+mod invisible_character;
 mod suppressions;
 mod unattributed_quote;
 mod unbalanced_quote;
@@ -36,6 +37,7 @@ pub struct CodeRule {
 pub const RULES: &[CodeRule] = &[
     unattributed_quote::RULE,
     unbalanced_quote::RULE,
+    invisible_character::RULE,
     suppressions::WITHOUT_REASON,
     suppressions::UNUSED,
     discrepancies::DRIFT,
