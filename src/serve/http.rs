@@ -214,7 +214,7 @@ const HEADERS: &[(&str, &str)] = &[
     // fetch anything.
     (
         "Content-Security-Policy",
-        "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     ),
     ("Cache-Control", "no-store"),
 ];
