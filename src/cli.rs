@@ -74,6 +74,22 @@ pub struct CheckArgs {
     pub against: Vec<PathBuf>,
 }
 
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: any free port, printed at start).
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+    /// The address to listen on; only this machine by default. Another address (`0.0.0.0`) lets
+    /// anyone who can reach the machine use the server.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Requests answered at once.
+    #[arg(long, short = 'j', default_value_t = 4)]
+    pub threads: usize,
+    #[command(flatten)]
+    pub setup: SetupArgs,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum FailOn {
     Error,
@@ -131,6 +147,8 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff).
     Man,
+    /// Serve the JSON API and the web page on this machine (http://127.0.0.1:7878/).
+    Serve(ServeArgs),
     /// Run the examples of rule files: each `flag` line must be flagged by its rule, each `pass` line not.
     Test {
         /// Rule files or folders (default: the embedded rule pack).

@@ -32,6 +32,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod sentences;
+pub mod serve;
 pub mod span;
 pub mod story;
 pub mod suppress;

@@ -6,7 +6,8 @@ mod cli;
 
 use clap::{CommandFactory, Parser};
 use cli::{
-    AttributionFormat, CheckArgs, CheckFormat, Cli, Colour, Command, Inputs, SchemaKind, SetupArgs,
+    AttributionFormat, CheckArgs, CheckFormat, Cli, Colour, Command, Inputs, SchemaKind, ServeArgs,
+    SetupArgs,
 };
 use newslint::diagnostic::Severity;
 use newslint::engine::{self, Analysis, Engine, Error, Options, Run};
@@ -71,6 +72,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             clap_complete::generate(shell, &mut Cli::command(), "newslint", &mut out);
             emit(&String::from_utf8_lossy(&out))
         }
+        Command::Serve(args) => serve(&args),
         Command::Man => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())
@@ -169,6 +171,19 @@ fn attributions(inputs: &Inputs, format: AttributionFormat) -> Result<ExitCode, 
             .collect(),
     })?;
     Ok(ExitCode::from(if failed { 2 } else { 0 }))
+}
+
+/// Serves the API and the page until the process is stopped; the first line out is the address.
+fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
+    let engine = engine(&args.setup, Options::default())?;
+    let address = std::net::SocketAddr::new(args.bind, args.port);
+    let server = newslint::serve::Server::bind(address).map_err(Error::Message)?;
+    emit(&format!(
+        "newslint serve: http://{}/ (Ctrl-C stops it)\n",
+        server.address()
+    ))?;
+    server.run(&engine, args.threads);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn test_rules(paths: &[PathBuf], color: Colour) -> Result<ExitCode, Error> {

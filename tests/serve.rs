@@ -1,0 +1,236 @@
+//! `newslint serve` as a client meets it: the binary started on a free port, spoken to over TCP. The
+//! API answers through the same engine and reporters as the command line (compared on the seed
+//! story set), and refuses bad requests with a 4xx and its reason, then goes on answering.
+
+mod common;
+
+use common::{fixtures, newslint, stdout};
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+const SEEDS: &[&str] = &[
+    "seeds/000_f1e3116a09d4a900.txt",
+    "seeds/001_72941c000c7f4576.txt",
+    "seeds/002_d24ae73ce5904a91.txt",
+    "seeds/003_c4404504afc26fe5.txt",
+    "seeds/004_ca69edcf84c3b985.txt",
+];
+
+/// The server, run from the fixtures folder like the CLI in these tests; stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start() -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newslint"))
+            .args(["serve", "--port", "0"])
+            .current_dir(fixtures())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("newslint serve starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // newslint serve: http://127.0.0.1:PORT/ (Ctrl-C stops it)
+        let port = first
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no address in `{first}`"));
+        Server { child, port }
+    }
+
+    /// Sends raw bytes and returns the status and body of the reply.
+    fn raw(&self, request: &[u8]) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        // A request refused before its body is read may close the connection early.
+        let _ = stream.write_all(request);
+        let mut reply = Vec::new();
+        // What arrived before the server closed a connection it had not read to the end is the reply.
+        let _ = stream.read_to_end(&mut reply);
+        let reply = String::from_utf8(reply).expect("replies are UTF-8");
+        let (head, body) = reply.split_once("\r\n\r\n").expect("a head and a body");
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        let length: usize = header(head, "content-length").parse().unwrap();
+        assert_eq!(
+            body.len(),
+            length,
+            "the body is as long as Content-Length says"
+        );
+        (status, body.to_string())
+    }
+
+    fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
+        self.raw(
+            format!(
+                "{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        )
+    }
+
+    fn post(&self, path: &str, body: &Value) -> Value {
+        let (status, reply) = self.request("POST", path, &body.to_string());
+        assert_eq!(status, 200, "{reply}");
+        serde_json::from_str(&reply).unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn header<'a>(head: &'a str, name: &str) -> &'a str {
+    head.lines()
+        .find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then_some(value.trim())
+        })
+        .unwrap_or_else(|| panic!("no {name} in {head}"))
+}
+
+fn seed(path: &str) -> String {
+    std::fs::read_to_string(fixtures().join(path)).unwrap()
+}
+
+fn cli_json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(&newslint(args))).unwrap()
+}
+
+#[test]
+fn each_seed_draft_gets_what_the_command_line_reports() {
+    let server = Server::start();
+    for path in SEEDS {
+        let draft = json!({"text": seed(path), "filename": path});
+        let (status, body) = server.request("POST", "/api/check", &draft.to_string());
+        assert_eq!(status, 200);
+        let cli = newslint(&["check", "--format", "json", path]);
+        assert_eq!(
+            body,
+            stdout(&cli),
+            "/api/check and `check --format json` on {path}"
+        );
+        assert_eq!(
+            server.post("/api/attributions", &draft),
+            cli_json(&["attributions", "--format", "json", path]),
+            "attributions of {path}"
+        );
+    }
+}
+
+#[test]
+fn the_seed_story_gets_what_check_story_reports_with_its_discrepancies() {
+    let server = Server::start();
+    let drafts: Vec<Value> = SEEDS
+        .iter()
+        .map(|p| json!({"text": seed(p), "filename": p}))
+        .collect();
+    let story = server.post("/api/story", &json!({ "drafts": drafts }));
+    let mut args = vec!["check", "--story", "--format", "json"];
+    args.extend(SEEDS);
+    assert_eq!(story["diagnostics"], cli_json(&args));
+    let codes: Vec<&str> = story["discrepancies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    // Sergey / Sergei Lavrov; Lavrov Foreign Minister / Foreign Secretary.
+    assert!(
+        codes.contains(&"NL103") && codes.contains(&"NL104"),
+        "{codes:?}"
+    );
+    let mut args = vec!["attributions", "--format", "json"];
+    args.extend(SEEDS);
+    assert_eq!(story["attributions"], cli_json(&args));
+}
+
+#[test]
+fn the_page_and_the_rules_are_served() {
+    let server = Server::start();
+    let (status, page) = server.request("GET", "/", "");
+    assert_eq!(status, 200);
+    assert!(page.contains("<script src=\"/page.js\""));
+    assert_eq!(server.request("GET", "/page.js", "").0, 200);
+    let (status, rules) = server.request("GET", "/api/rules", "");
+    assert_eq!(status, 200);
+    let rules: Value = serde_json::from_str(&rules).unwrap();
+    assert!(
+        rules
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "NL002"
+                && r["name"] == "unbalanced-quote"
+                && r["severity"] == "warning")
+    );
+}
+
+#[test]
+fn bad_requests_get_a_4xx_with_the_reason_and_the_server_goes_on() {
+    let server = Server::start();
+    let refused = |(status, body): (u16, String), expected: u16, says: &str| {
+        assert_eq!(status, expected, "{body}");
+        let error: Value = serde_json::from_str(&body).unwrap();
+        let message = error["error"].as_str().unwrap();
+        assert!(message.contains(says), "`{message}` does not say `{says}`");
+    };
+    refused(
+        server.request("POST", "/api/check", "{\"text\": "),
+        400,
+        "EOF while parsing",
+    );
+    refused(
+        server.request("POST", "/api/check", "{\"txt\": \"Hi.\"}"),
+        400,
+        "unknown field `txt`",
+    );
+    refused(
+        server.request("POST", "/api/story", "{\"drafts\": {}}"),
+        400,
+        "invalid type",
+    );
+    refused(
+        server.raw(b"POST /api/check HTTP/1.1\r\nContent-Length: 4\r\n\r\n\"\xff\xfe\""),
+        400,
+        "not UTF-8",
+    );
+    refused(
+        server.raw(b"POST /api/check HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n"),
+        413,
+        "larger than the limit",
+    );
+    let big = format!("{{\"text\": \"{}\"}}", "a".repeat(5 << 20));
+    refused(
+        server.request("POST", "/api/check", &big),
+        413,
+        "larger than the limit",
+    );
+    refused(server.request("GET", "/api/check", ""), 405, "POST only");
+    refused(
+        server.request("POST", "/api/nothing", "{}"),
+        404,
+        "no such path",
+    );
+    refused(server.raw(b"NOT HTTP\r\n\r\n"), 400, "malformed");
+    let draft = json!({"text": seed(SEEDS[3])});
+    let found = server.post("/api/check", &draft);
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "NL002")
+    );
+}
