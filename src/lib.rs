@@ -26,6 +26,7 @@ pub mod html;
 pub mod input;
 pub mod markup;
 pub mod quotes;
+pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -9,17 +9,55 @@
 //! one count given two ways, so the check stops at a configurable difference.
 
 use super::names::Mention;
-use super::{FIGURE_CONFLICT, Thresholds};
+use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::grammar::words::{
     BE_FORMS, DETERMINERS, HAVE_FORMS, MONTHS, OTHER_SHORT_MONTHS, SHORT_MONTHS, SMALL_NUMBERS,
     TENS, WEEKDAYS, WordSet, is_capitalised,
 };
+use crate::registry::Builtin;
 use crate::span::Span;
 use rustc_hash::FxHashSet as HashSet;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
+
+pub const DISCREPANCY: Discrepancy = Discrepancy {
+    rules: &[FIGURE_CONFLICT],
+    compare: Compare::Story(compare),
+};
+
+pub const FIGURE_CONFLICT: Builtin = Builtin {
+    code: "NL105",
+    name: "figure-conflict",
+    severity: Severity::Warning,
+    summary: "One count given two figures",
+    explanation: "\
+## What it does
+Finds one counted thing given two figures that cannot both be right: `killed 247 people` and `killed
+253 people` about one blast, a person's age given as 27 and as 37. A count is a whole number before a
+plural noun (durations, units of measure, money and percentages are left alone: `some two hours` and
+`over two hours` are not counts), known by the word that governs it (`killed … people`, `people were
+injured`) and by the places and names of its sentence: counts whose sentences name different places
+(`Kenya`, `Tanzania`) are different counts, and so are two counts in one sentence. Hedged figures are
+ranges and agree when they overlap (`at least 224` and `247`); a round figure (`200`) is taken as
+approximate. Counts more than
+`figure-max-difference` percent apart (50 by default) are taken to be two things. Ages may differ by
+one year across drafts (a birthday between reports), not within one.
+
+## Why is this bad?
+A reader who meets two death tolls, or two ages for one person, cannot tell which to believe. If a
+figure has moved since an earlier report, say so (`rose to`, `the latest toll`).
+
+## Example
+    The car bomb attack at the u.s. embassy in Nairobi reportedly killed 253 people   (Xinhua)
+    outside the U.S. Embassy in Nairobi, Kenya killed 247 people                      (AP)
+",
+};
+
+fn compare(story: &Story) -> Vec<Diagnostic> {
+    check(story.drafts, &story.names, story.limits)
+}
 
 /// What a figure counts: `(governing word, noun)`, or a person's age.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -682,7 +720,7 @@ fn diagnostic(counted: &Counted, first: &Figure, later: &Figure) -> Diagnostic {
         Counted::Things { .. } => format!("`{}` here but `{}` elsewhere", later.shown, first.shown),
     };
     Diagnostic::new(
-        FIGURE_CONFLICT,
+        FIGURE_CONFLICT.id(),
         message,
         Label::new(later.path, later.span, "this figure"),
     )

@@ -2,13 +2,62 @@
 //! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
 //! wording are compared; each pair is aligned word by word.
 
-use super::{QUOTE_DRIFT, TWO_SPEAKERS, Thresholds};
+use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::grammar::name::person_name;
 use crate::grammar::words::{ROLE_WORDS, is_capitalised};
+use crate::registry::Builtin;
 use crate::span::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+pub const DISCREPANCY: Discrepancy = Discrepancy {
+    rules: &[QUOTE_DRIFT, TWO_SPEAKERS],
+    compare: Compare::Story(compare),
+};
+
+pub const QUOTE_DRIFT: Builtin = Builtin {
+    code: "NL101",
+    name: "quote-drift",
+    severity: Severity::Warning,
+    summary: "One speaker quoted two ways",
+    explanation: "\
+## What it does
+Finds two renderings of the same quotation (in one draft, or across the drafts of a story with
+`--story`) that differ: a word changed, added or dropped, or a hyphenation. It aligns the two word by
+word and says what differs. The words they share must be most of the shorter quotation or a whole
+sentence of one of them: two different remarks of one speaker that share a phrase are not drift. A
+partial quote that is word for word part of the other is not drift, nor are typographic differences
+(curly or straight quotes, dashes, ellipses) or bracketed insertions.
+
+## Why is this bad?
+A quotation promises the speaker's exact words. If two drafts quote them differently, at least one is
+wrong, and a reader who sees both stops trusting either.
+
+## Example
+    “The two leaders agreed this is of substantial hindrance.”                (seed 000)
+    “The two leaders agreed that this is a substantial hindrance ...”         (seed 004)
+",
+};
+
+pub const TWO_SPEAKERS: Builtin = Builtin {
+    code: "NL102",
+    name: "quote-two-speakers",
+    severity: Severity::Warning,
+    summary: "One quotation given to two speakers",
+    explanation: "\
+## What it does
+Finds the same quotation attributed to two different named speakers (a pronoun or a description such
+as `the secretary` is not counted as naming anyone).
+
+## Why is this bad?
+The words cannot belong to both. Check the recording or the notes before publishing either.
+",
+};
+
+fn compare(story: &Story) -> Vec<Diagnostic> {
+    check(story.drafts, story.limits)
+}
 
 /// A quotation as compared: where it is, who said it, and its words in a typography-free form.
 struct Quoted<'a> {
@@ -363,7 +412,7 @@ fn two_speakers(first: &Quoted, second: &Quoted) -> Diagnostic {
         second.speaker.unwrap_or("someone"),
     );
     Diagnostic::new(
-        TWO_SPEAKERS,
+        TWO_SPEAKERS.id(),
         format!("The same quotation is given to `{y}` and to `{x}`"),
         Label::new(second.path, second.span, format!("attributed to {y} here")),
     )
@@ -453,7 +502,7 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
                     .map_or(String::new(), |s| format!(" of {s}"));
                 out.push(
                     Diagnostic::new(
-                        QUOTE_DRIFT,
+                        QUOTE_DRIFT.id(),
                         format!(
                             "Quotation{who} differs from another rendering: {}",
                             describe(&edits)
