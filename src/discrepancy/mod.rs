@@ -3,6 +3,7 @@
 //! parts), so the cost stays near-linear in the words of the set; each finding is one diagnostic with
 //! a primary label on one account and a secondary label on the other, in another file if need be.
 
+mod alignment;
 mod figures;
 mod names;
 mod quotes;

@@ -4,7 +4,7 @@
 //! record's wording; not found, a note. An ellipsis in a quotation marks an omission (each part is
 //! looked up on its own) and a bracketed insertion (`[the] election`) is the writer's, not the speaker's.
 
-use super::quotes::{Edit, align, describe, words_with_spans};
+use super::alignment::{Edit, align, describe, words_with_spans};
 use super::{Compare, Discrepancy};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
