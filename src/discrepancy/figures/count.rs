@@ -6,6 +6,7 @@ use super::number::{Token, UNITS, compound_unit, may_be_number, number, plural_n
 use super::{Counted, Figure};
 use crate::Analysis;
 use crate::discrepancy::names::Mention;
+use crate::grammar::amount::{Bound, hedge_ending};
 use crate::grammar::words::{
     BE_FORMS, DETERMINERS, HAVE_FORMS, MONTHS, OTHER_SHORT_MONTHS, SHORT_MONTHS, WEEKDAYS, WordSet,
     is_capitalised,
@@ -13,55 +14,24 @@ use crate::grammar::words::{
 use crate::span::Span;
 use std::collections::BTreeSet;
 
-/// Words that say a figure is a bound or an estimate, as they stand before it. (Not the grammar's
-/// hedge, `grammar::amount`: that one recognises a hedge before a source's amount and says nothing of
-/// the bound; this one reads the bound, from other words as well: `up to`, `estimated`, `exceeding`.)
-enum Hedge {
-    AtLeast,
-    AtMost,
-    About,
-}
-
-fn hedge(before: &[Token]) -> Option<Hedge> {
-    let words: Vec<String> = before
-        .iter()
-        .rev()
-        .take(2)
-        .take_while(|t| t.word)
-        .map(|t| t.text.to_lowercase())
-        .collect();
-    let last = words.first().map(String::as_str);
-    let pair = words.get(1).map(String::as_str);
-    match (pair, last) {
-        (Some("at"), Some("least")) | (Some("more" | "greater"), Some("than")) => {
-            Some(Hedge::AtLeast)
-        }
-        (Some("fewer" | "less"), Some("than"))
-        | (Some("up"), Some("to"))
-        | (Some("at"), Some("most")) => Some(Hedge::AtMost),
-        (_, Some("over" | "upward" | "upwards" | "exceeding")) => Some(Hedge::AtLeast),
-        (_, Some("under" | "nearly" | "almost")) => Some(Hedge::AtMost),
-        (
-            _,
-            Some(
-                "about" | "around" | "some" | "roughly" | "approximately" | "estimated" | "perhaps"
-                | "reportedly",
-            ),
-        ) => Some(Hedge::About),
-        _ => None,
-    }
+/// The hedge right before a figure (`at least`, `some`), read with the grammar's table of hedges.
+fn hedge(before: &[Token]) -> Option<Bound> {
+    let mut words = before.iter().rev().take(2).take_while(|t| t.word);
+    let last = words.next()?.text;
+    hedge_ending(words.next().map(|t| t.text), last)
 }
 
 /// The values a figure allows. A round figure (`200`, `5,000`) is taken as an estimate too.
-fn range(value: u64, hedge: Option<Hedge>) -> (f64, f64) {
+/// A stressed figure (`only 20`) reads as an unhedged one.
+fn range(value: u64, hedge: Option<Bound>) -> (f64, f64) {
     let v = value as f64;
     let estimate = (v * 0.9 - 1.0, v * 1.1 + 1.0);
     match hedge {
-        Some(Hedge::AtLeast) => (v, f64::INFINITY),
-        Some(Hedge::AtMost) => (0.0, v),
-        Some(Hedge::About) => estimate,
-        None if value >= 100 && value.is_multiple_of(100) => estimate,
-        None => (v, v),
+        Some(Bound::AtLeast) => (v, f64::INFINITY),
+        Some(Bound::AtMost) => (0.0, v),
+        Some(Bound::About) => estimate,
+        Some(Bound::Only) | None if value >= 100 && value.is_multiple_of(100) => estimate,
+        Some(Bound::Only) | None => (v, v),
     }
 }
 
@@ -391,7 +361,7 @@ mod tests {
     #[test]
     fn a_hedge_bounds_a_figure_and_a_round_figure_is_an_estimate() {
         // DUC D0626H, AP 12 August 1998: `killed at least 224 people`.
-        assert_eq!(range(224, Some(Hedge::AtLeast)), (224.0, f64::INFINITY));
+        assert_eq!(range(224, Some(Bound::AtLeast)), (224.0, f64::INFINITY));
         assert!(range(200, None).0 < 200.0, "a round figure is an estimate");
     }
 }
