@@ -113,17 +113,14 @@ impl Engine {
                 .collect();
             Shared::Custom(pack_with(rules::default_sources(), &folders)?)
         };
-        let known: Vec<(&str, &str)> = crate::checks::RULES
-            .iter()
-            .map(|r| (r.code, r.name))
-            .chain(
-                pack.rules
-                    .iter()
-                    .map(|r| (&*r.rule.code.0, &*r.rule.name.0)),
-            )
-            .collect();
-        config::check_rule_names(&loaded.config, &options.select, &options.ignore, &known)
-            .map_err(Error::Message)?;
+        let registry = pack.registry();
+        config::check_rule_names(
+            &loaded.config,
+            &options.select,
+            &options.ignore,
+            &registry.names(),
+        )
+        .map_err(Error::Message)?;
         let scope = Scope::new(&loaded.base, cwd);
         let stories =
             StorySets::new(&loaded.config.stories, scope.clone()).map_err(Error::Message)?;

@@ -28,6 +28,7 @@ pub mod invisible;
 pub mod markup;
 pub mod offsets;
 pub mod quotes;
+pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -11,7 +11,7 @@ use cli::{
 };
 use newslint::diagnostic::Severity;
 use newslint::engine::{self, Analysis, Engine, Error, Options, Run};
-use newslint::report::ci::{RuleInfo, SarifRoot};
+use newslint::report::ci::SarifRoot;
 use newslint::report::{self, diagnostics, diagnostics::Files};
 use newslint::{Attribution, Lexicon, Pack, SourceFile, checks, config, schema};
 use std::io::{IsTerminal, Write};
@@ -35,26 +35,9 @@ fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Check(args) => check(&args),
         Command::Attributions { inputs, format } => attributions(&inputs, format),
-        Command::Explain { code, setup } => {
-            let text = match checks::find(&code) {
-                Some(rule) => report::rules::explain_code(rule),
-                None => report::rules::explain(
-                    &engine(&setup, Options::default())?
-                        .pack()
-                        .find(&code)
-                        .ok_or_else(|| {
-                            Error::Message(format!(
-                                "no rule has the code or name `{code}`; `newslint rules` lists them"
-                            ))
-                        })?
-                        .rule,
-                ),
-            };
-            emit(&text)
-        }
+        Command::Explain { code, setup } => emit(&explain(&code, &setup)?),
         Command::Rules { setup } => emit(&report::rules::list(
-            checks::RULES,
-            engine(&setup, Options::default())?.pack(),
+            &engine(&setup, Options::default())?.pack().registry(),
         )),
         Command::Test { paths, color } => test_rules(&paths, color),
         Command::Config { dump, setup } => emit(&config::describe(
@@ -81,6 +64,25 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             emit(&String::from_utf8_lossy(&out))
         }
     }
+}
+
+/// What `newslint explain` prints for the rule with this code or name. A built-in rule is explained
+/// without reading the config or the rule pack.
+fn explain(code: &str, setup: &SetupArgs) -> Result<String, Error> {
+    let built_in = checks::registry().find(code).cloned();
+    let rule = match built_in {
+        Some(rule) => Some(rule),
+        None => engine(setup, Options::default())?
+            .pack()
+            .registry()
+            .find(code)
+            .cloned(),
+    };
+    rule.map(|r| r.explanation).ok_or_else(|| {
+        Error::Message(format!(
+            "no rule has the code or name `{code}`; `newslint rules` lists them"
+        ))
+    })
 }
 
 /// The engine for the setup options, with `options`' rule choices.
@@ -146,7 +148,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         CheckFormat::Sarif => report::ci::sarif(
             &found,
             &files,
-            &RuleInfo::all(engine.pack()),
+            engine.pack().registry().rules(),
             &SarifRoot::at(&std::env::current_dir().unwrap_or_default()),
         ),
         CheckFormat::Github => report::ci::github(&found, &files),

@@ -10,19 +10,52 @@
 //! side of a discrepancy stays visible). One with no reason, or one that hides nothing, is a note.
 
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label, RuleId, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::directive::directives;
+use crate::registry::Builtin;
 use crate::span::Span;
 
-pub const WITHOUT_REASON: RuleId<'static> = RuleId {
+/// The rules this module reports while it applies a file's suppressions.
+pub const RULES: &[Builtin] = &[WITHOUT_REASON, UNUSED];
+
+pub const WITHOUT_REASON: Builtin = Builtin {
     code: "NL003",
     name: "suppression-without-reason",
     severity: Severity::Note,
+    summary: "A suppression that gives no reason",
+    explanation: "\
+## What it does
+Notes a `newslint-disable…` directive with no reason after `--`.
+
+## Why is this bad?
+A suppression hides a finding from every later reader of the copy. The reason is what lets the next
+editor judge whether it still holds.
+
+## Example
+    <!-- newslint-disable-next-line NL203 -->
+
+Say why:
+
+    <!-- newslint-disable-next-line NL203 -- quoted from the court filing -->
+",
 };
-pub const UNUSED: RuleId<'static> = RuleId {
+
+pub const UNUSED: Builtin = Builtin {
     code: "NL004",
     name: "unused-suppression",
     severity: Severity::Note,
+    summary: "A suppression that hides nothing",
+    explanation: "\
+## What it does
+Notes a `newslint-disable…` directive that hid no finding: the copy it covered changed, or its codes or
+its place are wrong.
+
+## Why is this bad?
+A stale suppression will silently hide the next real finding that lands in its scope.
+
+## Example
+A `newslint-disable-next-line NL203` above a paragraph that no longer says \"reportedly\": remove it.
+",
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,13 +159,13 @@ pub fn apply(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Vec<Diagnosti
         let label = Label::new(path, s.directive, "");
         if s.reason.is_none() {
             kept.push(
-                Diagnostic::new(WITHOUT_REASON, "Suppression gives no reason", label.clone())
+                Diagnostic::new(WITHOUT_REASON.id(), "Suppression gives no reason", label.clone())
                     .with_help("Say why after `--`, e.g. `newslint-disable-next-line NL203 -- quoted from the court filing`"),
             );
         }
         if !s.used {
             kept.push(
-                Diagnostic::new(UNUSED, "Suppression hides nothing", label)
+                Diagnostic::new(UNUSED.id(), "Suppression hides nothing", label)
                     .with_help("Remove it, or check its codes and where it stands"),
             );
         }

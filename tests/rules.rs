@@ -73,6 +73,49 @@ fn rules_lists_code_and_pack_rules_and_explain_prints_a_pack_rule() {
     assert!(explain.contains("help: Say who reports or alleges it"));
 }
 
+/// Every rule written in Rust (code rules, suppression notes, discrepancies) and every rule of the
+/// embedded pack is listed once by `rules`, explained by `explain` under its code and its name,
+/// described once in SARIF's `tool.driver.rules`, and has its row in the README's rules table with the
+/// kind and severity `rules` gives it.
+#[test]
+fn every_rule_is_listed_explained_described_in_sarif_and_in_the_readme() {
+    let rules: Vec<(String, String)> = newslint::checks::builtins()
+        .map(|r| (r.code.to_string(), r.name.to_string()))
+        .chain(
+            Pack::default_pack()
+                .rules
+                .iter()
+                .map(|l| (l.rule.code.0.clone(), l.rule.name.0.clone())),
+        )
+        .collect();
+    let list = stdout(&newslint(&["rules"]));
+    assert_eq!(list.lines().count(), rules.len(), "{list}");
+    let sarif = newslint(&["check", "--format", "sarif", "rules/unbalanced-quote.txt"]);
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let described = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(described.len(), rules.len());
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (code, name) in &rules {
+        let lines: Vec<&str> = list
+            .lines()
+            .filter(|l| l.starts_with(&format!("{code}  {name} ")))
+            .collect();
+        assert_eq!(lines.len(), 1, "{code} {name} in:\n{list}");
+        let fields: Vec<&str> = lines[0].split_whitespace().collect();
+        let row = format!("| {code} | `{name}` | {} | {} |", fields[2], fields[3]);
+        assert!(readme.contains(&row), "the README has no row `{row}`");
+        for key in [code, name] {
+            let explained = newslint(&["explain", key]);
+            assert_eq!(explained.status.code(), Some(0), "explain {key}");
+            assert!(stdout(&explained).starts_with(&format!("{code} {name} (")));
+        }
+        let ids = described.iter().filter(|r| r["id"] == code.as_str());
+        assert_eq!(ids.count(), 1, "{code} in SARIF");
+    }
+}
+
 /// A project with its own rule folder and a config, and a draft from real BBC copy (business-417).
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

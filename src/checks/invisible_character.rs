@@ -6,13 +6,15 @@ use super::CodeRule;
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 use crate::invisible::name;
+use crate::registry::Builtin;
 use crate::span::Span;
 
 pub const RULE: CodeRule = CodeRule {
-    code: "NL005",
-    name: "invisible-character",
-    severity: Severity::Warning,
-    summary: "An invisible character (zero-width space or joiner, soft hyphen, bidirectional control) in the copy",
+    rule: Builtin {
+        code: "NL005",
+        name: "invisible-character",
+        severity: Severity::Warning,
+        summary: "An invisible character (zero-width space or joiner, soft hyphen, bidirectional control) in the copy",
     explanation: "\
 ## What it does
 Flags characters that show nothing but change the text: zero-width spaces, non-joiners and joiners,
@@ -33,10 +35,11 @@ The fix removes the joiner:
 
     Anonymous U.S. officials denied Lavrov's account.
 ",
-    check: Some(check),
+    },
+    check,
 };
 
-fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
+fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
     let Some(converted) = &analysis.file.converted else {
         return Vec::new();
     };
@@ -88,7 +91,7 @@ fn in_copy(analysis: &Analysis, at: usize) -> bool {
     doc.sentence_at(at).is_some() || at > 0 && doc.sentence_at(at - 1).is_some()
 }
 
-fn diagnostic(rule: &CodeRule, analysis: &Analysis, at: usize, c: char) -> Diagnostic {
+fn diagnostic(rule: &Builtin, analysis: &Analysis, at: usize, c: char) -> Diagnostic {
     let text = &analysis.file.text;
     let word = word_around(text, at);
     let shown = word.of(text).trim_matches(|c: char| {
@@ -118,7 +121,7 @@ mod tests {
 
     fn found(path: &str, text: &str) -> Vec<String> {
         let analysis = analyse(SourceFile::new(path, text), Lexicon::default_lexicon());
-        check(&RULE, &analysis)
+        check(&RULE.rule, &analysis)
             .into_iter()
             .map(|d| d.message)
             .collect()

@@ -1,67 +1,50 @@
 //! Code rules: checks written in Rust because they need the document model and the attribution
-//! records, not a phrase list. Each rule lives in its own file; this table is the one place they are
-//! registered, with their stable codes.
+//! records, not a phrase list. Each rule lives in its own file, its record (`Builtin`) beside its
+//! check; `RULES` is the one place they are registered. `builtins` gathers every rule written in
+//! Rust, these and the suppression notes and discrepancies, for the registry.
 
-mod discrepancies;
 mod invisible_character;
-mod suppressions;
 mod unattributed_quote;
 mod unbalanced_quote;
 
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::registry::{Builtin, Registry};
 
-impl CodeRule {
-    pub fn id(&self) -> crate::diagnostic::RuleId<'static> {
-        crate::diagnostic::RuleId {
-            code: self.code,
-            name: self.name,
-            severity: self.severity,
-        }
-    }
-}
-
+/// A rule checked on each analysed file: its record and its check. Adding one is its file and one
+/// line in `RULES`.
 pub struct CodeRule {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    /// One line for `newslint rules`.
-    pub summary: &'static str,
-    /// What `newslint explain` prints: what it does, why it matters, an example.
-    pub explanation: &'static str,
-    /// The check, or None for the rules `suppress::apply` reports while it applies suppressions.
-    pub check: Option<fn(&CodeRule, &Analysis) -> Vec<Diagnostic>>,
+    pub rule: Builtin,
+    pub check: fn(&Builtin, &Analysis) -> Vec<Diagnostic>,
 }
 
-/// Every code rule, by code.
+/// Every code rule checked on each file, by code.
 pub const RULES: &[CodeRule] = &[
     unattributed_quote::RULE,
     unbalanced_quote::RULE,
     invisible_character::RULE,
-    suppressions::WITHOUT_REASON,
-    suppressions::UNUSED,
-    discrepancies::DRIFT,
-    discrepancies::SPEAKERS,
-    discrepancies::NAMES,
-    discrepancies::TITLES,
-    discrepancies::FIGURES,
-    discrepancies::MISQUOTED,
-    discrepancies::NOT_FOUND,
 ];
 
-/// The rule with this code (`NL001`) or name (`unattributed-quote`).
-pub fn find(code_or_name: &str) -> Option<&'static CodeRule> {
+/// Every rule written in Rust, by code: the rules checked on each file, the notes `suppress::apply`
+/// reports while it applies suppressions, and the discrepancies.
+pub fn builtins() -> impl Iterator<Item = &'static Builtin> {
     RULES
         .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+        .map(|r| &r.rule)
+        .chain(crate::suppress::RULES)
+        .chain(crate::discrepancy::rules())
+}
+
+/// The registry of the rules written in Rust alone (a rule pack adds its own: `Pack::registry`).
+pub fn registry() -> Registry {
+    Registry::new(builtins().map(Builtin::info))
 }
 
 /// Runs every code rule on one analysed file.
 pub fn run(analysis: &Analysis) -> Vec<Diagnostic> {
     RULES
         .iter()
-        .filter_map(|rule| rule.check.map(|check| check(rule, analysis)))
-        .flatten()
+        .flat_map(|rule| (rule.check)(&rule.rule, analysis))
         .collect()
 }
 
@@ -71,7 +54,8 @@ mod tests {
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {
-        for (i, rule) in RULES.iter().enumerate() {
+        let all: Vec<&Builtin> = builtins().collect();
+        for (i, rule) in all.iter().enumerate() {
             assert!(
                 rule.code.starts_with("NL") && rule.code.len() == 5,
                 "{}",
@@ -85,11 +69,18 @@ mod tests {
                 rule.name
             );
             assert!(
-                RULES[i + 1..]
+                all[i + 1..]
                     .iter()
                     .all(|r| r.code != rule.code && r.name != rule.name)
             );
-            assert_eq!(find(rule.code).map(|r| r.name), Some(rule.name));
         }
+    }
+
+    #[test]
+    fn built_in_rules_are_listed_in_code_order() {
+        let codes: Vec<&str> = builtins().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(codes, sorted);
     }
 }

@@ -6,13 +6,15 @@ use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 use crate::quotes::Quotation;
+use crate::registry::Builtin;
 
 pub const RULE: CodeRule = CodeRule {
-    code: "NL001",
-    name: "unattributed-quote",
-    severity: Severity::Warning,
-    summary: "A quotation with no speaker",
-    explanation: "\
+    rule: Builtin {
+        code: "NL001",
+        name: "unattributed-quote",
+        severity: Severity::Warning,
+        summary: "A quotation with no speaker",
+        explanation: "\
 ## What it does
 Flags a quotation in body copy that starts like a sentence, has three or more words, and that no
 attribution covers. A quotation is covered when an attribution's content includes it; when its
@@ -33,7 +35,8 @@ Name who said it:
 
     “The two leaders agreed this is of substantial hindrance,” Tillerson said.
 ",
-    check: Some(check),
+    },
+    check,
 };
 
 /// Quotations shorter than this are quoted terms, not speech.
@@ -59,7 +62,7 @@ fn is_speech(quoted: &str) -> bool {
     starts_like_a_sentence && words.len() >= MIN_WORDS && !title
 }
 
-fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
+fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
     let doc = &analysis.document;
     doc.quotations()
         .map(|(_, q)| q)
@@ -246,7 +249,7 @@ fn names_someone(source: &str) -> bool {
     }
 }
 
-fn diagnostic(rule: &CodeRule, analysis: &Analysis, q: &Quotation) -> Diagnostic {
+fn diagnostic(rule: &Builtin, analysis: &Analysis, q: &Quotation) -> Diagnostic {
     let excerpt = crate::diagnostic::excerpt(q.inner.of(&analysis.file.text), 40);
     Diagnostic::new(
         rule.id(),

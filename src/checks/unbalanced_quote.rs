@@ -4,13 +4,15 @@ use super::CodeRule;
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, MAX_PER_RULE, Severity, left_out};
 use crate::quotes::Unbalanced;
+use crate::registry::Builtin;
 
 pub const RULE: CodeRule = CodeRule {
-    code: "NL002",
-    name: "unbalanced-quote",
-    severity: Severity::Warning,
-    summary: "A quotation mark opens and never closes, or closes with nothing open",
-    explanation: "\
+    rule: Builtin {
+        code: "NL002",
+        name: "unbalanced-quote",
+        severity: Severity::Warning,
+        summary: "A quotation mark opens and never closes, or closes with nothing open",
+        explanation: "\
 ## What it does
 Flags a double quotation mark that is never closed in its paragraph (and is not continued by the next
 paragraph opening with a quotation mark, the convention for a quotation running over paragraphs), and a
@@ -27,12 +29,13 @@ Close the quotation where the speaker's words end:
 
     “The two leaders agreed this is of substantial hindrance,” Tillerson said.
 ",
-    check: Some(check),
+    },
+    check,
 };
 
 /// At most `MAX_PER_RULE` diagnostics and one summing up the rest: a megabyte of stray marks is a
 /// million of them, too many to build only to leave out.
-fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
+fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
     let issues = &analysis.document.quotes.unbalanced;
     let mut found: Vec<Diagnostic> = issues
         .iter()
@@ -46,7 +49,7 @@ fn check(rule: &CodeRule, analysis: &Analysis) -> Vec<Diagnostic> {
     found
 }
 
-fn diagnostic(rule: &CodeRule, analysis: &Analysis, issue: &Unbalanced) -> Diagnostic {
+fn diagnostic(rule: &Builtin, analysis: &Analysis, issue: &Unbalanced) -> Diagnostic {
     let path = &analysis.file.path;
     let text = &analysis.file.text;
     match *issue {

@@ -3,6 +3,7 @@
 //! parts), so the cost stays near-linear in the words of the set; each finding is one diagnostic with
 //! a primary label on one account and a secondary label on the other, in another file if need be.
 
+mod alignment;
 mod figures;
 mod names;
 mod quotes;
@@ -11,7 +12,9 @@ mod record;
 pub(crate) use names::distance;
 
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, RuleId, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::input::SourceFile;
+use crate::registry::Builtin;
 use serde::{Deserialize, Serialize};
 
 /// The limits the checks work to, settable under `discrepancy:` in `.newslint.yaml`.
@@ -45,58 +48,69 @@ impl Default for Thresholds {
     }
 }
 
-pub const QUOTE_DRIFT: RuleId<'static> = RuleId {
-    code: "NL101",
-    name: "quote-drift",
-    severity: Severity::Warning,
-};
-pub const TWO_SPEAKERS: RuleId<'static> = RuleId {
-    code: "NL102",
-    name: "quote-two-speakers",
-    severity: Severity::Warning,
-};
-pub const NAME_VARIANT: RuleId<'static> = RuleId {
-    code: "NL103",
-    name: "name-variant",
-    severity: Severity::Warning,
-};
-pub const TITLE_CONFLICT: RuleId<'static> = RuleId {
-    code: "NL104",
-    name: "title-conflict",
-    severity: Severity::Warning,
-};
-pub const FIGURE_CONFLICT: RuleId<'static> = RuleId {
-    code: "NL105",
-    name: "figure-conflict",
-    severity: Severity::Warning,
-};
+/// One comparison and the rules it reports. Adding a discrepancy rule is its file (the rule's
+/// `Builtin` and its comparison) and one line in `DISCREPANCIES`.
+pub struct Discrepancy {
+    pub rules: &'static [Builtin],
+    pub compare: Compare,
+}
 
-pub const MISQUOTE: RuleId<'static> = RuleId {
-    code: "NL106",
-    name: "misquote",
-    severity: Severity::Warning,
-};
-pub const NOT_IN_RECORD: RuleId<'static> = RuleId {
-    code: "NL107",
-    name: "quote-not-in-record",
-    severity: Severity::Note,
-};
+/// What a comparison reads.
+pub enum Compare {
+    /// The drafts of one story (or one draft alone), with the names each mentions.
+    Story(fn(&Story) -> Vec<Diagnostic>),
+    /// The drafts against the source material given with `--against`.
+    Record(fn(&[&Analysis], &[SourceFile]) -> Vec<Diagnostic>),
+}
+
+/// The drafts of one story as the story comparisons read them.
+pub struct Story<'a> {
+    pub drafts: &'a [&'a Analysis],
+    /// The names each draft mentions, read once for every comparison that needs them.
+    names: Vec<Vec<names::Mention<'a>>>,
+    pub limits: &'a Thresholds,
+}
+
+/// Every discrepancy comparison, in the order of their rules' codes.
+pub const DISCREPANCIES: &[Discrepancy] = &[
+    quotes::DISCREPANCY,
+    names::DISCREPANCY,
+    figures::DISCREPANCY,
+    record::DISCREPANCY,
+];
+
+/// Every discrepancy rule, by code.
+pub fn rules() -> impl Iterator<Item = &'static Builtin> {
+    DISCREPANCIES.iter().flat_map(|d| d.rules)
+}
 
 /// Each direct quotation of the drafts against the source material.
-pub fn against_record(
-    drafts: &[&Analysis],
-    record: &[crate::input::SourceFile],
-) -> Vec<Diagnostic> {
-    record::check(drafts, record)
+pub fn against_record(drafts: &[&Analysis], record: &[SourceFile]) -> Vec<Diagnostic> {
+    DISCREPANCIES
+        .iter()
+        .filter_map(|d| match d.compare {
+            Compare::Record(compare) => Some(compare(drafts, record)),
+            Compare::Story(_) => None,
+        })
+        .flatten()
+        .collect()
 }
 
 /// Every discrepancy within and across the analysed drafts of one story.
-pub fn find(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
-    let names: Vec<Vec<names::Mention>> = story.iter().map(|a| names::mentions(a)).collect();
-    let mut found = quotes::check(story, limits);
-    found.extend(names::check(story, &names, limits));
-    found.extend(figures::check(story, &names, limits));
-    found
+pub fn find(drafts: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
+    let story = Story {
+        drafts,
+        names: drafts.iter().map(|a| names::mentions(a)).collect(),
+        limits,
+    };
+    DISCREPANCIES
+        .iter()
+        .filter_map(|d| match d.compare {
+            Compare::Story(compare) => Some(compare(&story)),
+            Compare::Record(_) => None,
+        })
+        .flatten()
+        .collect()
 }
 
 /// Each text analysed as a draft named by its place in the story (`0.txt`, `1.txt`, …).

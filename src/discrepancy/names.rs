@@ -3,16 +3,59 @@
 //! from the copy itself. Names are indexed by their parts, so only names sharing a first or last name
 //! are compared.
 
-use super::{NAME_VARIANT, TITLE_CONFLICT, Thresholds};
+use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::grammar::words::{
     CLAUSE_OPENERS, DETERMINERS, ORGANISATION_WORDS, ROLE_WORDS, STOP_WORDS, TITLE_WORDS,
     is_capitalised,
 };
+use crate::registry::Builtin;
 use crate::span::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+
+pub const DISCREPANCY: Discrepancy = Discrepancy {
+    rules: &[NAME_VARIANT, TITLE_CONFLICT],
+    compare: Compare::Story(compare),
+};
+
+pub const NAME_VARIANT: Builtin = Builtin {
+    code: "NL103",
+    name: "name-variant",
+    severity: Severity::Warning,
+    summary: "One person's name spelled two ways",
+    explanation: "\
+## What it does
+Finds two full names that agree in one part and spell the other two ways (`Sergey Lavrov` and `Sergei
+Lavrov`, `Volodymyr Zelensky` and `Volodymyr Zelenskyy`), inferred from the copy: no list of names to
+declare. People who share a surname (`Donald Trump`, `Melania Trump`) are not variants.
+
+## Why is this bad?
+A name spelled two ways looks careless and can look like two people. Transliterated names need one
+house spelling.
+",
+};
+
+pub const TITLE_CONFLICT: Builtin = Builtin {
+    code: "NL104",
+    name: "title-conflict",
+    severity: Severity::Warning,
+    summary: "One person given two titles",
+    explanation: "\
+## What it does
+Finds one person (by full name) given two titles where neither is a shortening of the other:
+`Foreign Minister Sergey Lavrov` and `Foreign Secretary Sergey Lavrov`. Nationality words do not
+count (`Russian Foreign Minister` is `Foreign Minister`).
+
+## Why is this bad?
+A wrong title misinforms about who speaks with what authority.
+",
+};
+
+fn compare(story: &Story) -> Vec<Diagnostic> {
+    check(story.drafts, &story.names, story.limits)
+}
 
 /// A full name where it stands, with the title written before it.
 pub(super) struct Mention<'a> {
@@ -253,7 +296,7 @@ fn variants(all: &[&Mention], people: &HashSet<String>, max_edits: usize) -> Vec
                     let (e, l) = (earlier.name.join(" "), later.name.join(" "));
                     out.push(
                         Diagnostic::new(
-                            NAME_VARIANT,
+                            NAME_VARIANT.id(),
                             format!("`{l}` is spelled `{e}` elsewhere"),
                             Label::new(later.path, later.span, "spelled this way here"),
                         )
@@ -319,7 +362,7 @@ fn titles(all: &[&Mention]) -> Vec<Diagnostic> {
             let (this, that) = (title.join(" "), first_title.join(" "));
             out.push(
                 Diagnostic::new(
-                    TITLE_CONFLICT,
+                    TITLE_CONFLICT.id(),
                     format!(
                         "`{}` is called `{this}` here and `{that}` elsewhere",
                         later.name.join(" ")

@@ -2,13 +2,63 @@
 //! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
 //! wording are compared; each pair is aligned word by word.
 
-use super::{QUOTE_DRIFT, TWO_SPEAKERS, Thresholds};
+use super::alignment::{Alignment, Edit, align, describe, words_and_sentence_ends};
+use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::grammar::name::person_name;
 use crate::grammar::words::{ROLE_WORDS, is_capitalised};
+use crate::registry::Builtin;
 use crate::span::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+pub const DISCREPANCY: Discrepancy = Discrepancy {
+    rules: &[QUOTE_DRIFT, TWO_SPEAKERS],
+    compare: Compare::Story(compare),
+};
+
+pub const QUOTE_DRIFT: Builtin = Builtin {
+    code: "NL101",
+    name: "quote-drift",
+    severity: Severity::Warning,
+    summary: "One speaker quoted two ways",
+    explanation: "\
+## What it does
+Finds two renderings of the same quotation (in one draft, or across the drafts of a story with
+`--story`) that differ: a word changed, added or dropped, or a hyphenation. It aligns the two word by
+word and says what differs. The words they share must be most of the shorter quotation or a whole
+sentence of one of them: two different remarks of one speaker that share a phrase are not drift. A
+partial quote that is word for word part of the other is not drift, nor are typographic differences
+(curly or straight quotes, dashes, ellipses) or bracketed insertions.
+
+## Why is this bad?
+A quotation promises the speaker's exact words. If two drafts quote them differently, at least one is
+wrong, and a reader who sees both stops trusting either.
+
+## Example
+    “The two leaders agreed this is of substantial hindrance.”                (seed 000)
+    “The two leaders agreed that this is a substantial hindrance ...”         (seed 004)
+",
+};
+
+pub const TWO_SPEAKERS: Builtin = Builtin {
+    code: "NL102",
+    name: "quote-two-speakers",
+    severity: Severity::Warning,
+    summary: "One quotation given to two speakers",
+    explanation: "\
+## What it does
+Finds the same quotation attributed to two different named speakers (a pronoun or a description such
+as `the secretary` is not counted as naming anyone).
+
+## Why is this bad?
+The words cannot belong to both. Check the recording or the notes before publishing either.
+",
+};
+
+fn compare(story: &Story) -> Vec<Diagnostic> {
+    check(story.drafts, story.limits)
+}
 
 /// A quotation as compared: where it is, who said it, and its words in a typography-free form.
 struct Quoted<'a> {
@@ -24,65 +74,6 @@ struct Quoted<'a> {
 
 /// Words per shingle, and shingles two quotations must share to be compared.
 const SHINGLE: usize = 3;
-/// Quotations longer than this are compared on their first words only (alignment is quadratic).
-const MAX_WORDS: usize = 200;
-
-/// The compared words of `text`, and for each whether a sentence ends with it (`hindrance.`): lower case,
-/// curly marks straightened, dashes and ellipses out, bracketed editorial insertions out (`[the]
-/// election` compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
-fn words_and_sentence_ends(text: &str) -> (Vec<String>, Vec<bool>) {
-    let (mut words, mut ends): (Vec<String>, Vec<bool>) = words_with_spans(text, 0)
-        .into_iter()
-        .map(|(w, span)| {
-            let raw = span
-                .of(text)
-                .trim_end_matches(['”', '"', '’', '\'', ')', ']']);
-            (w, raw.ends_with(['.', '?', '!']))
-        })
-        .unzip();
-    words.truncate(MAX_WORDS);
-    ends.truncate(MAX_WORDS);
-    (words, ends)
-}
-
-/// The compared words of `text` (which starts at byte `base` of its file), each with its span.
-pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
-    let mut out = Vec::new();
-    let mut in_brackets = false;
-    let mut offset = 0;
-    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '…')) {
-        let start = offset;
-        offset += raw.len()
-            + text[start + raw.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        // `[the] election`, `when he (Bouchard) talks`: the writer's insertions, not the speaker's words.
-        let opens = raw.starts_with(['[', '(']);
-        let closes = raw.ends_with([']', ')'])
-            || raw
-                .trim_end_matches([',', '.', ';', ':'])
-                .ends_with([']', ')']);
-        if opens || in_brackets {
-            in_brackets = !closes;
-            continue;
-        }
-        let word: String = raw
-            .chars()
-            .map(|c| match c {
-                '’' | '‘' => '\'',
-                c => c.to_ascii_lowercase(),
-            })
-            .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-'))
-            .collect();
-        let word = word.trim_matches(['\'', '-']).to_string();
-        if !word.is_empty() {
-            out.push((word, Span::new(base + start, base + start + raw.len())));
-        }
-    }
-    out
-}
-
 /// The surnames of people the story names in full as sources (`press secretary Joe Lockhart`) or
 /// after a title (`President Clinton`).
 fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
@@ -191,127 +182,6 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// One difference between two renderings of a quotation.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) enum Edit {
-    Changed(String, String),
-    Added(String),
-    Dropped(String),
-}
-
-const MATCH: i32 = 2;
-const MISMATCH: i32 = -1;
-const GAP: i32 = -1;
-
-/// How two word sequences `a` and `b` line up.
-pub(super) struct Alignment {
-    /// Words that match.
-    pub common: usize,
-    /// Words of `a` the aligned stretch spans.
-    pub window: usize,
-    /// The differences from `a` to `b`.
-    pub edits: Vec<Edit>,
-    /// The first and last words of `a`, and of `b`, that the stretch covers.
-    pub in_a: Option<(usize, usize)>,
-    pub in_b: Option<(usize, usize)>,
-}
-
-/// The best local alignment of `a` with `b`, word by word (Smith–Waterman).
-pub(super) fn align(a: &[String], b: &[String]) -> Alignment {
-    let (n, m) = (a.len(), b.len());
-    let mut score = vec![vec![0i32; m + 1]; n + 1];
-    let mut best = (0, 0, 0);
-    for i in 1..=n {
-        for j in 1..=m {
-            let diagonal = score[i - 1][j - 1]
-                + if a[i - 1] == b[j - 1] {
-                    MATCH
-                } else {
-                    MISMATCH
-                };
-            let value = diagonal
-                .max(score[i - 1][j] + GAP)
-                .max(score[i][j - 1] + GAP)
-                .max(0);
-            score[i][j] = value;
-            if value > best.0 {
-                best = (value, i, j);
-            }
-        }
-    }
-    // Walk back from the best cell to where the alignment starts.
-    let (mut i, mut j) = (best.1, best.2);
-    let mut steps: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    while i > 0 && j > 0 && score[i][j] > 0 {
-        let here = score[i][j];
-        if here
-            == score[i - 1][j - 1]
-                + if a[i - 1] == b[j - 1] {
-                    MATCH
-                } else {
-                    MISMATCH
-                }
-        {
-            steps.push((Some(i - 1), Some(j - 1)));
-            i -= 1;
-            j -= 1;
-        } else if here == score[i - 1][j] + GAP {
-            steps.push((Some(i - 1), None));
-            i -= 1;
-        } else {
-            steps.push((None, Some(j - 1)));
-            j -= 1;
-        }
-    }
-    steps.reverse();
-    let matched =
-        |s: &(Option<usize>, Option<usize>)| matches!(s, (Some(x), Some(y)) if a[*x] == b[*y]);
-    let common = steps.iter().filter(|s| matched(s)).count();
-    let window = steps.iter().filter(|s| s.0.is_some()).count();
-    let a_range = steps
-        .iter()
-        .find_map(|s| s.0)
-        .zip(steps.iter().rev().find_map(|s| s.0));
-    let b_range = steps
-        .iter()
-        .find_map(|s| s.1)
-        .zip(steps.iter().rev().find_map(|s| s.1));
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < steps.len() {
-        if matched(&steps[k]) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        while k < steps.len() && !matched(&steps[k]) {
-            k += 1;
-        }
-        let from_a: Vec<&str> = steps[start..k]
-            .iter()
-            .filter_map(|s| s.0)
-            .map(|x| a[x].as_str())
-            .collect();
-        let from_b: Vec<&str> = steps[start..k]
-            .iter()
-            .filter_map(|s| s.1)
-            .map(|y| b[y].as_str())
-            .collect();
-        out.push(match (from_a.is_empty(), from_b.is_empty()) {
-            (false, false) => Edit::Changed(from_a.join(" "), from_b.join(" ")),
-            (true, false) => Edit::Added(from_b.join(" ")),
-            _ => Edit::Dropped(from_a.join(" ")),
-        });
-    }
-    Alignment {
-        common,
-        window,
-        edits: out,
-        in_a: a_range,
-        in_b: b_range,
-    }
-}
-
 /// Whether the words `range` of `q` make up whole sentences of it.
 fn whole_sentence(q: &Quoted, range: Option<(usize, usize)>) -> bool {
     range.is_some_and(|(first, last)| {
@@ -319,30 +189,6 @@ fn whole_sentence(q: &Quoted, range: Option<(usize, usize)>) -> bool {
         let ends = last + 1 == q.words.len() || q.sentence_ends[last];
         starts && ends
     })
-}
-
-pub(super) fn describe(edits: &[Edit]) -> String {
-    edits
-        .iter()
-        .map(|e| match e {
-            Edit::Changed(a, b) if a.replace('-', "") == b.replace('-', "") => {
-                format!("`{a}` vs `{b}` (hyphenation)")
-            }
-            Edit::Changed(a, b) => format!("`{a}` vs `{b}`"),
-            Edit::Added(w) => format!("`{w}` added"),
-            Edit::Dropped(w) => format!("`{w}` dropped"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-impl Edit {
-    fn words(&self) -> usize {
-        match self {
-            Edit::Changed(a, b) => a.split(' ').count().max(b.split(' ').count()),
-            Edit::Added(w) | Edit::Dropped(w) => w.split(' ').count(),
-        }
-    }
 }
 
 /// `part` appears word for word, in one piece, inside `whole`.
@@ -363,7 +209,7 @@ fn two_speakers(first: &Quoted, second: &Quoted) -> Diagnostic {
         second.speaker.unwrap_or("someone"),
     );
     Diagnostic::new(
-        TWO_SPEAKERS,
+        TWO_SPEAKERS.id(),
         format!("The same quotation is given to `{y}` and to `{x}`"),
         Label::new(second.path, second.span, format!("attributed to {y} here")),
     )
@@ -453,7 +299,7 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
                     .map_or(String::new(), |s| format!(" of {s}"));
                 out.push(
                     Diagnostic::new(
-                        QUOTE_DRIFT,
+                        QUOTE_DRIFT.id(),
                         format!(
                             "Quotation{who} differs from another rendering: {}",
                             describe(&edits)
@@ -473,15 +319,6 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn w(text: &str) -> Vec<String> {
-        words_and_sentence_ends(text).0
-    }
-
-    fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
-        let found = align(a, b);
-        (found.common, found.window, found.edits)
-    }
 
     fn drift(drafts: &[&str]) -> Vec<String> {
         let analysed = super::super::analysed(drafts);
@@ -510,50 +347,5 @@ mod tests {
         ]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("`that` added"), "{found:?}");
-    }
-
-    #[test]
-    fn typography_and_editorial_brackets_are_not_differences() {
-        assert_eq!(
-            w("“Trump … heard Putin's statements that Russia didn't hack [the] election,”"),
-            w("\"Trump heard Putin’s statements that Russia didn’t hack election\"")
-        );
-    }
-
-    #[test]
-    fn aligns_the_seed_renderings_of_tillersons_words() {
-        // Seed 000 and seed 001: the same remark, quoted two ways.
-        let (_, _, e) = edits(
-            &w("The two leaders agreed this is of substantial hindrance."),
-            &w("The two leaders agreed that this is a substantial hindrance ..."),
-        );
-        assert_eq!(
-            e,
-            [
-                Edit::Added("that".into()),
-                Edit::Changed("of".into(), "a".into())
-            ]
-        );
-        let (_, _, e) = edits(
-            &w("There was not a lot of relitigating of the past."),
-            &w("There was not a lot of re-litigating of the past,"),
-        );
-        assert_eq!(
-            describe(&e),
-            "`relitigating` vs `re-litigating` (hyphenation)"
-        );
-    }
-
-    #[test]
-    fn a_partial_quote_is_not_drift() {
-        // Seed 000: the partial quote "agreed to exchange further work regarding commitments".
-        let (common, _, e) = edits(
-            &w("agreed to exchange further work regarding commitments"),
-            &w(
-                "They agreed to exchange further work regarding commitments of noninterference in the affairs of the U.S.",
-            ),
-        );
-        assert_eq!(common, 7);
-        assert!(e.is_empty());
     }
 }

@@ -4,13 +4,50 @@
 //! record's wording; not found, a note. An ellipsis in a quotation marks an omission (each part is
 //! looked up on its own) and a bracketed insertion (`[the] election`) is the writer's, not the speaker's.
 
-use super::quotes::{Edit, align, describe, words_with_spans};
-use super::{MISQUOTE, NOT_IN_RECORD};
+use super::alignment::{Edit, align, describe, words_with_spans};
+use super::{Compare, Discrepancy};
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::input::SourceFile;
+use crate::registry::Builtin;
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
+
+pub const DISCREPANCY: Discrepancy = Discrepancy {
+    rules: &[MISQUOTE, NOT_IN_RECORD],
+    compare: Compare::Record(check),
+};
+
+pub const MISQUOTE: Builtin = Builtin {
+    code: "NL106",
+    name: "misquote",
+    severity: Severity::Warning,
+    summary: "A quotation that differs from the source material",
+    explanation: "\
+## What it does
+With `--against FILE`, looks up every direct quotation of the drafts in the source material (a
+transcript, a press release, wire copy). A quotation found with different words is reported with the
+words that differ and a secondary label on the record's wording. Typography does not count; an ellipsis
+in the quotation marks an omission and a bracketed insertion (`[the] election`) is the writer's.
+
+## Why is this bad?
+The record is what the speaker said. A quotation that departs from it puts words in their mouth.
+",
+};
+
+pub const NOT_IN_RECORD: Builtin = Builtin {
+    code: "NL107",
+    name: "quote-not-in-record",
+    severity: Severity::Note,
+    summary: "A quotation not found in the source material",
+    explanation: "\
+## What it does
+With `--against FILE`, notes a direct quotation that the source material does not contain at all.
+
+## Why is this bad?
+It may come from another source (then say which), or from memory.
+",
+};
 
 /// Parts of a quotation shorter than this are not looked up (too common to mean anything alone).
 const MIN_PART_WORDS: usize = 3;
@@ -59,7 +96,7 @@ pub(super) fn check(drafts: &[&Analysis], record: &[SourceFile]) -> Vec<Diagnost
                 let part_words: Vec<String> = part.iter().map(|(w, _)| w.clone()).collect();
                 match best_place(&part_words, &words, &index) {
                     Some((edits, record_span, file)) if !edits.is_empty() => out.push(
-                        Diagnostic::new(MISQUOTE, format!("Quotation differs from the record: {}", describe(&edits)), Label::new(&analysis.file.path, q.span, "quoted this way"))
+                        Diagnostic::new(MISQUOTE.id(), format!("Quotation differs from the record: {}", describe(&edits)), Label::new(&analysis.file.path, q.span, "quoted this way"))
                             .with_secondary(Label::new(&record[file].path, record_span, "the record says this"))
                             .with_help("Quote the words as the record has them, or mark changes with brackets and ellipses"),
                     ),
@@ -70,7 +107,7 @@ pub(super) fn check(drafts: &[&Analysis], record: &[SourceFile]) -> Vec<Diagnost
             if missing {
                 out.push(
                     Diagnostic::new(
-                        NOT_IN_RECORD,
+                        NOT_IN_RECORD.id(),
                         "Quotation is not found in the source material",
                         Label::new(&analysis.file.path, q.span, ""),
                     )

@@ -2,7 +2,9 @@
 //! `a majority`, with a hedge before them (`about`, `at least`, `all but`) and `percent` after.
 //!
 //! `quantity` is the nom grammar of an amount (the source grammar builds partitives and counted groups
-//! on it); `opens_with_quantity` asks whether a phrase opens with one.
+//! on it); `opens_with_quantity` asks whether a phrase opens with one. The hedges are one table, with
+//! the bound each puts on the amount, which the figures of the discrepancy check read through
+//! `hedge_ending`.
 
 use super::words::{
     ARTICLES, PRONOUNS, QUANTIFIER_SOURCES, Res, SMALL_NUMBERS, TENS, WordSet, fail, is_in, word,
@@ -16,34 +18,99 @@ use nom::sequence::{pair, preceded, terminated};
 
 static CENT: WordSet = WordSet::new(&["cent"]);
 
-static HEDGES: WordSet = WordSet::new(&[
+/// What a hedge says of the amount after it. One table of hedges serves both readers: the source
+/// grammar, which asks only whether a hedge leads an amount (`About 40 rabbis said`), and the figures
+/// of the discrepancy check, which read the bound (`killed at least 224 people`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// `at least 224`, `more than 5,000`, `over two hours`.
+    AtLeast,
+    /// `up to 40`, `nearly 300`, `all but 12`.
+    AtMost,
+    /// `about 40`, `some two hours`, `an estimated 3,000`.
+    About,
+    /// `only 20`, `just 35`, `a mere 12`: stressed, not bounded.
+    Only,
+}
+
+const AT_LEAST: &[&str] = &["over", "upward", "upwards", "exceeding", "fully", "full"];
+const AT_MOST: &[&str] = &["under", "nearly", "almost", "barely"];
+const ABOUT: &[&str] = &[
     "about",
     "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "approximately",
-    "only",
-    "just",
-    "over",
-    "under",
-    "fully",
-    "full",
-    "mere",
-    "barely",
     "some",
+    "roughly",
+    "approximately",
+    "estimated",
+    "perhaps",
+    "reportedly",
+];
+const ONLY: &[&str] = &["only", "just", "mere"];
+
+static AT_LEAST_WORDS: WordSet = WordSet::new(AT_LEAST);
+static AT_MOST_WORDS: WordSet = WordSet::new(AT_MOST);
+static ABOUT_WORDS: WordSet = WordSet::new(ABOUT);
+static HEDGES: WordSet = WordSet::union(&[AT_LEAST, AT_MOST, ABOUT, ONLY]);
+
+/// Hedges that bound a figure but do not lead a group that speaks, so the source grammar does not
+/// read them: `greater than the 480 mln marks` is a comparison (Reuters-21578), and `Up to half of
+/// adults with obsessive-compulsive disorder show …` is no attribution.
+static BOUND_ONLY: WordSet = WordSet::new(&[
+    "upward",
+    "upwards",
+    "exceeding",
+    "estimated",
+    "perhaps",
+    "reportedly",
 ]);
 
-/// The first words of two-word hedges: `at least`, `more than`, `all but`.
-static HEDGE_PAIRS: &[(&str, &str)] = &[
-    ("at", "least"),
-    ("at", "most"),
-    ("more", "than"),
-    ("less", "than"),
-    ("fewer", "than"),
-    ("all", "but"),
-    ("upwards", "of"),
+/// Two-word hedges: `at least`, `more than`, `all but`, and whether they lead a group that speaks.
+static HEDGE_PAIRS: &[(&str, &str, Bound, bool)] = &[
+    ("at", "least", Bound::AtLeast, true),
+    ("more", "than", Bound::AtLeast, true),
+    ("greater", "than", Bound::AtLeast, false),
+    ("upwards", "of", Bound::AtLeast, true),
+    ("at", "most", Bound::AtMost, true),
+    ("less", "than", Bound::AtMost, true),
+    ("fewer", "than", Bound::AtMost, true),
+    ("up", "to", Bound::AtMost, false),
+    ("all", "but", Bound::AtMost, true),
 ];
+
+/// The two-word hedges that lead a group that speaks.
+fn leading_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    HEDGE_PAIRS
+        .iter()
+        .filter(|(_, _, _, leads)| *leads)
+        .map(|(a, b, _, _)| (*a, *b))
+}
+
+/// A one-word hedge that leads a group that speaks (`About 40 rabbis`).
+fn leading_hedge(w: &str) -> bool {
+    HEDGES.contains(w) && !BOUND_ONLY.contains(w)
+}
+
+/// The hedge that ends with `last` (after `before`, for a two-word hedge) right before an amount, as
+/// the bound it puts on the amount.
+pub fn hedge_ending(before: Option<&str>, last: &str) -> Option<Bound> {
+    let pair = before.and_then(|first| {
+        HEDGE_PAIRS
+            .iter()
+            .find(|(a, b, _, _)| first.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b))
+    });
+    if let Some((_, _, bound, _)) = pair {
+        return Some(*bound);
+    }
+    if AT_LEAST_WORDS.contains(last) {
+        Some(Bound::AtLeast)
+    } else if AT_MOST_WORDS.contains(last) {
+        Some(Bound::AtMost)
+    } else if ABOUT_WORDS.contains(last) {
+        Some(Bound::About)
+    } else {
+        HEDGES.contains(last).then_some(Bound::Only)
+    }
+}
 
 static SMALL_NUMBER_WORDS: WordSet = WordSet::new(SMALL_NUMBERS);
 
@@ -99,17 +166,14 @@ fn amount(input: &str) -> Res<'_, &str> {
 /// `about`, `at least`, `all but`: a hedge before an amount.
 fn hedge(input: &str) -> Res<'_, &str> {
     let (rest, w) = word(input)?;
-    if HEDGES.contains(w) {
+    if leading_hedge(w) {
         return Ok((rest, w));
     }
-    if !HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a)) {
+    if !leading_pairs().any(|(a, _)| w.eq_ignore_ascii_case(a)) {
         return fail(input);
     }
     let (after, second) = preceded(multispace1, word).parse(rest)?;
-    if HEDGE_PAIRS
-        .iter()
-        .any(|(a, b)| w.eq_ignore_ascii_case(a) && second.eq_ignore_ascii_case(b))
-    {
+    if leading_pairs().any(|(a, b)| w.eq_ignore_ascii_case(a) && second.eq_ignore_ascii_case(b)) {
         Ok((after, &input[..input.len() - after.len()]))
     } else {
         fail(input)
@@ -169,10 +233,10 @@ pub(super) fn may_open_quantity(input: &str) -> bool {
     word(input).is_ok_and(|(_, w)| {
         w.starts_with(|c: char| c.is_ascii_digit())
             || ARTICLES.contains(w)
-            || HEDGES.contains(w)
+            || leading_hedge(w)
             || QUANTIFIER_SOURCES.contains(w)
             || number_word(w.split('-').next().unwrap_or(w))
-            || HEDGE_PAIRS.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
+            || leading_pairs().any(|(a, _)| w.eq_ignore_ascii_case(a))
     })
 }
 
@@ -197,6 +261,30 @@ mod tests {
         for no_amount in ["the survey", "Trump", "an organizer"] {
             assert!(!opens_with_quantity(no_amount), "{no_amount}");
         }
+    }
+
+    #[test]
+    fn a_hedge_before_an_amount_bounds_it() {
+        // DUC D0626H (`killed at least 224 people`), seeds 000 and 001 (`lasted some two hours`,
+        // `speaking for over two hours`, `last just 35 minutes`), PolNeAR train (`Nearly three in four`).
+        assert_eq!(hedge_ending(Some("at"), "least"), Some(Bound::AtLeast));
+        assert_eq!(hedge_ending(Some("lasted"), "some"), Some(Bound::About));
+        assert_eq!(hedge_ending(Some("for"), "over"), Some(Bound::AtLeast));
+        assert_eq!(hedge_ending(Some("last"), "just"), Some(Bound::Only));
+        assert_eq!(hedge_ending(None, "Nearly"), Some(Bound::AtMost));
+        assert_eq!(hedge_ending(Some("bombing"), "killed"), None);
+    }
+
+    #[test]
+    fn a_comparison_does_not_open_a_counted_group() {
+        // Reuters-21578 10191 and DUC D0648C (AP, 24 November 1998): bounds, not groups that speak.
+        for comparison in [
+            "greater than the 480 mln marks",
+            "Up to half of adults with obsessive-compulsive disorder",
+        ] {
+            assert!(!opens_with_quantity(comparison), "{comparison}");
+        }
+        assert_eq!(hedge_ending(Some("up"), "to"), Some(Bound::AtMost));
     }
 
     #[test]

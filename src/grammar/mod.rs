@@ -5,7 +5,7 @@
 //! A document goes in, `Attribution` records in document order come out.
 
 mod according;
-mod amount;
+pub mod amount;
 mod clause;
 mod colon;
 pub mod lexicon;

@@ -4,6 +4,7 @@
 use super::diagnostics::Files;
 use crate::config::Scope;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::registry::RuleInfo;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -67,36 +68,6 @@ fn uri_path(path: &Path) -> String {
     out
 }
 
-/// What SARIF's `tool.driver.rules` says of a rule.
-pub struct RuleInfo {
-    pub code: String,
-    pub name: String,
-    pub summary: String,
-    pub why: String,
-    pub severity: Severity,
-}
-
-impl RuleInfo {
-    /// Every rule, code rules first, as SARIF describes them.
-    pub fn all(pack: &crate::rules::Pack) -> Vec<RuleInfo> {
-        let code = crate::checks::RULES.iter().map(|r| RuleInfo {
-            code: r.code.to_string(),
-            name: r.name.to_string(),
-            summary: r.summary.to_string(),
-            why: r.explanation.to_string(),
-            severity: r.severity,
-        });
-        let yaml = pack.rules.iter().map(|l| RuleInfo {
-            code: l.rule.code.0.clone(),
-            name: l.rule.name.0.clone(),
-            summary: l.rule.message.0.clone(),
-            why: l.rule.why.trim().to_string(),
-            severity: l.rule.severity,
-        });
-        code.chain(yaml).collect()
-    }
-}
-
 fn sarif_level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -147,8 +118,8 @@ pub fn sarif(
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.why },
-                "help": { "text": r.why },
+                "fullDescription": { "text": r.description },
+                "help": { "text": r.description },
                 "defaultConfiguration": { "level": sarif_level(r.severity) },
             })
         })

@@ -7,6 +7,7 @@ mod attribution;
 mod consistency;
 mod context;
 pub mod examples;
+mod info;
 mod locate;
 mod needs_attribution;
 mod pattern;
@@ -17,6 +18,7 @@ mod substitution;
 
 use crate::error::LoadError;
 use crate::grammar::lexicon::on_word_boundaries;
+use crate::registry::{Builtin, Registry};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use spec::{Check, Rule, RuleFile};
 use std::path::Path;
@@ -132,6 +134,15 @@ impl Pack {
         self.automaton.patterns_len()
     }
 
+    /// Every rule: the built-in rules, then this pack's.
+    pub fn registry(&self) -> Registry {
+        Registry::new(
+            crate::checks::builtins()
+                .map(Builtin::info)
+                .chain(self.rules.iter().map(|l| info::info(&l.rule))),
+        )
+    }
+
     /// The rule with this code or name.
     pub fn find(&self, code_or_name: &str) -> Option<&LoadedRule> {
         self.rules.iter().find(|r| {
@@ -168,9 +179,8 @@ impl Pack {
 /// earlier rule's (`--select`, suppressions and `explain` name rules by either, so both are unique).
 fn clash(rule: &Rule, loaded: &[LoadedRule], files: &[RuleSource]) -> Option<String> {
     let (code, name) = (&rule.code.0, &rule.name.0);
-    if let Some(built_in) = crate::checks::RULES
-        .iter()
-        .find(|b| b.code.eq_ignore_ascii_case(code) || b.name == name)
+    if let Some(built_in) =
+        crate::checks::builtins().find(|b| b.code.eq_ignore_ascii_case(code) || b.name == name)
     {
         return Some(format!(
             "rule `{code}` (`{name}`) reuses the {} of the built-in rule {} `{}`",

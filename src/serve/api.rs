@@ -7,7 +7,6 @@
 
 use crate::engine::{Analysis, Engine, Run};
 use crate::input::{self, Format, SourceFile};
-use crate::report::ci::RuleInfo;
 use crate::report::{attributions, diagnostics, diagnostics::Files};
 use crate::serve::reply::Reply;
 use crate::{Attribution, diagnostic::Diagnostic};
@@ -111,15 +110,14 @@ struct RuleJson<'a> {
 
 /// `GET /api/rules`: every rule in force, code rules first.
 pub fn rules(engine: &Engine) -> Reply {
-    let rules = RuleInfo::all(engine.pack());
-    let out: Vec<RuleJson> = rules
-        .iter()
+    let registry = engine.pack().registry();
+    let out: Vec<RuleJson> = (registry.rules().iter())
         .map(|r| RuleJson {
             code: &r.code,
             name: &r.name,
             severity: r.severity,
             summary: &r.summary,
-            why: &r.why,
+            why: &r.description,
         })
         .collect();
     Reply::json(serde_json::to_string_pretty(&out).expect("rule JSON serialises") + "\n")

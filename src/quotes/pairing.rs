@@ -1,180 +1,13 @@
-//! Quotations: where quoted words begin and end, as byte spans, and which marks are unbalanced.
-//!
-//! Straight and curly double quotes, single quotes nested in doubles (and headline-style single quotes),
-//! apostrophes that are not quotes (`don’t`, `Russia’s`, `’90s`), a quotation running over several
-//! paragraphs (each paragraph re-opens it), and marks that never balance, which are recorded as they are.
+//! Pairing marks into quotations, one block at a time: a stack of open marks, so quotations nest to
+//! any depth; two apostrophes or two backticks standing for a double mark in wire archives; a
+//! single quote closed only where a close follows; and an open double mark carried into the next
+//! paragraph when it runs on.
 
-use crate::invisible::is_invisible;
+use super::marks::{
+    Mark, classify, is_format, is_inch_mark, neighbours, quote_marks, straight_double,
+};
+use super::{Quotation, Quotes, Unbalanced};
 use crate::span::Span;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Quotation {
-    /// From the opening mark through the closing mark (or the end of the block when it runs on).
-    pub span: Span,
-    /// The quoted words, without the marks.
-    pub inner: Span,
-    /// Index of the block it lies in.
-    pub block: usize,
-    /// Nested inside another quotation (single quotes within double).
-    pub nested: bool,
-    /// Index (in the document's quotation list) of the piece this one continues, for multi-paragraph quotes.
-    pub continues: Option<usize>,
-    /// Runs on into the next paragraph.
-    pub runs_on: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unbalanced {
-    /// An opening mark never closed, in this paragraph or by a continuing one.
-    NeverClosed(Span),
-    /// A closing mark with nothing open.
-    NeverOpened(Span),
-}
-
-#[derive(Default, Debug)]
-pub struct Quotes {
-    pub quotations: Vec<Quotation>,
-    pub unbalanced: Vec<Unbalanced>,
-}
-
-/// Finds the quotations of every block, in order; `blocks` are spans into `text`.
-pub fn find(text: &str, blocks: &[Span]) -> Quotes {
-    let mut quotes = Quotes::default();
-    let mut carried: Option<(usize, Span)> = None; // an open double quote from the previous block
-    for (index, block) in blocks.iter().enumerate() {
-        let opens_with_quote = block.of(text).starts_with(['"', '“']);
-        let continues = match carried.take() {
-            Some((piece, _)) if opens_with_quote => Some(piece),
-            Some((_, mark)) => {
-                quotes.unbalanced.push(Unbalanced::NeverClosed(mark));
-                None
-            }
-            None => None,
-        };
-        carried = scan_block(text, *block, index, continues, &mut quotes);
-    }
-    if let Some((_, mark)) = carried {
-        quotes.unbalanced.push(Unbalanced::NeverClosed(mark));
-    }
-    sort_keeping_links(&mut quotes.quotations);
-    quotes
-}
-
-/// Orders quotations by position (nested ones are found before their container closes), keeping the
-/// `continues` links pointing at the same pieces.
-fn sort_keeping_links(quotations: &mut Vec<Quotation>) {
-    let mut order: Vec<usize> = (0..quotations.len()).collect();
-    order.sort_by_key(|&i| (quotations[i].span.start, quotations[i].nested));
-    let mut new_index = vec![0; order.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut sorted: Vec<Quotation> = order.iter().map(|&i| quotations[i]).collect();
-    for q in &mut sorted {
-        q.continues = q.continues.map(|old| new_index[old]);
-    }
-    *quotations = sorted;
-}
-
-/// What a mark at a position is, from the characters around it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Mark {
-    OpenDouble,
-    CloseDouble,
-    Double,
-    OpenSingle,
-    CloseSingle,
-    Apostrophe,
-}
-
-fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
-    let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
-    let space_or_end = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
-    Some(match c {
-        // `“It's unusual,“ said Larry Noble` (PolNeAR train): a mark turned the wrong way still
-        // closes after the words it ends, or opens before the words it starts.
-        '“' if !space_or_end(prev) && space_or_end(next) => Mark::CloseDouble,
-        '”' if space_or_end(prev) && word(next) => Mark::OpenDouble,
-        '“' => Mark::OpenDouble,
-        '”' => Mark::CloseDouble,
-        // `the EC"s current paymasters` (Reuters-21578): a mark between two letters is a mistyped
-        // apostrophe, never a quotation.
-        '"' if word(prev) && next.is_some_and(char::is_alphabetic) => Mark::Apostrophe,
-        '"' => straight_double(prev, next),
-        '‘' if next.is_some_and(|n| n.is_ascii_digit()) => Mark::Apostrophe,
-        '‘' => Mark::OpenSingle,
-        '’' | '\'' if word(prev) && word(next) => Mark::Apostrophe,
-        '’' | '\'' if !word(prev) && next.is_some_and(|n| n.is_ascii_digit()) => Mark::Apostrophe,
-        '\'' if !word(prev) && word(next) => Mark::OpenSingle,
-        '’' | '\'' if prev.is_some_and(|p| !p.is_whitespace()) => Mark::CloseSingle,
-        _ => return None,
-    })
-}
-
-/// A straight double quote opens after space or an opening bracket and before a word, closes after a
-/// word or punctuation and before space; only a mark that shows neither is decided by what is open.
-fn straight_double(prev: Option<char>, next: Option<char>) -> Mark {
-    let space_or_start = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let opens_after =
-        |c: Option<char>| space_or_start(c) || matches!(c, Some('(' | '[' | '{' | '—' | '–' | '/'));
-    if opens_after(prev) && !space_or_start(next) {
-        Mark::OpenDouble
-    } else if !opens_after(prev)
-        && (space_or_start(next) || next.is_some_and(|n| n.is_ascii_punctuation()))
-    {
-        Mark::CloseDouble
-    } else {
-        Mark::Double
-    }
-}
-
-/// Every quotation mark or apostrophe in `body`, found by byte: each is `"`, `'` or starts with the
-/// byte 0xE2 (the curly marks), so most of the text is skipped without decoding characters.
-fn quote_marks(body: &str) -> Vec<(usize, char)> {
-    // Every mark is one of these bytes or starts with 0xE2 (curly quotes); a byte search finds them
-    // without decoding the text around them. Backticks are rare and searched for apart.
-    let bytes = body.as_bytes();
-    let mut starts: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
-    let backticks = memchr::memchr_iter(b'`', bytes);
-    let before = starts.len();
-    starts.extend(backticks);
-    if starts.len() > before {
-        starts.sort_unstable();
-    }
-    starts
-        .into_iter()
-        .filter_map(|i| {
-            body[i..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’'))
-                .map(|c| (i, c))
-        })
-        .collect()
-}
-
-/// The characters either side of the character `c` at byte `i`, looking past invisible format
-/// characters (`\u{202a}”Sorry Sarah` in copy pasted from a social network opens a quotation).
-fn neighbours(body: &str, i: usize, c: char) -> (Option<char>, Option<char>) {
-    (
-        body[..i].chars().rev().find(|&ch| !is_invisible(ch)),
-        body[i + c.len_utf8()..]
-            .chars()
-            .find(|&ch| !is_invisible(ch)),
-    )
-}
-
-/// `6'3" tall`: a straight double mark right after a height or a length in inches is a unit.
-fn is_inch_mark(body: &str, i: usize) -> bool {
-    // Read back only while the token can still be a measure, so a run of marks costs one look each.
-    let before = &body[..i];
-    before.ends_with(|c: char| c.is_ascii_digit())
-        && before
-            .chars()
-            .rev()
-            .take_while(|c| !c.is_whitespace())
-            .all(|c| c.is_ascii_digit() || matches!(c, '\'' | '’' | '.'))
-}
 
 /// An open quotation mark waiting for its close: quotations nest to any depth (`“He told me ‘she
 /// wrote “no way” in the memo’ last week.”`).
@@ -204,7 +37,7 @@ impl Stack {
 }
 
 /// Scans one block; returns the open double quote (piece index, mark) if it runs past the block's end.
-fn scan_block(
+pub(super) fn scan_block(
     text: &str,
     block: Span,
     index: usize,
@@ -226,7 +59,7 @@ fn scan_block(
             // by the characters either side like a straight one.
             iter.next();
             mark_span.end += 1;
-            let after = body[i + 2..].chars().find(|&ch| !is_invisible(ch));
+            let after = body[i + 2..].chars().find(|&ch| !is_format(ch));
             Some(straight_double(prev, after))
         } else if c == '`' {
             // ``Like this'': two backticks open a quotation in wire archives (AP, NYT); one is not a mark.
@@ -426,59 +259,7 @@ fn quotation(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn quotes_in(text: &str) -> Quotes {
-        let blocks: Vec<Span> = text
-            .split("\n\n")
-            .scan(0, |offset, para| {
-                let span = Span::new(*offset, *offset + para.len());
-                *offset += para.len() + 2;
-                Some(span)
-            })
-            .collect();
-        find(text, &blocks)
-    }
-
-    fn inner_texts<'a>(text: &'a str, quotes: &Quotes) -> Vec<&'a str> {
-        quotes.quotations.iter().map(|q| q.inner.of(text)).collect()
-    }
-
-    /// The inner texts of the quotations of `text`, which must all be balanced.
-    #[track_caller]
-    fn balanced_quotations(text: &str) -> Vec<&str> {
-        let q = quotes_in(text);
-        assert!(q.unbalanced.is_empty(), "{:?}", q.unbalanced);
-        inner_texts(text, &q)
-    }
-
-    /// `text` holds no quotation and no unbalanced mark.
-    #[track_caller]
-    fn no_marks(text: &str) {
-        let q = quotes_in(text);
-        assert!(q.quotations.is_empty() && q.unbalanced.is_empty(), "{q:?}");
-    }
-
-    #[test]
-    fn finds_curly_and_straight_quotations() {
-        // Seed 000: Tillerson's quotation, with apostrophes nearby that are not quotes.
-        let text =
-            "Lavrov’s account: “The two leaders agreed,” he said. Putin’s \"reply\" came later.";
-        assert_eq!(
-            balanced_quotations(text),
-            ["The two leaders agreed,", "reply"]
-        );
-    }
-
-    #[test]
-    fn a_mark_turned_the_wrong_way_still_closes_or_opens() {
-        // PolNeAR train (HuffPost, a reader's comment).
-        let text =
-            "“It's unusual,“ said Larry Noble. ”This is why ISIS has to be destroyed,” wrote one.";
-        assert_eq!(
-            balanced_quotations(text),
-            ["It's unusual,", "This is why ISIS has to be destroyed,"]
-        );
-    }
+    use crate::quotes::tests::{balanced_quotations, inner_texts, quotes_in};
 
     #[test]
     fn three_apostrophes_close_a_single_then_a_double_quotation() {
@@ -509,16 +290,6 @@ mod tests {
         // Seed 004's headline.
         let text = "Russia's foreign minister claims Trump 'accepts' Putin's assurance";
         assert_eq!(inner_texts(text, &quotes_in(text)), ["accepts"]);
-    }
-
-    #[test]
-    fn a_quotation_running_over_paragraphs_is_linked_not_unbalanced() {
-        let text = "“First part.\n\n“Second part,” he said.";
-        let q = quotes_in(text);
-        assert!(q.unbalanced.is_empty());
-        assert_eq!(q.quotations.len(), 2);
-        assert!(q.quotations[0].runs_on);
-        assert_eq!(q.quotations[1].continues, Some(0));
     }
 
     #[test]
@@ -599,42 +370,5 @@ mod tests {
             [Unbalanced::NeverClosed(Span::new(open, open + 1))]
         );
         assert_eq!(inner_texts(text, &q), ["tremendous change and reform"]);
-    }
-
-    #[test]
-    fn a_double_mark_between_letters_is_a_mistyped_apostrophe() {
-        // Reuters-21578 (17206): `"` typed for `'`.
-        no_marks("They said the EC\"s current paymasters, Britain, would object.");
-    }
-
-    #[test]
-    fn an_inch_mark_is_not_a_quotation_mark() {
-        // BBC entertainment-141.
-        no_marks(
-            "Police described the intruder as well-built, about 5' 10\" tall and said he was wearing a ski-mask.",
-        );
-    }
-
-    #[test]
-    fn an_invisible_format_character_does_not_turn_a_mark() {
-        // PolNeAR train, west-journal 2015-12-16: readers' comments pasted with a left-to-right mark.
-        let text = "\u{202a}”Sorry Sarah, you should have said ‘over their dead bodies‘, because I know you can handle a gun very well!!” posted Sharon Powers Geyer.";
-        assert_eq!(balanced_quotations(text).len(), 1);
-    }
-
-    #[test]
-    fn records_unbalanced_marks() {
-        let text = "“Never closed.\n\nA new paragraph. And a stray” mark.";
-        let q = quotes_in(text);
-        assert_eq!(
-            q.unbalanced,
-            [
-                Unbalanced::NeverClosed(Span::new(0, 3)),
-                Unbalanced::NeverOpened(Span::new(
-                    text.find('”').unwrap(),
-                    text.find('”').unwrap() + 3
-                ))
-            ]
-        );
     }
 }

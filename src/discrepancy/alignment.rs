@@ -1,0 +1,271 @@
+//! How two renderings of a quotation compare, word by word: the words compared (lower case,
+//! typography and the writer's bracketed insertions out), their best local alignment
+//! (Smith–Waterman), and what differs, as a diagnostic says it. Quote drift and the look-up in the
+//! source material both read quotations this way.
+
+use crate::span::Span;
+
+/// Quotations longer than this are compared on their first words only (alignment is quadratic).
+const MAX_WORDS: usize = 200;
+
+/// The compared words of `text`, and for each whether a sentence ends with it (`hindrance.`): lower case,
+/// curly marks straightened, dashes and ellipses out, bracketed editorial insertions out (`[the]
+/// election` compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
+pub(super) fn words_and_sentence_ends(text: &str) -> (Vec<String>, Vec<bool>) {
+    let (mut words, mut ends): (Vec<String>, Vec<bool>) = words_with_spans(text, 0)
+        .into_iter()
+        .map(|(w, span)| {
+            let raw = span
+                .of(text)
+                .trim_end_matches(['”', '"', '’', '\'', ')', ']']);
+            (w, raw.ends_with(['.', '?', '!']))
+        })
+        .unzip();
+    words.truncate(MAX_WORDS);
+    ends.truncate(MAX_WORDS);
+    (words, ends)
+}
+
+/// The compared words of `text` (which starts at byte `base` of its file), each with its span.
+pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    let mut in_brackets = false;
+    let mut offset = 0;
+    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '…')) {
+        let start = offset;
+        offset += raw.len()
+            + text[start + raw.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        // `[the] election`, `when he (Bouchard) talks`: the writer's insertions, not the speaker's words.
+        let opens = raw.starts_with(['[', '(']);
+        let closes = raw.ends_with([']', ')'])
+            || raw
+                .trim_end_matches([',', '.', ';', ':'])
+                .ends_with([']', ')']);
+        if opens || in_brackets {
+            in_brackets = !closes;
+            continue;
+        }
+        let word: String = raw
+            .chars()
+            .map(|c| match c {
+                '’' | '‘' => '\'',
+                c => c.to_ascii_lowercase(),
+            })
+            .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-'))
+            .collect();
+        let word = word.trim_matches(['\'', '-']).to_string();
+        if !word.is_empty() {
+            out.push((word, Span::new(base + start, base + start + raw.len())));
+        }
+    }
+    out
+}
+
+/// One difference between two renderings of a quotation.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Edit {
+    Changed(String, String),
+    Added(String),
+    Dropped(String),
+}
+
+const MATCH: i32 = 2;
+const MISMATCH: i32 = -1;
+const GAP: i32 = -1;
+
+/// How two word sequences `a` and `b` line up.
+pub(super) struct Alignment {
+    /// Words that match.
+    pub common: usize,
+    /// Words of `a` the aligned stretch spans.
+    pub window: usize,
+    /// The differences from `a` to `b`.
+    pub edits: Vec<Edit>,
+    /// The first and last words of `a`, and of `b`, that the stretch covers.
+    pub in_a: Option<(usize, usize)>,
+    pub in_b: Option<(usize, usize)>,
+}
+
+/// The best local alignment of `a` with `b`, word by word (Smith–Waterman).
+pub(super) fn align(a: &[String], b: &[String]) -> Alignment {
+    let (n, m) = (a.len(), b.len());
+    let mut score = vec![vec![0i32; m + 1]; n + 1];
+    let mut best = (0, 0, 0);
+    for i in 1..=n {
+        for j in 1..=m {
+            let diagonal = score[i - 1][j - 1]
+                + if a[i - 1] == b[j - 1] {
+                    MATCH
+                } else {
+                    MISMATCH
+                };
+            let value = diagonal
+                .max(score[i - 1][j] + GAP)
+                .max(score[i][j - 1] + GAP)
+                .max(0);
+            score[i][j] = value;
+            if value > best.0 {
+                best = (value, i, j);
+            }
+        }
+    }
+    // Walk back from the best cell to where the alignment starts.
+    let (mut i, mut j) = (best.1, best.2);
+    let mut steps: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    while i > 0 && j > 0 && score[i][j] > 0 {
+        let here = score[i][j];
+        if here
+            == score[i - 1][j - 1]
+                + if a[i - 1] == b[j - 1] {
+                    MATCH
+                } else {
+                    MISMATCH
+                }
+        {
+            steps.push((Some(i - 1), Some(j - 1)));
+            i -= 1;
+            j -= 1;
+        } else if here == score[i - 1][j] + GAP {
+            steps.push((Some(i - 1), None));
+            i -= 1;
+        } else {
+            steps.push((None, Some(j - 1)));
+            j -= 1;
+        }
+    }
+    steps.reverse();
+    let matched =
+        |s: &(Option<usize>, Option<usize>)| matches!(s, (Some(x), Some(y)) if a[*x] == b[*y]);
+    let common = steps.iter().filter(|s| matched(s)).count();
+    let window = steps.iter().filter(|s| s.0.is_some()).count();
+    let a_range = steps
+        .iter()
+        .find_map(|s| s.0)
+        .zip(steps.iter().rev().find_map(|s| s.0));
+    let b_range = steps
+        .iter()
+        .find_map(|s| s.1)
+        .zip(steps.iter().rev().find_map(|s| s.1));
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < steps.len() {
+        if matched(&steps[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < steps.len() && !matched(&steps[k]) {
+            k += 1;
+        }
+        let from_a: Vec<&str> = steps[start..k]
+            .iter()
+            .filter_map(|s| s.0)
+            .map(|x| a[x].as_str())
+            .collect();
+        let from_b: Vec<&str> = steps[start..k]
+            .iter()
+            .filter_map(|s| s.1)
+            .map(|y| b[y].as_str())
+            .collect();
+        out.push(match (from_a.is_empty(), from_b.is_empty()) {
+            (false, false) => Edit::Changed(from_a.join(" "), from_b.join(" ")),
+            (true, false) => Edit::Added(from_b.join(" ")),
+            _ => Edit::Dropped(from_a.join(" ")),
+        });
+    }
+    Alignment {
+        common,
+        window,
+        edits: out,
+        in_a: a_range,
+        in_b: b_range,
+    }
+}
+
+/// The edits as a diagnostic says them.
+pub(super) fn describe(edits: &[Edit]) -> String {
+    edits
+        .iter()
+        .map(|e| match e {
+            Edit::Changed(a, b) if a.replace('-', "") == b.replace('-', "") => {
+                format!("`{a}` vs `{b}` (hyphenation)")
+            }
+            Edit::Changed(a, b) => format!("`{a}` vs `{b}`"),
+            Edit::Added(w) => format!("`{w}` added"),
+            Edit::Dropped(w) => format!("`{w}` dropped"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Edit {
+    /// How many words the edit touches.
+    pub(super) fn words(&self) -> usize {
+        match self {
+            Edit::Changed(a, b) => a.split(' ').count().max(b.split(' ').count()),
+            Edit::Added(w) | Edit::Dropped(w) => w.split(' ').count(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(text: &str) -> Vec<String> {
+        words_and_sentence_ends(text).0
+    }
+
+    fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
+        let found = align(a, b);
+        (found.common, found.window, found.edits)
+    }
+
+    #[test]
+    fn typography_and_editorial_brackets_are_not_differences() {
+        assert_eq!(
+            w("“Trump … heard Putin's statements that Russia didn't hack [the] election,”"),
+            w("\"Trump heard Putin’s statements that Russia didn’t hack election\"")
+        );
+    }
+
+    #[test]
+    fn aligns_the_seed_renderings_of_tillersons_words() {
+        // Seed 000 and seed 001: the same remark, quoted two ways.
+        let (_, _, e) = edits(
+            &w("The two leaders agreed this is of substantial hindrance."),
+            &w("The two leaders agreed that this is a substantial hindrance ..."),
+        );
+        assert_eq!(
+            e,
+            [
+                Edit::Added("that".into()),
+                Edit::Changed("of".into(), "a".into())
+            ]
+        );
+        let (_, _, e) = edits(
+            &w("There was not a lot of relitigating of the past."),
+            &w("There was not a lot of re-litigating of the past,"),
+        );
+        assert_eq!(
+            describe(&e),
+            "`relitigating` vs `re-litigating` (hyphenation)"
+        );
+    }
+
+    #[test]
+    fn a_partial_quote_is_not_drift() {
+        // Seed 000: the partial quote "agreed to exchange further work regarding commitments".
+        let (common, _, e) = edits(
+            &w("agreed to exchange further work regarding commitments"),
+            &w(
+                "They agreed to exchange further work regarding commitments of noninterference in the affairs of the U.S.",
+            ),
+        );
+        assert_eq!(common, 7);
+        assert!(e.is_empty());
+    }
+}

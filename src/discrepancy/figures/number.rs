@@ -1,0 +1,218 @@
+//! The words of a figure: a sentence cut into words and phrase-ending marks, whole numbers in
+//! digits or words (`5,000`, `twenty-three`), plural nouns in a common singular form (`people` →
+//! `person`), and units of measure (a figure of them is not a count).
+
+use crate::grammar::words::{SMALL_NUMBERS, TENS, WordSet};
+use crate::span::Span;
+
+/// A word of a sentence, or a punctuation mark that ends a phrase.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Token<'a> {
+    pub(super) text: &'a str,
+    pub(super) span: Span,
+    pub(super) word: bool,
+}
+
+/// Splits `sentence` (at byte `base` of the file) into words and phrase-ending marks. Commas and points
+/// inside numbers (`5,000`, `3.5`) and points of abbreviations (`U.S.`) stay in the word.
+pub(super) fn tokens(sentence: &str, base: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut previous = ' ';
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let inner = matches!(c, ',' | '.')
+            && start.is_some()
+            && next.is_some_and(|d| d.is_alphanumeric())
+            && (c == '.' || previous.is_ascii_digit());
+        previous = c;
+        let in_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '$' | '%') || inner;
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(word_token(sentence, base, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        if !in_word && !c.is_whitespace() && !matches!(c, '—' | '–') {
+            out.push(Token {
+                text: &sentence[i..i + c.len_utf8()],
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                word: false,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(word_token(sentence, base, s, sentence.len()));
+    }
+    out
+}
+
+fn word_token(sentence: &str, base: usize, start: usize, end: usize) -> Token<'_> {
+    Token {
+        text: &sentence[start..end],
+        span: Span::new(base + start, base + end),
+        word: true,
+    }
+}
+
+/// Whether `word` starts as a number or a number word can (a cheap test before `number`).
+pub(super) fn may_be_number(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| {
+        b.is_ascii_digit()
+            || matches!(
+                b.to_ascii_lowercase(),
+                b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+            )
+    })
+}
+
+/// `247`, `5,000`, `eleven`, `twenty-five`; not `3.5`, `1990s` or a year.
+pub(super) fn number(word: &str) -> Option<u64> {
+    if word.chars().all(|c| c.is_ascii_digit() || c == ',') {
+        let grouped = word
+            .split(',')
+            .enumerate()
+            .all(|(i, g)| (i == 0 && (1..=3).contains(&g.len())) || g.len() == 3);
+        let value: u64 = word.replace(',', "").parse().ok()?;
+        let year = !word.contains(',') && (1800..=2100).contains(&value);
+        return (grouped && !year).then_some(value);
+    }
+    let find = |list: &[&str], w: &str| list.iter().position(|s| s.eq_ignore_ascii_case(w));
+    let small = |w: &str| find(SMALL_NUMBERS, w).map(|v| v as u64);
+    let tens = |w: &str| find(TENS, w).map(|v| 20 + 10 * v as u64);
+    match word.split_once('-') {
+        Some((t, u)) => Some(tens(t)? + small(u).filter(|&v| (1..10).contains(&v))?),
+        None => small(word).or_else(|| tens(word)),
+    }
+}
+
+/// Plural nouns that do not end in `s`.
+static PLURALS: WordSet = WordSet::new(&[
+    "people",
+    "children",
+    "men",
+    "women",
+    "dead",
+    "police",
+    "personnel",
+]);
+
+/// The counted noun in a common singular form (`states` → `state`, `people` → `person`), if `word` is
+/// a plural noun.
+pub(super) fn plural_noun(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if PLURALS.contains(&lower) {
+        return Some(if lower == "people" {
+            "person".into()
+        } else {
+            lower
+        });
+    }
+    let plain = lower.chars().all(|c| c.is_alphabetic());
+    if !plain || lower.len() < 4 || !lower.ends_with('s') || lower.ends_with("ss") {
+        return None;
+    }
+    if lower == "persons" {
+        return Some("person".into());
+    }
+    let sibilant = ["ches", "shes", "xes", "sses"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    Some(match lower.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None if sibilant => lower[..lower.len() - 2].to_string(),
+        None => lower[..lower.len() - 1].to_string(),
+    })
+}
+
+/// Units of measure: what they measure (a sentence, a weight, a distance) is seldom one thing across
+/// a story, so figures of them are not compared.
+pub(super) static UNITS: WordSet = WordSet::new(&[
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "time",
+    "cent",
+    "dollar",
+    "pound",
+    "ounce",
+    "ton",
+    "inch",
+    "foot",
+    "feet",
+    "yard",
+    "mile",
+    "meter",
+    "metre",
+    "kilometer",
+    "kilometre",
+    "degree",
+    "acre",
+    "point",
+    "percent",
+    "gallon",
+    "liter",
+    "litre",
+    "kilogram",
+    "gram",
+    "decade",
+    "century",
+    "round",
+    "lap",
+    "game",
+    "run",
+    "vote",
+    "dlr",
+    "ct",
+    "shr",
+    "share",
+    "basi",
+    "tonne",
+    "quintal",
+    "quintale",
+    "barrel",
+    "bushel",
+    "bale",
+    "carat",
+    "yen",
+    "mark",
+    "franc",
+    "rupee",
+    "peso",
+    "euro",
+    "lira",
+    "mln",
+    "bln",
+    "pct",
+    "seat",
+]);
+
+/// Units written as a compound adjective (`a two-hour meeting`, `a 10-day visit`).
+pub(super) fn compound_unit(word: &str) -> Option<(&str, String)> {
+    let (count, unit) = word.split_once('-')?;
+    let unit_ok = unit.len() >= 3 && unit.chars().all(|c| c.is_ascii_lowercase());
+    (unit_ok && !unit.contains('-') && unit != "year").then(|| (count, unit.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_whole_numbers_in_figures_and_words() {
+        assert_eq!(number("247"), Some(247));
+        assert_eq!(number("5,000"), Some(5000));
+        assert_eq!(number("Twelve"), Some(12));
+        assert_eq!(number("twenty-three"), Some(23));
+        assert_eq!(number("1998"), None, "a year");
+        assert_eq!(number("5,00"), None);
+        assert_eq!(number("3.5"), None);
+    }
+}
