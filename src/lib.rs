@@ -24,6 +24,7 @@ pub mod fix;
 pub mod grammar;
 pub mod html;
 pub mod input;
+pub mod lsp;
 pub mod markup;
 pub mod quotes;
 pub mod report;

@@ -71,6 +71,14 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             clap_complete::generate(shell, &mut Cli::command(), "newslint", &mut out);
             emit(&String::from_utf8_lossy(&out))
         }
+        Command::Lsp { setup } => {
+            newslint::lsp::serve(Options {
+                config: setup.config,
+                cues: setup.cues,
+                ..Options::default()
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Man => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())
