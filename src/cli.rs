@@ -143,6 +143,12 @@ pub enum Command {
         #[arg(value_enum, default_value_t = SchemaKind::Config)]
         kind: SchemaKind,
     },
+    /// Serve editors over stdio as a language server: diagnostics as you type, who said what on
+    /// hover, fixes and suppressions as code actions.
+    Lsp {
+        #[command(flatten)]
+        setup: SetupArgs,
+    },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff).

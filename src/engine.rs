@@ -155,6 +155,11 @@ impl Engine {
         &self.pack
     }
 
+    /// The story set the config puts the file at `path` in, if any (an index; equal for one set).
+    pub fn story_set_of(&self, path: &str) -> Option<usize> {
+        self.stories.set_of(path)
+    }
+
     /// Whether a diagnostic makes the check fail, by the command line's, the file's or the config's
     /// failure level.
     pub fn fails(&self, d: &Diagnostic) -> bool {
@@ -220,10 +225,22 @@ impl Engine {
     /// Checks the analysed files: each story set together (all of them with `story`), quotations
     /// against the `record`, then each file's suppressions and the policy.
     pub fn check(&self, given: Vec<Analysis>, run: &Run) -> Result<Checked, Error> {
+        self.check_among(given, run, &[])
+    }
+
+    /// `check`, with the drafts of story sets that `open` holds read from it instead of from disk,
+    /// and those of them not on disk yet added: an editor's buffers, saved or not. Each file of
+    /// `open` is named by its path (absolute, or from the working directory).
+    pub fn check_among(
+        &self,
+        given: Vec<Analysis>,
+        run: &Run,
+        open: &[SourceFile],
+    ) -> Result<Checked, Error> {
         let mut analyses = if run.story {
             Vec::new()
         } else {
-            self.rest_of_story_sets(&given, run.threads)?
+            self.rest_of_story_sets(&given, run.threads, open)?
         };
         // The drafts read only for comparison come first: a discrepancy's primary label is on the
         // later account, so one between a given draft and another falls in the given draft.
@@ -280,11 +297,12 @@ impl Engine {
     }
 
     /// The drafts of the story sets that the given files belong to, other than the given files,
-    /// read and analysed from disk.
+    /// read and analysed from `open` or else from disk.
     fn rest_of_story_sets(
         &self,
         given: &[Analysis],
         threads: Option<usize>,
+        open: &[SourceFile],
     ) -> Result<Vec<Analysis>, Error> {
         let scope = self.stories.scope();
         let mut sets: Vec<usize> = given
@@ -298,18 +316,36 @@ impl Engine {
             .iter()
             .map(|a| scope.absolute(Path::new(&a.file.path)))
             .collect();
+        let opened: Vec<(PathBuf, &SourceFile)> = open
+            .iter()
+            .map(|f| (scope.absolute(Path::new(&f.path)), f))
+            .collect();
         let mut rest: Vec<PathBuf> = Vec::new();
         for set in sets {
             let members = self.stories.members_on_disk(set).map_err(|e| {
                 Error::Message(format!("{e} (a folder of a story set being checked)"))
             })?;
             rest.extend(members.into_iter().filter(|p| !have.contains(p)));
+            let unsaved: Vec<PathBuf> = opened
+                .iter()
+                .map(|(p, _)| p.clone())
+                .filter(|p| {
+                    self.stories.set_of(&p.to_string_lossy()) == Some(set)
+                        && !have.contains(p)
+                        && !rest.contains(p)
+                })
+                .collect();
+            rest.extend(unsaved);
         }
         let threads = threads.unwrap_or_else(walk::default_threads);
         walk::parallel_map(&rest, threads, |path| {
-            let mut file = input::read_path(path).map_err(|e| {
-                Error::Message(format!("{e} (a draft of a story set being checked)"))
-            })?;
+            let buffer = opened.iter().find(|(p, _)| p == path);
+            let mut file = match buffer {
+                Some((_, file)) => (*file).clone(),
+                None => input::read_path(path).map_err(|e| {
+                    Error::Message(format!("{e} (a draft of a story set being checked)"))
+                })?,
+            };
             file.path = scope.shown(path);
             Ok(self.analyse(file))
         })
@@ -568,4 +604,74 @@ fn story_findings(
         }
     }
     per_file
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+
+    /// A folder whose config declares `g20/**` a story set, with seed 003 in it (it spells the
+    /// Russian foreign minister `Sergei Lavrov`, where seed 000 spells him `Sergey Lavrov`).
+    fn newsroom() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(".newslint.yaml"),
+            "select: [NL103]\nstories: [{name: g20, paths: [\"g20/**\"]}]\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("g20")).unwrap();
+        std::fs::copy(
+            format!("{SEEDS}/003_c4404504afc26fe5.txt"),
+            dir.path().join("g20/003.txt"),
+        )
+        .unwrap();
+        dir
+    }
+
+    fn seed_000() -> String {
+        std::fs::read_to_string(format!("{SEEDS}/000_f1e3116a09d4a900.txt")).unwrap()
+    }
+
+    /// The codes found in `g20/003.txt`, checked with `open` as the editor's buffers.
+    fn codes_in_003(dir: &Path, open: &[SourceFile]) -> Vec<String> {
+        let engine = Engine::new(&Options::default(), dir).unwrap();
+        let path = dir.join("g20/003.txt");
+        let file = input::read_path(&path).unwrap();
+        let run = Run {
+            story: false,
+            record: &[],
+            threads: Some(1),
+        };
+        let checked = engine
+            .check_among(vec![engine.analyse(file)], &run, open)
+            .unwrap();
+        checked.diagnostics().into_iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_draft_open_in_an_editor_joins_its_story_set_before_it_is_saved() {
+        let dir = newsroom();
+        assert!(codes_in_003(dir.path(), &[]).is_empty());
+        let unsaved = SourceFile::new(
+            dir.path().join("g20/000.txt").display().to_string(),
+            seed_000(),
+        );
+        assert_eq!(codes_in_003(dir.path(), &[unsaved]), ["NL103"]);
+    }
+
+    #[test]
+    fn an_open_buffer_is_read_in_place_of_the_draft_on_disk() {
+        let dir = newsroom();
+        let on_disk = dir.path().join("g20/000.txt");
+        std::fs::write(&on_disk, seed_000()).unwrap();
+        assert_eq!(codes_in_003(dir.path(), &[]), ["NL103"]);
+        // The editor's buffer of 000 spells the name as 003 does.
+        let edited = SourceFile::new(
+            on_disk.display().to_string(),
+            seed_000().replace("Sergey Lavrov", "Sergei Lavrov"),
+        );
+        assert!(codes_in_003(dir.path(), &[edited]).is_empty());
+    }
 }

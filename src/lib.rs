@@ -25,6 +25,7 @@ pub mod grammar;
 pub mod html;
 pub mod input;
 pub mod invisible;
+pub mod lsp;
 pub mod markup;
 pub mod offsets;
 pub mod quotes;

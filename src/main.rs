@@ -56,6 +56,14 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             emit(&String::from_utf8_lossy(&out))
         }
         Command::Serve(args) => serve(&args),
+        Command::Lsp { setup } => {
+            newslint::lsp::serve(Options {
+                config: setup.config,
+                cues: setup.cues,
+                ..Options::default()
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Man => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())
