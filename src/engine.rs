@@ -255,16 +255,15 @@ impl Engine {
             }
         }
         let given = analyses.split_off(context);
+        let html = fix::HtmlFiles::new(given.iter().chain(&analyses).map(|a| &a.file));
         let kept: Vec<Vec<Diagnostic>> = given
             .iter()
             .zip(per_file.split_off(context))
             .map(|(analysis, found)| {
                 let kept = suppress::apply(analysis, found);
                 let kept = self.policy.apply(&analysis.file.path, kept);
-                let read: Vec<&SourceFile> =
-                    given.iter().chain(&analyses).map(|a| &a.file).collect();
                 kept.into_iter()
-                    .map(|d| fix::to_original(d, &read))
+                    .map(|d| fix::to_original(d, &html))
                     .collect()
             })
             .collect();

@@ -27,15 +27,27 @@ pub fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
     fixes
 }
 
+/// The HTML files among those read, by path (the first of a path): the only files whose offsets on
+/// disk differ from the text read. Looked up once per label, not by a scan of every file read.
+pub struct HtmlFiles<'a>(rustc_hash::FxHashMap<&'a str, &'a crate::input::SourceFile>);
+
+impl<'a> HtmlFiles<'a> {
+    pub fn new(files: impl IntoIterator<Item = &'a crate::input::SourceFile>) -> HtmlFiles<'a> {
+        let mut html = rustc_hash::FxHashMap::default();
+        for file in files {
+            if file.format == crate::input::Format::Html {
+                html.entry(file.path.as_str()).or_insert(file);
+            }
+        }
+        HtmlFiles(html)
+    }
+}
+
 /// A diagnostic found in the text read, placed in the files as on disk (HTML's reading text differs
 /// where an entity was read as its character). A fix on an HTML text node has its replacement
 /// escaped; one whose span would take in markup is dropped, as `--fix` never touches markup.
-pub fn to_original(mut d: Diagnostic, files: &[&crate::input::SourceFile]) -> Diagnostic {
-    let file_of = |path: &str| {
-        files
-            .iter()
-            .find(|f| f.path == path && f.format == crate::input::Format::Html)
-    };
+pub fn to_original(mut d: Diagnostic, html: &HtmlFiles) -> Diagnostic {
+    let file_of = |path: &str| html.0.get(path);
     for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
         if let Some(file) = file_of(&label.path) {
             label.span = file.to_original(label.span);
