@@ -166,7 +166,11 @@ pub fn cap_per_rule(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
         if *n <= MAX_PER_RULE {
             kept.push(d);
         } else if *n == MAX_PER_RULE + 1 {
-            kept.push(left_out(d, hidden[&key]));
+            // a rule with exactly one more than the limit keeps it, even when another rule is capped
+            kept.push(match hidden.get(&key) {
+                Some(&more) => left_out(d, more),
+                None => d,
+            });
         }
     }
     kept
@@ -206,4 +210,37 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(code: &'static str, n: usize) -> Vec<Diagnostic> {
+        let rule = RuleId {
+            code,
+            name: "rule",
+            severity: Severity::Warning,
+        };
+        (0..n)
+            .map(|i| Diagnostic::new(rule, "found", Label::new("a.txt", Span::new(i, i + 1), "")))
+            .collect()
+    }
+
+    #[test]
+    fn a_rule_one_over_the_limit_is_shown_whole_while_another_is_capped() {
+        // the corpus as one file had NL001 over the limit and another rule at exactly 101: a panic
+        let mut all = findings("NL001", MAX_PER_RULE + 5);
+        all.extend(findings("NL002", MAX_PER_RULE + 1));
+        sort(&mut all);
+        let kept = cap_per_rule(all);
+        let count = |code: &str| kept.iter().filter(|d| d.code == code).count();
+        assert_eq!(count("NL001"), MAX_PER_RULE + 1);
+        assert_eq!(count("NL002"), MAX_PER_RULE + 1);
+        assert!(
+            kept.iter()
+                .any(|d| d.message.starts_with("… and 5 more NL001"))
+        );
+        assert!(!kept.iter().any(|d| d.message.contains("more NL002")));
+    }
 }

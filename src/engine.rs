@@ -19,6 +19,9 @@ use std::fmt;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
+mod stream;
+pub use stream::Piece;
+
 /// Why the pipeline could not run: a file to show against its text, or a message.
 #[derive(Debug)]
 pub enum Error {
@@ -183,33 +186,30 @@ impl Engine {
         globs: &[String],
         threads: Option<usize>,
     ) -> Result<(Vec<Analysis>, Vec<InputError>), Error> {
-        let selection =
-            Selection::new(globs).map_err(|e| Error::Message(format!("bad --glob: {e}")))?;
-        let mut refused = Vec::new();
-        let named: Vec<PathBuf> = paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .filter(|p| p.is_dir() || refused_format(p, &mut refused))
-            .cloned()
-            .collect();
-        let walk::Discovered { files, errors } = walk::discover(&named, &selection);
-        let mut results: Vec<Result<Analysis, InputError>> = errors.into_iter().map(Err).collect();
-        if paths.iter().any(|p| p.as_os_str() == "-") {
-            results.push(input::read_stdin().map(|f| self.analyse(f)));
+        let (found, mut errors) = discover(paths, globs)?;
+        let mut analyses = Vec::new();
+        if found.stdin {
+            match input::read_stdin() {
+                Ok(f) => analyses.push(self.analyse(f)),
+                Err(e) => errors.push(e),
+            }
         }
         let threads = threads.unwrap_or_else(walk::default_threads);
-        results.extend(walk::parallel_map(&files, threads, |path| {
+        for result in walk::parallel_map(&found.files, threads, |path| {
             input::read_path(path).map(|f| self.analyse(f))
-        }));
-        let (mut analyses, mut errors) = (Vec::new(), refused);
-        for result in results {
+        }) {
             match result {
                 Ok(a) => analyses.push(a),
                 Err(e) => errors.push(e),
             }
         }
         if errors.is_empty() {
-            nothing_unread(&analyses, paths)?;
+            let mut tally = Tally::default();
+            analyses
+                .iter()
+                .enumerate()
+                .for_each(|(i, a)| tally.add(i, a));
+            tally.nothing_unread(paths)?;
         }
         Ok((analyses, errors))
     }
@@ -276,24 +276,31 @@ impl Engine {
             }
         }
         let given = analyses.split_off(context);
+        let mapped = fix::MappedFiles::new(given.iter().chain(&analyses).map(|a| &a.file));
         let kept: Vec<Vec<Diagnostic>> = given
             .iter()
             .zip(per_file.split_off(context))
-            .map(|(analysis, found)| {
-                let kept = suppress::apply(analysis, found);
-                let kept = self.policy.apply(&analysis.file.path, kept);
-                let read: Vec<&SourceFile> =
-                    given.iter().chain(&analyses).map(|a| &a.file).collect();
-                kept.into_iter()
-                    .map(|d| fix::to_original(d, &read))
-                    .collect()
-            })
+            .map(|(analysis, found)| self.keep(analysis, found, &mapped))
             .collect();
         let files = given.into_iter().zip(kept).collect();
         Ok(Checked {
             files,
             context: analyses,
         })
+    }
+
+    /// A draft's findings after its suppressions and the policy, placed in the files as on disk.
+    fn keep(
+        &self,
+        analysis: &Analysis,
+        found: Vec<Diagnostic>,
+        mapped: &fix::MappedFiles,
+    ) -> Vec<Diagnostic> {
+        let kept = suppress::apply(analysis, found);
+        let kept = self.policy.apply(&analysis.file.path, kept);
+        kept.into_iter()
+            .map(|d| fix::to_original(d, mapped))
+            .collect()
     }
 
     /// The drafts of the story sets that the given files belong to, other than the given files,
@@ -406,28 +413,80 @@ fn refused_format(path: &Path, refused: &mut Vec<InputError>) -> bool {
         .is_ok()
 }
 
-/// A check that guards publication never passes copy it did not read: a run that found no file to
-/// read, or whose files hold text but none of it copy (a page of markup alone), is an error.
-fn nothing_unread(analyses: &[Analysis], paths: &[PathBuf]) -> Result<(), Error> {
-    let named = || {
-        let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
-        shown.join(", ")
-    };
-    if analyses.is_empty() {
-        return Err(Error::Message(format!(
-            "no copy to check: found no file that newslint reads in {}; it reads {}",
-            named(),
-            input::formats_read()
-        )));
+/// What to read, in input order: standard input (named `-`), then the files named or found in folders;
+/// and the named files in a format newslint does not read and what could not be walked.
+fn discover(paths: &[PathBuf], globs: &[String]) -> Result<(Found, Vec<InputError>), Error> {
+    let selection =
+        Selection::new(globs).map_err(|e| Error::Message(format!("bad --glob: {e}")))?;
+    let mut refused = Vec::new();
+    let named: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .filter(|p| p.is_dir() || refused_format(p, &mut refused))
+        .cloned()
+        .collect();
+    let walk::Discovered { files, errors } = walk::discover(&named, &selection);
+    refused.extend(errors);
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    Ok((Found { stdin, files }, refused))
+}
+
+/// The inputs `discover` found.
+struct Found {
+    stdin: bool,
+    files: Vec<PathBuf>,
+}
+
+/// What the files read hold, to tell a run that read no copy: how many were read, whether any holds
+/// copy, and the first (in input order) that holds text.
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    copy: bool,
+    first_text: Option<(usize, String)>,
+}
+
+impl Tally {
+    /// Counts the analysis of the input at `index`.
+    fn add(&mut self, index: usize, analysis: &Analysis) {
+        self.read += 1;
+        self.copy |= !analysis.document.copy.blocks.is_empty();
+        if !analysis.file.original().trim().is_empty() {
+            self.text_at(index, &analysis.file.path);
+        }
     }
-    let has_copy = |a: &Analysis| !a.document.copy.blocks.is_empty();
-    let has_text = |a: &&Analysis| !a.file.original().trim().is_empty();
-    match analyses.iter().find(has_text) {
-        Some(first) if !analyses.iter().any(has_copy) => Err(Error::Message(format!(
-            "no copy to check: `{}` holds text, but none of it is copy newslint reads (markup, front matter or code alone)",
-            first.file.path
-        ))),
-        _ => Ok(()),
+
+    fn text_at(&mut self, index: usize, path: &str) {
+        if self.first_text.as_ref().is_none_or(|(i, _)| index < *i) {
+            self.first_text = Some((index, path.to_string()));
+        }
+    }
+
+    fn merge(&mut self, other: Tally) {
+        self.read += other.read;
+        self.copy |= other.copy;
+        if let Some((index, path)) = other.first_text {
+            self.text_at(index, &path);
+        }
+    }
+
+    /// A check that guards publication never passes copy it did not read: a run that found no file
+    /// to read, or whose files hold text but none of it copy (a page of markup alone), is an error.
+    fn nothing_unread(&self, paths: &[PathBuf]) -> Result<(), Error> {
+        if self.read == 0 {
+            let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+            return Err(Error::Message(format!(
+                "no copy to check: found no file that newslint reads in {}; it reads {}",
+                shown.join(", "),
+                input::formats_read()
+            )));
+        }
+        match &self.first_text {
+            Some((_, path)) if !self.copy => Err(Error::Message(format!(
+                "no copy to check: `{path}` holds text, but none of it is copy newslint reads (markup, front matter or code alone)"
+            ))),
+            _ => Ok(()),
+        }
     }
 }
 

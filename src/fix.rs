@@ -27,16 +27,29 @@ pub fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
     fixes
 }
 
+/// The files among those read whose offsets on disk differ from the text read (HTML, and copy with
+/// invisible characters left out), by path (the first of a path). Looked up once per label, not by a
+/// scan of every file read.
+pub struct MappedFiles<'a>(rustc_hash::FxHashMap<&'a str, &'a crate::input::SourceFile>);
+
+impl<'a> MappedFiles<'a> {
+    pub fn new(files: impl IntoIterator<Item = &'a crate::input::SourceFile>) -> MappedFiles<'a> {
+        let mut mapped = rustc_hash::FxHashMap::default();
+        for file in files {
+            if file.converted.is_some() {
+                mapped.entry(file.path.as_str()).or_insert(file);
+            }
+        }
+        MappedFiles(mapped)
+    }
+}
+
 /// A diagnostic found in the text read, placed in the files as on disk (the reading text differs
 /// where HTML read an entity as its character, or an invisible character was left out). A fix on an
 /// HTML text node has its replacement escaped; one whose span would take in markup is dropped, as
 /// `--fix` never touches markup.
-pub fn to_original(mut d: Diagnostic, files: &[&crate::input::SourceFile]) -> Diagnostic {
-    let file_of = |path: &str| {
-        files
-            .iter()
-            .find(|f| f.path == path && f.converted.is_some())
-    };
+pub fn to_original(mut d: Diagnostic, mapped: &MappedFiles) -> Diagnostic {
+    let file_of = |path: &str| mapped.0.get(path);
     for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
         if let Some(file) = file_of(&label.path) {
             label.span = file.to_original(label.span);

@@ -9,11 +9,11 @@ use cli::{
     AttributionFormat, CheckArgs, CheckFormat, Cli, Colour, Command, Inputs, SchemaKind, ServeArgs,
     SetupArgs,
 };
-use newslint::diagnostic::Severity;
-use newslint::engine::{self, Analysis, Engine, Error, Options, Run};
+use newslint::diagnostic::{Diagnostic, Severity};
+use newslint::engine::{self, Analysis, Engine, Error, Options, Piece, Run};
 use newslint::report::ci::SarifRoot;
-use newslint::report::{self, diagnostics, diagnostics::Files};
-use newslint::{Attribution, Lexicon, Pack, SourceFile, checks, config, schema};
+use newslint::report::{self, JsonArray, diagnostics, diagnostics::Files};
+use newslint::{Lexicon, Pack, SourceFile, checks, config, schema};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,6 +117,10 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         ..Options::default()
     };
     let engine = engine(&args.inputs.setup, choices)?;
+    let whole = args.story || !args.against.is_empty() || args.fix || args.diff;
+    if !whole && !matches!(args.format, CheckFormat::Sarif) {
+        return check_each(&engine, args);
+    }
     let (analyses, mut failed) = read(&engine, &args.inputs)?;
     let record = Engine::read_record(&args.against)?;
     let run = Run {
@@ -165,21 +169,76 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::from(if failed { 2 } else { u8::from(fails) }))
 }
 
+/// `check` written path by path as each is checked (each file alone or with its story set), which
+/// holds one file's analysis per thread, not every file's; SARIF, one document, is written whole.
+fn check_each(engine: &Engine, args: &CheckArgs) -> Result<ExitCode, Error> {
+    let colour = colour(args.color, false);
+    let render = |read: &[&SourceFile], found: &[Diagnostic]| {
+        let files = Files::new(read.iter().map(|f| (f.path.as_str(), f.original())));
+        let text = match args.format {
+            CheckFormat::Human => diagnostics::human(found, &files, colour),
+            CheckFormat::Short => diagnostics::short(found, &files),
+            CheckFormat::Json => diagnostics::json_items(found, &files),
+            CheckFormat::Github => report::ci::github(found, &files),
+            CheckFormat::Sarif => unreachable!("SARIF is one document, written whole"),
+        };
+        (text, found.iter().any(|d| engine.fails(d)))
+    };
+    let json = matches!(args.format, CheckFormat::Json);
+    let (mut out, mut array) = (Out::new(), JsonArray::default());
+    let (mut failed, mut fails) = (false, false);
+    let inputs = &args.inputs;
+    engine.check_each(
+        &inputs.paths,
+        &inputs.globs,
+        inputs.threads,
+        render,
+        |piece| match piece {
+            Piece::Unreadable(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                Ok(())
+            }
+            Piece::Report((text, fail)) => {
+                fails |= fail;
+                out.write(&if json { array.add(&text) } else { text })
+            }
+        },
+    )?;
+    if json {
+        out.write(array.end())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::from(if failed { 2 } else { u8::from(fails) }))
+}
+
+/// Written file by file as each is read and analysed.
 fn attributions(inputs: &Inputs, format: AttributionFormat) -> Result<ExitCode, Error> {
-    let (analyses, failed) = read(&engine(&inputs.setup, Options::default())?, inputs)?;
-    emit(&match format {
-        AttributionFormat::Json => {
-            let files: Vec<(&SourceFile, &[Attribution])> = analyses
-                .iter()
-                .map(|a| (&a.file, a.attributions.as_slice()))
-                .collect();
-            report::attributions::json(&files)
-        }
-        AttributionFormat::Text => analyses
-            .iter()
-            .map(|a| report::attributions::text(&a.file, &a.attributions))
-            .collect(),
-    })?;
+    let engine = engine(&inputs.setup, Options::default())?;
+    let render = |a: &Analysis| match format {
+        AttributionFormat::Json => report::attributions::json_item(&a.file, &a.attributions),
+        AttributionFormat::Text => report::attributions::text(&a.file, &a.attributions),
+    };
+    let (mut out, mut array, mut failed) = (Out::new(), JsonArray::default(), false);
+    let json = matches!(format, AttributionFormat::Json);
+    engine.analyse_each(
+        &inputs.paths,
+        &inputs.globs,
+        inputs.threads,
+        render,
+        |piece| match piece {
+            Piece::Unreadable(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                Ok(())
+            }
+            Piece::Report(text) => out.write(&if json { array.add(&text) } else { text }),
+        },
+    )?;
+    if json {
+        out.write(array.end())?;
+    }
+    out.flush()?;
     Ok(ExitCode::from(if failed { 2 } else { 0 }))
 }
 
@@ -226,8 +285,31 @@ fn test_rules(paths: &[PathBuf], color: Colour) -> Result<ExitCode, Error> {
 /// error (a full disk) is an error: a report that was not written must not pass.
 fn emit(text: &str) -> Result<ExitCode, Error> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    written(out.write_all(text.as_bytes()).and_then(|_| out.flush())).map(|()| ExitCode::SUCCESS)
+}
+
+/// Standard output written a piece at a time, with `emit`'s handling of errors.
+struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
+
+impl Out {
+    fn new() -> Out {
+        Out(std::io::BufWriter::new(std::io::stdout().lock()))
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), Error> {
+        written(self.0.write_all(text.as_bytes()))
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        written(self.0.flush())
+    }
+}
+
+/// A closed pipe (`newslint … | head`) ends the program quietly; any other write error (a full
+/// disk) is an error: a report that was not written must not pass.
+fn written(result: std::io::Result<()>) -> Result<(), Error> {
+    match result {
+        Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Error::Message(format!("cannot write the report: {e}"))),
     }

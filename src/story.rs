@@ -44,6 +44,9 @@ impl StorySets {
 
     /// The set the file at `path` (as given or found) belongs to, if any.
     pub fn set_of(&self, path: &str) -> Option<usize> {
+        if self.sets.is_empty() {
+            return None; // no path to resolve (resolving one may ask the file system)
+        }
         let relative = self.scope.relative(path);
         self.sets.iter().position(|s| s.is_match(&relative))
     }

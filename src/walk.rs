@@ -161,6 +161,50 @@ pub fn parallel_map<T: Sync, R: Send>(
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Maps `f` over `items` on `threads` threads and hands each result to `emit` on the calling thread,
+/// in the items' order, as soon as it and every result before it are done: a result waits for the
+/// items before it, never for all of them. The first error from `emit` stops the workers and is
+/// returned.
+pub fn parallel_emit<T: Sync, R: Send, E>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        return items.iter().try_for_each(|item| emit(f(item)));
+    }
+    let next = AtomicUsize::new(0);
+    let (next, f) = (&next, &f);
+    std::thread::scope(|scope| {
+        let (done, results) = std::sync::mpsc::channel();
+        for _ in 0..threads {
+            let done = done.clone();
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if done.send((i, f(item))).is_err() {
+                        break; // the caller stopped on an error
+                    }
+                }
+            });
+        }
+        drop(done);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (i, result) in results {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&due) {
+                emit(result)?;
+                due += 1;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// The threads to use when the user does not say: all the machine has.
 pub fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -180,6 +224,34 @@ mod tests {
         assert!(globs.selects(Path::new("x/a.draft")));
         assert!(!globs.selects(Path::new("old/a.draft")));
         assert!(!globs.selects(Path::new("a.txt")));
+    }
+
+    #[test]
+    fn parallel_emit_hands_results_on_in_order_and_stops_on_an_error() {
+        let items: Vec<usize> = (0..100).collect();
+        let mut seen = Vec::new();
+        let all: Result<(), ()> = parallel_emit(
+            &items,
+            4,
+            |i| i * 2,
+            |r| {
+                seen.push(r);
+                Ok(())
+            },
+        );
+        assert_eq!(all, Ok(()));
+        assert_eq!(seen, parallel_map(&items, 1, |i| i * 2));
+        let mut count = 0;
+        let stopped = parallel_emit(
+            &items,
+            2,
+            |&i| i,
+            |i| {
+                count += 1;
+                if i == 10 { Err(i) } else { Ok(()) }
+            },
+        );
+        assert_eq!((stopped, count), (Err(10), 11));
     }
 
     #[test]

@@ -157,3 +157,30 @@ fn a_draft_outside_every_set_is_checked_alone() {
     let out = short(dir.path(), &["other/v1.txt"]);
     assert!(!out.contains("NL105"), "{out}");
 }
+
+/// Files are reported as they are checked, in order of path as written, whatever order the folders
+/// are walked in and the threads finish: `embassy-notes/` is walked after `embassy/` but written
+/// before it (`-` sorts before `/`), and the story set's reports fall between the lone files'.
+#[test]
+fn reports_come_in_order_of_path_with_story_sets_among_lone_files() {
+    let dir = newsroom_with_story_set();
+    for to in ["a.txt", "embassy-notes/a.txt", "z.txt"] {
+        copy_fixture(dir.path(), "rules/overstated-consensus.txt", to);
+    }
+    let one = short(dir.path(), &["-j", "1"]);
+    assert_eq!(one, short(dir.path(), &["-j", "2"]));
+    let mut files: Vec<&str> = one.lines().filter_map(|l| l.split(':').next()).collect();
+    files.dedup();
+    let mut sorted = files.clone();
+    sorted.sort_unstable();
+    assert_eq!(files, sorted, "{one}");
+    for path in [
+        "./a.txt",
+        "./embassy-notes/a.txt",
+        "./embassy/v2.txt",
+        "./z.txt",
+    ] {
+        assert!(files.contains(&path), "{path} is reported: {one}");
+    }
+    assert!(one.contains("[NL105]"), "the story set is compared: {one}");
+}

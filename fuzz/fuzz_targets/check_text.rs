@@ -17,9 +17,10 @@ fuzz_target!(|data: &[u8]| {
     let file = SourceFile::new(path, text);
     let (analysis, found) = check_file(file, Lexicon::default_lexicon(), Pack::default_pack());
     // Diagnostics point into the file as on disk (HTML), as `check` reports them.
+    let mapped = newslint::fix::MappedFiles::new([&analysis.file]);
     let found: Vec<_> = found
         .into_iter()
-        .map(|d| newslint::fix::to_original(d, &[&analysis.file]))
+        .map(|d| newslint::fix::to_original(d, &mapped))
         .collect();
     let shown = analysis.file.original();
     for d in &found {

@@ -156,17 +156,21 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
 
 /// Pairs of quotations that share at least two shingles, each pair once.
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<&[String], Vec<usize>> = HashMap::default();
+    let mut index: HashMap<&[String], Postings> = HashMap::default();
     for (i, q) in quoted.iter().enumerate() {
         for shingle in q.words.windows(SHINGLE) {
-            let list = index.entry(shingle).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
+            index
+                .entry(shingle)
+                .and_modify(|p| p.add(i))
+                .or_insert(Postings::One(i));
         }
     }
     let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
-    for list in index.values().filter(|l| l.len() > 1 && l.len() <= 16) {
+    let lists = index.values().filter_map(|p| match p {
+        Postings::Many(list) if list.len() <= 16 => Some(list),
+        _ => None,
+    });
+    for list in lists {
         for (n, &a) in list.iter().enumerate() {
             for &b in &list[n + 1..] {
                 *shared.entry((a, b)).or_default() += 1;
@@ -180,6 +184,23 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
         .collect();
     pairs.sort();
     pairs
+}
+
+/// The quotations a shingle occurs in, in order, each once. Most shingles occur in one quotation,
+/// kept without a list of its own: the lists were a fifth of the peak memory of a long file.
+enum Postings {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Postings {
+    fn add(&mut self, i: usize) {
+        match self {
+            Postings::One(first) if *first != i => *self = Postings::Many(vec![*first, i]),
+            Postings::Many(list) if list.last() != Some(&i) => list.push(i),
+            _ => {}
+        }
+    }
 }
 
 /// Whether the words `range` of `q` make up whole sentences of it.

@@ -39,23 +39,29 @@ fn span_json(file: &SourceFile, span: Span) -> SpanJson<'_> {
 
 /// The JSON array: `[{"path", "attributions": [{"kind","speaker","source","cue","content"}]}]`.
 pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
-    let out: Vec<FileJson> = files
+    let items: String = files
         .iter()
-        .map(|(file, found)| FileJson {
-            path: &file.path,
-            attributions: found
-                .iter()
-                .map(|a| AttributionJson {
-                    kind: a.kind,
-                    speaker: a.speaker.as_deref(),
-                    source: a.source_phrase.map(|s| span_json(file, s)),
-                    cue: span_json(file, a.cue),
-                    content: a.content.map(|c| span_json(file, c)),
-                })
-                .collect(),
-        })
-        .collect();
-    serde_json::to_string_pretty(&out).expect("attribution JSON serialises") + "\n"
+        .map(|(file, found)| json_item(file, found))
+        .collect::<Vec<_>>()
+        .join(",\n");
+    super::JsonArray::whole(&items)
+}
+
+/// One file's object of `json`'s array, to write each file as it is read (`JsonArray`).
+pub fn json_item(file: &SourceFile, found: &[Attribution]) -> String {
+    super::json_items(&[FileJson {
+        path: &file.path,
+        attributions: found
+            .iter()
+            .map(|a| AttributionJson {
+                kind: a.kind,
+                speaker: a.speaker.as_deref(),
+                source: a.source_phrase.map(|s| span_json(file, s)),
+                cue: span_json(file, a.cue),
+                content: a.content.map(|c| span_json(file, c)),
+            })
+            .collect(),
+    }])
 }
 
 /// `path:line:col  speaker  cue  “content…”`, one line per attribution.

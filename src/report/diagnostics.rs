@@ -283,6 +283,11 @@ struct LabelJson<'a> {
 
 /// A JSON array, one object per diagnostic; `labels` are the secondary labels.
 pub fn json(diagnostics: &[Diagnostic], files: &Files) -> String {
+    super::JsonArray::whole(&json_items(diagnostics, files))
+}
+
+/// The objects of `json`'s array, to write a file's diagnostics as they are found (`JsonArray`).
+pub fn json_items(diagnostics: &[Diagnostic], files: &Files) -> String {
     let out: Vec<DiagnosticJson> = diagnostics
         .iter()
         .map(|d| {
@@ -311,7 +316,7 @@ pub fn json(diagnostics: &[Diagnostic], files: &Files) -> String {
             }
         })
         .collect();
-    serde_json::to_string_pretty(&out).expect("diagnostic JSON serialises") + "\n"
+    super::json_items(&out)
 }
 
 /// The length of the YAML value at the start of `text`: a quoted string to its closing quote, or a bare
