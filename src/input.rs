@@ -204,8 +204,24 @@ impl SourceFile {
     }
 
     /// Where a span of the text read lies in the file as on disk.
+    /// Where a span of the text read lies in the file as on disk: widened to whole characters there,
+    /// as a map's clamp at an anchor can land inside one (found by fuzzing: the end of an
+    /// attribution's content inside a no-break space of a mangled HTML file).
     pub fn to_original(&self, span: Span) -> Span {
-        self.converted.as_ref().map_or(span, |c| c.map.span(span))
+        let Some(converted) = &self.converted else {
+            return span;
+        };
+        let text = converted.original.as_str();
+        let mapped = converted.map.span(span);
+        let mut start = mapped.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = mapped.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
     }
 }
 

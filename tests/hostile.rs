@@ -524,3 +524,26 @@ fn a_config_or_cue_file_that_is_not_utf8_is_placed_at_its_first_bad_byte() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("ours.yaml:2:15"), "{err}");
 }
+
+/// Found by a 30-minute run of the `check_text` fuzz target: in a mangled HTML file, the end of an
+/// attribution's content mapped back into the middle of a no-break space, and `attributions` panicked.
+#[test]
+fn a_span_mapped_back_into_html_stays_on_whole_characters() {
+    let found = std::fs::read(common::fixtures().join("fuzz/nbsp-in-mangled-html.bin")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let html: Vec<u8> = found[1..].iter().copied().filter(|&b| b != 0).collect();
+    std::fs::write(dir.path().join("a.html"), html).unwrap();
+    for args in [
+        &["attributions", "--format", "json", "a.html"][..],
+        &["attributions", "a.html"],
+        &["check", "--format", "json", "a.html"],
+        &["check", "--color", "never", "a.html"],
+    ] {
+        let out = newslint_in(dir.path(), args, None);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
