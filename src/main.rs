@@ -3,6 +3,7 @@
 //! pipeline).
 
 mod cli;
+mod stdout;
 
 use clap::{CommandFactory, Parser};
 use cli::{
@@ -14,9 +15,10 @@ use newslint::engine::{self, Analysis, Engine, Error, Options, Piece, Run};
 use newslint::report::ci::SarifRoot;
 use newslint::report::{self, JsonArray, diagnostics, diagnostics::Files};
 use newslint::{Lexicon, Pack, SourceFile, checks, config, schema};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use stdout::{Out, emit};
 
 fn main() -> ExitCode {
     run(Cli::parse().command).unwrap_or_else(|error| {
@@ -279,40 +281,6 @@ fn test_rules(paths: &[PathBuf], color: Colour) -> Result<ExitCode, Error> {
         outcome.failures.len()
     ))?;
     Ok(ExitCode::from(u8::from(!outcome.failures.is_empty())))
-}
-
-/// Writes to stdout; a closed pipe (`newslint … | head`) ends the program quietly, any other write
-/// error (a full disk) is an error: a report that was not written must not pass.
-fn emit(text: &str) -> Result<ExitCode, Error> {
-    let mut out = std::io::stdout().lock();
-    written(out.write_all(text.as_bytes()).and_then(|_| out.flush())).map(|()| ExitCode::SUCCESS)
-}
-
-/// Standard output written a piece at a time, with `emit`'s handling of errors.
-struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
-
-impl Out {
-    fn new() -> Out {
-        Out(std::io::BufWriter::new(std::io::stdout().lock()))
-    }
-
-    fn write(&mut self, text: &str) -> Result<(), Error> {
-        written(self.0.write_all(text.as_bytes()))
-    }
-
-    fn flush(&mut self) -> Result<(), Error> {
-        written(self.0.flush())
-    }
-}
-
-/// A closed pipe (`newslint … | head`) ends the program quietly; any other write error (a full
-/// disk) is an error: a report that was not written must not pass.
-fn written(result: std::io::Result<()>) -> Result<(), Error> {
-    match result {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Error::Message(format!("cannot write the report: {e}"))),
-    }
 }
 
 fn colour(choice: Colour, stderr: bool) -> bool {

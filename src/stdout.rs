@@ -1,0 +1,40 @@
+//! Standard output for the command line: a report that was not written must not pass, and a reader
+//! that stopped reading (`newslint … | head`) is not an error.
+
+use newslint::engine::Error;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Writes to stdout; a closed pipe (`newslint … | head`) ends the program quietly, any other write
+/// error (a full disk) is an error: a report that was not written must not pass.
+pub fn emit(text: &str) -> Result<ExitCode, Error> {
+    let mut out = std::io::stdout().lock();
+    written(out.write_all(text.as_bytes()).and_then(|_| out.flush())).map(|()| ExitCode::SUCCESS)
+}
+
+/// Standard output written a piece at a time, with `emit`'s handling of errors.
+pub struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
+
+impl Out {
+    pub fn new() -> Out {
+        Out(std::io::BufWriter::new(std::io::stdout().lock()))
+    }
+
+    pub fn write(&mut self, text: &str) -> Result<(), Error> {
+        written(self.0.write_all(text.as_bytes()))
+    }
+
+    pub fn flush(&mut self) -> Result<(), Error> {
+        written(self.0.flush())
+    }
+}
+
+/// A closed pipe (`newslint … | head`) ends the program quietly; any other write error (a full
+/// disk) is an error: a report that was not written must not pass.
+fn written(result: std::io::Result<()>) -> Result<(), Error> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::Message(format!("cannot write the report: {e}"))),
+    }
+}
