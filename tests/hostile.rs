@@ -414,6 +414,30 @@ fn bidirectional_controls_in_copy_are_shown_escaped() {
         "{report}"
     );
     assert!(!report.contains('\u{202e}'));
+    // the carets stand under the escaped characters, not a few columns short of them
+    assert_eq!(
+        underlined(&report),
+        [
+            "Anonymous U.S. officials",
+            " <U+202E>account<U+202C>.",
+            "account<U+202C>."
+        ]
+    );
+}
+
+/// The text each snippet's carets stand under, in a human report without colour.
+fn underlined(report: &str) -> Vec<String> {
+    let lines: Vec<&str> = report.lines().collect();
+    lines
+        .windows(2)
+        .filter_map(|pair| {
+            let (source, marks) = (pair[0].split_once('│')?.1, pair[1].split_once('│')?.1);
+            let first = marks.find('^')?;
+            let count = marks[first..].chars().take_while(|&c| c == '^').count();
+            let at = marks[..first].chars().count();
+            Some(source.chars().skip(at).take(count).collect())
+        })
+        .collect()
 }
 
 #[test]

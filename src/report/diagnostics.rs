@@ -28,8 +28,90 @@ const HARD_WRAP: usize = 2 * WRAP;
 struct WrappedFile<'a> {
     path: &'a str,
     text: &'a str,
+    /// The text as the human report shows it, with bidirectional controls escaped.
+    shown: OnceCell<Shown<'a>>,
     lines: OnceCell<Vec<DisplayLine>>,
     line_index: OnceCell<LineIndex>,
+}
+
+impl<'a> WrappedFile<'a> {
+    fn shown(&self) -> &Shown<'a> {
+        self.shown.get_or_init(|| Shown::new(self.text))
+    }
+}
+
+/// A file's text with each bidirectional control written as `<U+202E>`, and where each escape stands,
+/// so that labels and carets land on the same characters as in the file.
+struct Shown<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// For each control: its offset in the file, its offset in `text`, and its length in the file.
+    escapes: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(text: &'a str) -> Shown<'a> {
+        if !text.contains(is_bidi_control) {
+            return Shown {
+                text: text.into(),
+                escapes: Vec::new(),
+            };
+        }
+        let mut shown = String::with_capacity(text.len() + 64);
+        let mut escapes = Vec::new();
+        for (at, c) in text.char_indices() {
+            if is_bidi_control(c) {
+                escapes.push((at, shown.len(), c.len_utf8()));
+                shown.push_str(&escaped(c));
+            } else {
+                shown.push(c);
+            }
+        }
+        Shown {
+            text: shown.into(),
+            escapes,
+        }
+    }
+
+    /// The offset in the shown text of an offset in the file.
+    fn in_shown(&self, offset: usize) -> usize {
+        match self.escapes.partition_point(|e| e.0 < offset) {
+            0 => offset,
+            k => {
+                let (at, shown_at, length) = self.escapes[k - 1];
+                if offset < at + length {
+                    shown_at
+                } else {
+                    offset - at - length + shown_at + ESCAPE_LENGTH
+                }
+            }
+        }
+    }
+
+    /// The offset in the file of an offset in the shown text.
+    fn in_file(&self, offset: usize) -> usize {
+        match self.escapes.partition_point(|e| e.1 < offset) {
+            0 => offset,
+            k => {
+                let (at, shown_at, length) = self.escapes[k - 1];
+                if offset < shown_at + ESCAPE_LENGTH {
+                    at
+                } else {
+                    offset - shown_at - ESCAPE_LENGTH + at + length
+                }
+            }
+        }
+    }
+}
+
+/// The length of `<U+202E>`: every control escaped has four hex digits.
+const ESCAPE_LENGTH: usize = 8;
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escaped(c: char) -> String {
+    format!("<U+{:04X}>", u32::from(c))
 }
 
 /// A piece of a physical line: its byte range, and the physical line it belongs to.
@@ -48,6 +130,7 @@ impl<'a> Files<'a> {
                 files.push(WrappedFile {
                     path,
                     text,
+                    shown: OnceCell::new(),
                     lines: OnceCell::new(),
                     line_index: OnceCell::new(),
                 });
@@ -80,7 +163,7 @@ impl<'a> Files<'a> {
 
     fn lines(&self, id: usize) -> Result<&[DisplayLine], files::Error> {
         let file = self.files.get(id).ok_or(files::Error::FileMissing)?;
-        Ok(file.lines.get_or_init(|| display_lines(file.text)))
+        Ok(file.lines.get_or_init(|| display_lines(&file.shown().text)))
     }
 }
 
@@ -131,39 +214,39 @@ fn display_lines(text: &str) -> Vec<DisplayLine> {
     lines
 }
 
-impl<'a> files::Files<'a> for Files<'a> {
+impl<'f, 'a: 'f> files::Files<'f> for Files<'a> {
     type FileId = usize;
-    type Name = &'a str;
-    type Source = &'a str;
+    type Name = &'f str;
+    type Source = &'f str;
 
-    fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
+    fn name(&'f self, id: usize) -> Result<&'f str, files::Error> {
         self.files
             .get(id)
             .map(|f| f.path)
             .ok_or(files::Error::FileMissing)
     }
 
-    fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
+    fn source(&'f self, id: usize) -> Result<&'f str, files::Error> {
         self.files
             .get(id)
-            .map(|f| f.text)
+            .map(|f| f.shown().text.as_ref())
             .ok_or(files::Error::FileMissing)
     }
 
-    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
+    fn line_index(&'f self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
         let lines = self.lines(id)?;
         Ok(lines
             .partition_point(|l| l.end <= byte_index)
             .min(lines.len() - 1))
     }
 
-    fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, files::Error> {
+    fn line_number(&'f self, id: usize, line_index: usize) -> Result<usize, files::Error> {
         let line = self.display_line(id, line_index)?;
         Ok(line.line_number)
     }
 
     fn column_number(
-        &'a self,
+        &'f self,
         id: usize,
         line_index: usize,
         byte_index: usize,
@@ -171,10 +254,12 @@ impl<'a> files::Files<'a> for Files<'a> {
         self.display_line(id, line_index)?;
         let file = &self.files[id];
         let index = file.line_index.get_or_init(|| LineIndex::new(file.text));
-        Ok(index.line_column(file.text, byte_index).1)
+        Ok(index
+            .line_column(file.text, file.shown().in_file(byte_index))
+            .1)
     }
 
-    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
+    fn line_range(&'f self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
         let line = self.display_line(id, line_index)?;
         Ok(line.start..line.end)
     }
@@ -187,10 +272,11 @@ fn to_codespan(d: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
         Severity::Note => cs::Severity::Note,
     };
     let label = |style, l: &crate::diagnostic::Label| {
-        files
-            .ids
-            .get(l.path.as_str())
-            .map(|&id| cs::Label::new(style, id, l.span.range()).with_message(&l.message))
+        files.ids.get(l.path.as_str()).map(|&id| {
+            let shown = files.files[id].shown();
+            let range = shown.in_shown(l.span.start)..shown.in_shown(l.span.end);
+            cs::Label::new(style, id, range).with_message(&l.message)
+        })
     };
     let mut labels: Vec<cs::Label<usize>> =
         label(LabelStyle::Primary, &d.primary).into_iter().collect();
@@ -224,21 +310,23 @@ pub fn human(diagnostics: &[Diagnostic], files: &Files, colour: bool) -> String 
 }
 
 /// Bidirectional controls shown as `<U+202E>`: written raw, they reorder what the terminal shows, so
-/// a report could show the reader other words than the file holds ("Trojan Source").
+/// a report could show the reader other words than the file holds ("Trojan Source"). The files' text is
+/// escaped before rendering (`Shown`), so carets stay under their characters; this catches the rest (a
+/// path, a message).
 fn escape_invisible(report: &str) -> String {
-    let is_control = |c: char| matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !report.contains(is_control) {
+    if !report.contains(is_bidi_control) {
         return report.to_string();
     }
-    let mut escaped = String::with_capacity(report.len());
-    for c in report.chars() {
-        if is_control(c) {
-            escaped.push_str(&format!("<U+{:04X}>", u32::from(c)));
-        } else {
-            escaped.push(c);
-        }
-    }
-    escaped
+    report
+        .chars()
+        .map(|c| {
+            if is_bidi_control(c) {
+                escaped(c)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `path:line:col: severity[CODE]: message`, one line each.
@@ -344,10 +432,29 @@ pub fn load_error(error: &crate::error::LoadError, colour: bool) -> String {
     let mut diagnostic = cs::Diagnostic::error().with_message(&error.message);
     if let Some(offset) = error.offset.filter(|&o| o <= error.text.len()) {
         let end = offset + value_length(&error.text[offset..]);
-        diagnostic = diagnostic.with_labels(vec![cs::Label::primary(0, offset..end)]);
+        let shown = files.files[0].shown();
+        let range = shown.in_shown(offset)..shown.in_shown(end);
+        diagnostic = diagnostic.with_labels(vec![cs::Label::primary(0, range)]);
     } else {
         diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path)]);
     }
     let _ = term::emit_to_write_style(&mut buffer, &Config::default(), &files, &diagnostic);
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_between_the_file_and_its_escaped_text() {
+        // a two-byte Arabic letter mark and a three-byte override, each shown as eight characters
+        let text = "a\u{061c}b \u{202e}cd";
+        let shown = Shown::new(text);
+        assert_eq!(shown.text, "a<U+061C>b <U+202E>cd");
+        for (file, in_shown) in [(0, 0), (1, 1), (3, 9), (4, 10), (5, 11), (8, 19), (9, 20)] {
+            assert_eq!(shown.in_shown(file), in_shown, "file offset {file}");
+            assert_eq!(shown.in_file(in_shown), file, "shown offset {in_shown}");
+        }
+    }
 }
