@@ -36,18 +36,25 @@ Close the quotation where the speaker's words end:
 /// At most `MAX_PER_RULE` diagnostics and one summing up the rest: a megabyte of stray marks is a
 /// million of them, too many to build only to leave out.
 fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
-    let issues = &analysis.document.quotes.unbalanced;
-    let mut found: Vec<Diagnostic> = issues
+    let quotes = &analysis.document.quotes;
+    let mut found: Vec<Diagnostic> = quotes
+        .unbalanced
         .iter()
         .take(MAX_PER_RULE + 1)
         .map(|issue| diagnostic(rule, analysis, issue))
         .collect();
-    if issues.len() > MAX_PER_RULE + 1 {
+    if quotes.unbalanced_count > MAX_PER_RULE + 1 {
         let first_hidden = found.pop().expect("more than the limit were taken");
-        found.push(left_out(first_hidden, issues.len() - MAX_PER_RULE));
+        found.push(left_out(
+            first_hidden,
+            quotes.unbalanced_count - MAX_PER_RULE,
+        ));
     }
     found
 }
+
+// The quotation finder keeps the places of enough unbalanced marks for the report.
+const _: () = assert!(crate::quotes::UNBALANCED_KEPT > MAX_PER_RULE);
 
 fn diagnostic(rule: &Builtin, analysis: &Analysis, issue: &Unbalanced) -> Diagnostic {
     let path = &analysis.file.path;

@@ -54,29 +54,42 @@ pub(super) fn straight_double(prev: Option<char>, next: Option<char>) -> Mark {
     }
 }
 
-/// Every quotation mark or apostrophe in `body`, found by byte: each is `"`, `'` or starts with the
-/// byte 0xE2 (the curly marks), so most of the text is skipped without decoding characters.
-pub(super) fn quote_marks(body: &str) -> Vec<(usize, char)> {
-    // Every mark is one of these bytes or starts with 0xE2 (curly quotes); a byte search finds them
-    // without decoding the text around them. Backticks are rare and searched for apart.
+/// Every quotation mark or apostrophe in `body`, in order, found by byte: each is `"`, `'`, a backtick
+/// or starts with the byte 0xE2 (the curly marks), so most of the text is skipped without decoding
+/// characters. Read as they are needed: a block of a million marks costs no memory per mark.
+pub(super) fn quote_marks(body: &str) -> impl Iterator<Item = (usize, char)> + Clone + '_ {
     let bytes = body.as_bytes();
-    let mut starts: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
-    let backticks = memchr::memchr_iter(b'`', bytes);
-    let before = starts.len();
-    starts.extend(backticks);
-    if starts.len() > before {
-        starts.sort_unstable();
+    // Backticks are rare and searched for apart.
+    let starts = Merged {
+        first: memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable(),
+        second: memchr::memchr_iter(b'`', bytes).peekable(),
+    };
+    starts.filter_map(|i| {
+        body[i..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’'))
+            .map(|c| (i, c))
+    })
+}
+
+/// Two increasing sequences of offsets as one.
+#[derive(Clone)]
+struct Merged<A: Iterator<Item = usize>, B: Iterator<Item = usize>> {
+    first: std::iter::Peekable<A>,
+    second: std::iter::Peekable<B>,
+}
+
+impl<A: Iterator<Item = usize>, B: Iterator<Item = usize>> Iterator for Merged<A, B> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match (self.first.peek(), self.second.peek()) {
+            (Some(a), Some(b)) if b < a => self.second.next(),
+            (Some(_), _) => self.first.next(),
+            (None, _) => self.second.next(),
+        }
     }
-    starts
-        .into_iter()
-        .filter_map(|i| {
-            body[i..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’'))
-                .map(|c| (i, c))
-        })
-        .collect()
 }
 
 /// The characters either side of the character `c` at byte `i`, looking past invisible format

@@ -40,7 +40,23 @@ pub enum Unbalanced {
 #[derive(Default, Debug)]
 pub struct Quotes {
     pub quotations: Vec<Quotation>,
+    /// The first `UNBALANCED_KEPT` unbalanced marks, in the order they were found.
     pub unbalanced: Vec<Unbalanced>,
+    /// How many marks are unbalanced in all.
+    pub unbalanced_count: usize,
+}
+
+/// Unbalanced marks kept with their places: NL002 shows the first hundred and counts the rest, and a
+/// megabyte of stray marks is a million of them, 24 MB if each were kept.
+pub const UNBALANCED_KEPT: usize = 1_000;
+
+impl Quotes {
+    fn unbalanced_mark(&mut self, issue: Unbalanced) {
+        self.unbalanced_count += 1;
+        if self.unbalanced.len() < UNBALANCED_KEPT {
+            self.unbalanced.push(issue);
+        }
+    }
 }
 
 /// Finds the quotations of every block, in order; `blocks` are spans into `text`.
@@ -52,7 +68,7 @@ pub fn find(text: &str, blocks: &[Span]) -> Quotes {
         let continues = match carried.take() {
             Some((piece, _)) if opens_with_quote => Some(piece),
             Some((_, mark)) => {
-                quotes.unbalanced.push(Unbalanced::NeverClosed(mark));
+                quotes.unbalanced_mark(Unbalanced::NeverClosed(mark));
                 None
             }
             None => None,
@@ -60,7 +76,7 @@ pub fn find(text: &str, blocks: &[Span]) -> Quotes {
         carried = scan_block(text, *block, index, continues, &mut quotes);
     }
     if let Some((_, mark)) = carried {
-        quotes.unbalanced.push(Unbalanced::NeverClosed(mark));
+        quotes.unbalanced_mark(Unbalanced::NeverClosed(mark));
     }
     sort_keeping_links(&mut quotes.quotations);
     quotes

@@ -47,8 +47,8 @@ pub(super) fn scan_block(
     let body = block.of(text);
     let mut stack = Stack { open: Vec::new() };
     let marks = quote_marks(body);
-    let single_closes = SingleCloses::new(body, &marks);
-    let mut iter = marks.iter().copied();
+    let mut single_closes = SingleCloses::new(body, marks.clone());
+    let mut iter = marks;
     while let Some((i, c)) = iter.next() {
         let (prev, next) = neighbours(body, i, c);
         let mut mark_span = Span::new(block.start + i, block.start + i + c.len_utf8());
@@ -96,7 +96,7 @@ pub(super) fn scan_block(
             ),
             Some(Mark::CloseDouble | Mark::Double) => {
                 let Some((depth, open)) = stack.innermost_double() else {
-                    quotes.unbalanced.push(Unbalanced::NeverOpened(mark_span));
+                    quotes.unbalanced_mark(Unbalanced::NeverOpened(mark_span));
                     continue;
                 };
                 // Single marks still open inside were apostrophes after all (`the players’ union`).
@@ -129,9 +129,7 @@ pub(super) fn scan_block(
         Open::Single(_) => None,
     });
     let outermost = doubles.next()?;
-    quotes
-        .unbalanced
-        .extend(doubles.map(Unbalanced::NeverClosed));
+    doubles.for_each(|mark| quotes.unbalanced_mark(Unbalanced::NeverClosed(mark)));
     let end = Span::new(block.end, block.end);
     let piece = quotation(outermost, end, index, false, continues, true);
     quotes.quotations.push(piece);
@@ -172,7 +170,7 @@ fn open_double(
             && !nested_quotation_follows(&text[mark_span.end..block_end])
         {
             stack.open.pop();
-            quotes.unbalanced.push(Unbalanced::NeverClosed(open));
+            quotes.unbalanced_mark(Unbalanced::NeverClosed(open));
         }
     }
     stack.open.push(Open::Double(mark_span));
@@ -203,38 +201,47 @@ fn nested_quotation_follows(rest: &str) -> bool {
         && (after.contains(DOUBLE_MARKS) || after.contains("''"))
 }
 
-/// Where single quotes may close and double quotes stand in a block, to answer in logarithmic time
-/// whether a single quote opened at some point is closed before the next double quote.
-struct SingleCloses {
-    closes: Vec<usize>,
-    doubles: Vec<usize>,
+/// Whether a single quote opened at some point is closed before the next double quote. Asked in order
+/// along the block: the marks are read ahead once, to the next double quote or closing single quote,
+/// and that answer serves every opening single quote before it, so the block is read ahead only once.
+struct SingleCloses<'a, I> {
+    body: &'a str,
+    ahead: I,
+    /// The first double quote or closing single quote read ahead (`usize::MAX` past the last), and
+    /// whether it closes.
+    next: Option<(usize, bool)>,
 }
 
-impl SingleCloses {
-    fn new(body: &str, marks: &[(usize, char)]) -> SingleCloses {
-        let (mut closes, mut doubles) = (Vec::new(), Vec::new());
-        for &(i, c) in marks {
-            let (prev, next) = neighbours(body, i, c);
-            if matches!(c, '"' | '“' | '”') {
-                doubles.push(i);
-            } else if classify(prev, c, next) == Some(Mark::CloseSingle) {
-                closes.push(i);
-            }
+impl<'a, I: Iterator<Item = (usize, char)>> SingleCloses<'a, I> {
+    fn new(body: &'a str, marks: I) -> SingleCloses<'a, I> {
+        SingleCloses {
+            body,
+            ahead: marks,
+            next: None,
         }
-        SingleCloses { closes, doubles }
     }
 
     /// A single quote opens a quotation only if a closing single quote follows before any double quote.
-    fn closed_after(&self, from: usize) -> bool {
-        let close = self.closes.get(self.closes.partition_point(|&c| c < from));
-        let double = self
-            .doubles
-            .get(self.doubles.partition_point(|&d| d < from));
-        match (close, double) {
-            (Some(c), Some(d)) => c < d,
-            (Some(_), None) => true,
-            (None, _) => false,
+    fn closed_after(&mut self, from: usize) -> bool {
+        if let Some((at, closes)) = self.next
+            && at >= from
+        {
+            return closes;
         }
+        let next = self
+            .ahead
+            .by_ref()
+            .filter(|&(i, _)| i >= from)
+            .find_map(|(i, c)| {
+                if matches!(c, '"' | '“' | '”') {
+                    return Some((i, false));
+                }
+                let (prev, next) = neighbours(self.body, i, c);
+                (classify(prev, c, next) == Some(Mark::CloseSingle)).then_some((i, true))
+            })
+            .unwrap_or((usize::MAX, false));
+        self.next = Some(next);
+        next.1
     }
 }
 
