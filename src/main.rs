@@ -11,14 +11,14 @@ use cli::{
     SetupArgs,
 };
 use newslint::diagnostic::{Diagnostic, Severity};
-use newslint::engine::{self, Analysis, Engine, Error, Options, Piece, Run};
+use newslint::engine::{self, Analysis, Engine, Error, Options, Run};
 use newslint::report::ci::SarifRoot;
-use newslint::report::{self, JsonArray, diagnostics, diagnostics::Files};
+use newslint::report::{self, diagnostics, diagnostics::Files};
 use newslint::{Lexicon, Pack, SourceFile, checks, config, schema};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use stdout::{Out, emit};
+use stdout::{Streamed, emit};
 
 fn main() -> ExitCode {
     run(Cli::parse().command).unwrap_or_else(|error| {
@@ -186,32 +186,23 @@ fn check_each(engine: &Engine, args: &CheckArgs) -> Result<ExitCode, Error> {
         };
         (text, found.iter().any(|d| engine.fails(d)))
     };
-    let json = matches!(args.format, CheckFormat::Json);
-    let (mut out, mut array) = (Out::new(), JsonArray::default());
-    let (mut failed, mut fails) = (false, false);
+    let mut reports = Streamed::new(matches!(args.format, CheckFormat::Json));
+    let mut fails = false;
     let inputs = &args.inputs;
     engine.check_each(
         &inputs.paths,
         &inputs.globs,
         inputs.threads,
         render,
-        |piece| match piece {
-            Piece::Unreadable(e) => {
-                eprintln!("error: {e}");
-                failed = true;
-                Ok(())
-            }
-            Piece::Report((text, fail)) => {
+        |piece| {
+            reports.take(piece.map(|(text, fail)| {
                 fails |= fail;
-                out.write(&if json { array.add(&text) } else { text })
-            }
+                text
+            }))
         },
     )?;
-    if json {
-        out.write(array.end())?;
-    }
-    out.flush()?;
-    Ok(ExitCode::from(if failed { 2 } else { u8::from(fails) }))
+    let unreadable = reports.finish()?;
+    Ok(ExitCode::from(if unreadable { 2 } else { u8::from(fails) }))
 }
 
 /// Written file by file as each is read and analysed.
@@ -221,27 +212,16 @@ fn attributions(inputs: &Inputs, format: AttributionFormat) -> Result<ExitCode, 
         AttributionFormat::Json => report::attributions::json_item(&a.file, &a.attributions),
         AttributionFormat::Text => report::attributions::text(&a.file, &a.attributions),
     };
-    let (mut out, mut array, mut failed) = (Out::new(), JsonArray::default(), false);
-    let json = matches!(format, AttributionFormat::Json);
+    let mut reports = Streamed::new(matches!(format, AttributionFormat::Json));
     engine.analyse_each(
         &inputs.paths,
         &inputs.globs,
         inputs.threads,
         render,
-        |piece| match piece {
-            Piece::Unreadable(e) => {
-                eprintln!("error: {e}");
-                failed = true;
-                Ok(())
-            }
-            Piece::Report(text) => out.write(&if json { array.add(&text) } else { text }),
-        },
+        |piece| reports.take(piece),
     )?;
-    if json {
-        out.write(array.end())?;
-    }
-    out.flush()?;
-    Ok(ExitCode::from(if failed { 2 } else { 0 }))
+    let unreadable = reports.finish()?;
+    Ok(ExitCode::from(if unreadable { 2 } else { 0 }))
 }
 
 /// Serves the API and the page until the process is stopped; the first line out is the address.

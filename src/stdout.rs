@@ -1,7 +1,8 @@
 //! Standard output for the command line: a report that was not written must not pass, and a reader
 //! that stopped reading (`newslint … | head`) is not an error.
 
-use newslint::engine::Error;
+use newslint::engine::{Error, Piece};
+use newslint::report::JsonArray;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -36,5 +37,46 @@ fn written(result: std::io::Result<()>) -> Result<(), Error> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Error::Message(format!("cannot write the report: {e}"))),
+    }
+}
+
+/// Reports written file by file as the engine hands them over, in a JSON array when `json`; a file
+/// that could not be read is said on stderr and remembered, so the run exits 2.
+pub struct Streamed {
+    out: Out,
+    array: Option<JsonArray>,
+    unreadable: bool,
+}
+
+impl Streamed {
+    pub fn new(json: bool) -> Streamed {
+        Streamed {
+            out: Out::new(),
+            array: json.then(JsonArray::default),
+            unreadable: false,
+        }
+    }
+
+    pub fn take(&mut self, piece: Piece<String>) -> Result<(), Error> {
+        match piece {
+            Piece::Unreadable(e) => {
+                eprintln!("error: {e}");
+                self.unreadable = true;
+                Ok(())
+            }
+            Piece::Report(text) => match &mut self.array {
+                Some(array) => self.out.write(&array.add(&text)),
+                None => self.out.write(&text),
+            },
+        }
+    }
+
+    /// Ends the array and flushes; whether a file could not be read.
+    pub fn finish(mut self) -> Result<bool, Error> {
+        if let Some(array) = self.array.take() {
+            self.out.write(array.end())?;
+        }
+        self.out.flush()?;
+        Ok(self.unreadable)
     }
 }

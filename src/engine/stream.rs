@@ -18,6 +18,15 @@ pub enum Piece<R> {
     Report(R),
 }
 
+impl<R> Piece<R> {
+    pub fn map<S>(self, f: impl FnOnce(R) -> S) -> Piece<S> {
+        match self {
+            Piece::Unreadable(e) => Piece::Unreadable(e),
+            Piece::Report(r) => Piece::Report(f(r)),
+        }
+    }
+}
+
 /// A file given to check: where to read it (standard input if none) and the path reports show.
 struct Given {
     path: Option<PathBuf>,
