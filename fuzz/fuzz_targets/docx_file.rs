@@ -2,28 +2,14 @@
 //! against the text read.
 #![no_main]
 
+mod common;
+
 use libfuzzer_sys::fuzz_target;
-use newslint::report::diagnostics;
-use newslint::{Lexicon, Pack, SourceFile, check_file, docx};
+use newslint::{SourceFile, docx};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(paragraphs) = docx::read(data) else {
         return;
     };
-    let file = SourceFile::word("draft.docx".into(), paragraphs);
-    let (analysis, found) = check_file(file, Lexicon::default_lexicon(), Pack::default_pack());
-    // Diagnostics point into the file as on disk (HTML), as `check` reports them.
-    let mapped = newslint::fix::MappedFiles::new([&analysis.file]);
-    let found: Vec<_> = found
-        .into_iter()
-        .map(|d| newslint::fix::to_original(d, &mapped))
-        .collect();
-    let shown = analysis.file.original();
-    for d in &found {
-        assert!(d.primary.span.end <= shown.len() && shown.is_char_boundary(d.primary.span.start));
-    }
-    let files = diagnostics::Files::new([("draft.docx", shown)]);
-    diagnostics::human(&found, &files, false);
-    diagnostics::short(&found, &files);
-    diagnostics::json(&found, &files);
+    common::check_and_report(SourceFile::word("draft.docx".into(), paragraphs), false);
 });
