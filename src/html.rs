@@ -184,6 +184,9 @@ impl Reader {
             return;
         }
         let start = self.out.len();
+        // The tokenizer's spans do not always follow one another byte for byte (a lone carriage
+        // return is read with the character after it): each character is placed where it stands.
+        self.map.align(start, span.start);
         if crate::invisible::is_invisible(c) {
             // Left out of the text read, so a word with a zero-width joiner in it is still a word.
             self.map.anchor(start, span.end);
@@ -365,6 +368,19 @@ mod tests {
         assert_eq!(at("£96bn"), "&pound;96bn");
         assert_eq!(at("2004"), "2004");
         assert_eq!(at("‘x’"), "&lsquo;x&rsquo;");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_keeps_the_words_after_it_on_their_bytes() {
+        // from a mangled page a fuzzer made of Mother Jones copy (`the free \rother`): the words after
+        // the return were read a byte away from their place, and a span mapped back cut a character
+        let raw = "<p>Sign up for the free \rother newsletter.\u{a0}But Tillerson said so.</p>";
+        let copy = read(raw);
+        for word in ["other", "newsletter.", "But", "Tillerson"] {
+            let start = copy.text.find(word).unwrap();
+            let span = copy.map.span(Span::new(start, start + word.len()));
+            assert_eq!(&raw[span.start..span.end], word);
+        }
     }
 
     #[test]

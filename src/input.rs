@@ -204,9 +204,10 @@ impl SourceFile {
     }
 
     /// Where a span of the text read lies in the file as on disk.
-    /// Where a span of the text read lies in the file as on disk: widened to whole characters there,
-    /// as a map's clamp at an anchor can land inside one (found by fuzzing: the end of an
-    /// attribution's content inside a no-break space of a mangled HTML file).
+    /// Where a span of the text read lies in the file as on disk, on whole characters there. The map
+    /// places every character read (`html.rs` anchors wherever the tokenizer's spans skip or repeat
+    /// bytes, as around a lone carriage return); widening a span that still ends inside a character
+    /// keeps a slip in a reader from becoming a panic in a report.
     pub fn to_original(&self, span: Span) -> Span {
         let Some(converted) = &self.converted else {
             return span;

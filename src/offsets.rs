@@ -17,6 +17,18 @@ impl OffsetMap {
         self.anchors.push((reading, original));
     }
 
+    /// Anchors `reading` at `original` unless the map already puts it there; offsets are given in
+    /// increasing order as a text is read.
+    pub fn align(&mut self, reading: usize, original: usize) {
+        let placed = match self.anchors.last() {
+            Some(&(r, o)) => reading >= r && o + (reading - r) == original,
+            None => reading == original,
+        };
+        if !placed {
+            self.anchor(reading, original);
+        }
+    }
+
     /// The original offset of a reading offset.
     pub fn original(&self, at: usize) -> usize {
         let i = self.anchors.partition_point(|a| a.0 <= at);
