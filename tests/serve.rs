@@ -26,11 +26,20 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_newslint"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newslint"));
+        command.stderr(Stdio::inherit());
+        Server::started(command)
+    }
+
+    /// The server run by `command` (newslint itself, or a launcher in front of it).
+    fn started(mut command: Command) -> Server {
+        if command.get_program() != env!("CARGO_BIN_EXE_newslint") {
+            command.arg(env!("CARGO_BIN_EXE_newslint"));
+        }
+        let mut child = command
             .args(["serve", "--port", "0"])
             .current_dir(fixtures())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
             .spawn()
             .expect("newslint serve starts");
         let mut first = String::new();
@@ -233,4 +242,30 @@ fn bad_requests_get_a_4xx_with_the_reason_and_the_server_goes_on() {
             .iter()
             .any(|d| d["code"] == "NL002")
     );
+}
+
+#[test]
+fn out_of_file_descriptors_the_server_says_so_and_serves_once_one_closes() {
+    // Five descriptors: the standard three, the listener and one connection. util-linux's prlimit
+    // sets the limit for the server alone.
+    let mut command = Command::new("prlimit");
+    command.arg("--nofile=5:5").stderr(Stdio::piped());
+    let mut server = Server::started(command);
+    let mut stderr = BufReader::new(server.child.stderr.take().unwrap());
+    let ask = b"GET /api/rules HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    let mut first = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let mut second = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let mut said = String::new();
+    stderr.read_line(&mut said).unwrap();
+    assert!(
+        said.contains("cannot accept a connection") && said.contains("Too many open files"),
+        "{said}"
+    );
+    for stream in [&mut first, &mut second] {
+        stream.write_all(ask).unwrap();
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).unwrap();
+        assert!(reply.starts_with("HTTP/1.1 200 OK"), "{reply}");
+        stream.shutdown(std::net::Shutdown::Both).ok();
+    }
 }

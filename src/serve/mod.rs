@@ -46,14 +46,25 @@ impl Server {
         std::thread::scope(|scope| {
             for _ in 0..workers.max(1) {
                 scope.spawn(|| {
-                    for stream in self.listener.incoming().flatten() {
-                        answer(engine, stream);
+                    for stream in self.listener.incoming() {
+                        match stream {
+                            Ok(stream) => answer(engine, stream),
+                            // Out of file descriptors, say: wait for connections to close rather
+                            // than spin on a failing accept.
+                            Err(e) => {
+                                eprintln!("newslint serve: cannot accept a connection: {e}");
+                                std::thread::sleep(ACCEPT_PAUSE);
+                            }
+                        }
                     }
                 });
             }
         });
     }
 }
+
+/// How long a worker waits after a failed `accept` before it tries again.
+const ACCEPT_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Reads, routes and answers one request on its connection.
 fn answer(engine: &Engine, mut stream: TcpStream) {
