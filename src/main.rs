@@ -233,7 +233,9 @@ fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
         "newslint serve: http://{}/ (Ctrl-C stops it)\n",
         server.address()
     ))?;
-    server.run(&engine, args.threads);
+    server.run(&engine, args.threads, &|e| {
+        eprintln!("newslint serve: cannot accept a connection: {e}")
+    });
     Ok(ExitCode::SUCCESS)
 }
 

@@ -41,8 +41,8 @@ impl Server {
     }
 
     /// Answers requests with `workers` threads, each taking the next connection, until the process
-    /// ends.
-    pub fn run(&self, engine: &Engine, workers: usize) {
+    /// ends; a connection that cannot be accepted is handed to `refused` (to say on stderr).
+    pub fn run(&self, engine: &Engine, workers: usize, refused: &(dyn Fn(std::io::Error) + Sync)) {
         std::thread::scope(|scope| {
             for _ in 0..workers.max(1) {
                 scope.spawn(|| {
@@ -52,7 +52,7 @@ impl Server {
                             // Out of file descriptors, say: wait for connections to close rather
                             // than spin on a failing accept.
                             Err(e) => {
-                                eprintln!("newslint serve: cannot accept a connection: {e}");
+                                refused(e);
                                 std::thread::sleep(ACCEPT_PAUSE);
                             }
                         }
