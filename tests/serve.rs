@@ -28,17 +28,17 @@ impl Server {
     fn start() -> Server {
         let mut command = Command::new(env!("CARGO_BIN_EXE_newslint"));
         command.stderr(Stdio::inherit());
-        Server::started(command)
+        Server::started(command, &fixtures())
     }
 
-    /// The server run by `command` (newslint itself, or a launcher in front of it).
-    fn started(mut command: Command) -> Server {
+    /// The server run by `command` (newslint itself, or a launcher in front of it) in `dir`.
+    fn started(mut command: Command, dir: &std::path::Path) -> Server {
         if command.get_program() != env!("CARGO_BIN_EXE_newslint") {
             command.arg(env!("CARGO_BIN_EXE_newslint"));
         }
         let mut child = command
             .args(["serve", "--port", "0"])
-            .current_dir(fixtures())
+            .current_dir(dir)
             .stdout(Stdio::piped())
             .spawn()
             .expect("newslint serve starts");
@@ -250,7 +250,7 @@ fn out_of_file_descriptors_the_server_says_so_and_serves_once_one_closes() {
     // sets the limit for the server alone.
     let mut command = Command::new("prlimit");
     command.arg("--nofile=5:5").stderr(Stdio::piped());
-    let mut server = Server::started(command);
+    let mut server = Server::started(command, &fixtures());
     let mut stderr = BufReader::new(server.child.stderr.take().unwrap());
     let ask = b"GET /api/rules HTTP/1.1\r\nHost: localhost\r\n\r\n";
     let mut first = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
@@ -268,4 +268,34 @@ fn out_of_file_descriptors_the_server_says_so_and_serves_once_one_closes() {
         assert!(reply.starts_with("HTTP/1.1 200 OK"), "{reply}");
         stream.shutdown(std::net::Shutdown::Both).ok();
     }
+}
+
+#[test]
+fn a_draft_of_a_configured_story_set_is_checked_with_the_set_on_disk() {
+    // The newsroom's config makes g20/ a story set; seed 000 spells the Russian foreign minister
+    // `Sergey Lavrov`, the draft posted (seed 003) `Sergei Lavrov`.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".newslint.yaml"),
+        "stories: [{name: g20, paths: [\"g20/**\"]}]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("g20")).unwrap();
+    for seed in ["000_f1e3116a09d4a900.txt", "003_c4404504afc26fe5.txt"] {
+        std::fs::copy(
+            fixtures().join("seeds").join(seed),
+            dir.path().join("g20").join(seed),
+        )
+        .unwrap();
+    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newslint"));
+    command.stderr(Stdio::inherit());
+    let server = Server::started(command, dir.path());
+    let path = "g20/003_c4404504afc26fe5.txt";
+    let draft = json!({"text": seed(&format!("seeds/{}", &path[4..])), "filename": path});
+    let (status, body) = server.request("POST", "/api/check", &draft.to_string());
+    assert_eq!(status, 200);
+    assert!(body.contains("\"NL103\""), "{body}");
+    let cli = common::newslint_in(dir.path(), &["check", "--format", "json", path], None);
+    assert_eq!(body, stdout(&cli), "/api/check and `check --format json`");
 }

@@ -62,9 +62,32 @@ pub const MAX_DRAFTS: usize = 100;
 pub fn check(engine: &Engine, body: &str) -> Reply {
     respond(parse::<Draft>(body).and_then(|draft| {
         let analysis = analyse(engine, draft, "draft")?;
-        let checked = check_all(engine, vec![analysis])?;
+        let checked = check_in_story_set(engine, analysis)?;
         Ok(diagnostics::json(&checked.diagnostics, &checked.files()))
     }))
+}
+
+/// One draft checked as `check` checks a file: when its `filename` falls in a story set of the
+/// server's config, with the set's other drafts read from disk (relative to where the server runs),
+/// so their discrepancies are found.
+fn check_in_story_set(engine: &Engine, analysis: Analysis) -> Result<CheckedDrafts, Refusal> {
+    let run = Run {
+        story: false,
+        record: &[],
+        threads: Some(1),
+    };
+    let checked = engine
+        .check_among(vec![analysis], &run, &[])
+        .map_err(|e| e.to_string())?;
+    Ok(CheckedDrafts {
+        diagnostics: checked.diagnostics(),
+        sources: checked
+            .files
+            .into_iter()
+            .map(|(a, _)| a.file)
+            .chain(checked.context.into_iter().map(|a| a.file))
+            .collect(),
+    })
 }
 
 /// `POST /api/attributions`: who said what in the draft, as `attributions --format json` prints it.
