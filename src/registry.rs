@@ -26,12 +26,13 @@ impl Builtin {
         }
     }
 
-    /// The rule's record in the registry.
-    pub fn info(&self) -> RuleInfo {
+    /// The rule's record in the registry; `kind` is `code`, or `discrepancy` for a comparison of
+    /// drafts.
+    pub fn info(&self, kind: &'static str) -> RuleInfo {
         RuleInfo {
             code: self.code.to_string(),
             name: self.name.to_string(),
-            kind: "code",
+            kind,
             severity: self.severity,
             summary: self.summary.to_string(),
             description: self.explanation.to_string(),
@@ -52,7 +53,7 @@ impl Builtin {
 pub struct RuleInfo {
     pub code: String,
     pub name: String,
-    /// `code` for a rule written in Rust, else the YAML rule's `kind:`.
+    /// `code` or `discrepancy` for a rule written in Rust, else the YAML rule's `kind:`.
     pub kind: &'static str,
     pub severity: Severity,
     /// One line: what `newslint rules` lists and SARIF's short description.
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn a_rule_is_found_by_its_code_in_any_case_or_its_name() {
-        let registry = Registry::new([RULE.info()]);
+        let registry = Registry::new([RULE.info("code")]);
         assert!(registry.find("nl001").is_some());
         assert!(registry.find("unattributed-quote").is_some());
         assert!(registry.find("Unattributed-Quote").is_none());
@@ -126,7 +127,7 @@ mod tests {
     #[test]
     fn explain_heads_a_built_in_rule_with_its_code_name_and_severity() {
         assert_eq!(
-            RULE.info().explanation,
+            RULE.info("code").explanation,
             "NL001 unattributed-quote (warning)\n\nA quotation with no speaker\n\n## What it does\n…\n"
         );
     }

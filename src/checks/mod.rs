@@ -9,7 +9,7 @@ mod unbalanced_quote;
 
 use crate::Analysis;
 use crate::diagnostic::Diagnostic;
-use crate::registry::{Builtin, Registry};
+use crate::registry::{Builtin, Registry, RuleInfo};
 
 /// A rule checked on each analysed file: its record and its check. Adding one is its file and one
 /// line in `RULES`.
@@ -36,9 +36,18 @@ pub fn builtins() -> impl Iterator<Item = &'static Builtin> {
     all.into_iter()
 }
 
+/// The registry records of every rule written in Rust, by code: of kind `discrepancy` for the
+/// comparisons of drafts, `code` for the rest.
+pub fn infos() -> impl Iterator<Item = RuleInfo> {
+    builtins().map(|rule| {
+        let compares = crate::discrepancy::rules().any(|d| d.code == rule.code);
+        rule.info(if compares { "discrepancy" } else { "code" })
+    })
+}
+
 /// The registry of the rules written in Rust alone (a rule pack adds its own: `Pack::registry`).
 pub fn registry() -> Registry {
-    Registry::new(builtins().map(Builtin::info))
+    Registry::new(infos())
 }
 
 /// Runs every code rule on one analysed file.

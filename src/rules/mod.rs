@@ -18,7 +18,7 @@ mod substitution;
 
 use crate::error::LoadError;
 use crate::grammar::lexicon::on_word_boundaries;
-use crate::registry::{Builtin, Registry};
+use crate::registry::Registry;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use spec::{Check, Rule, RuleFile};
 use std::path::Path;
@@ -136,11 +136,7 @@ impl Pack {
 
     /// Every rule: the built-in rules, then this pack's.
     pub fn registry(&self) -> Registry {
-        Registry::new(
-            crate::checks::builtins()
-                .map(Builtin::info)
-                .chain(self.rules.iter().map(|l| info::info(&l.rule))),
-        )
+        Registry::new(crate::checks::infos().chain(self.rules.iter().map(|l| info::info(&l.rule))))
     }
 
     /// The rule with this code or name.
