@@ -4,7 +4,7 @@
 //! and the runner (`check`) read this module; it reads none of them.
 
 use super::spec::{Place, Rule, Scope};
-use super::{Pack, Role};
+use super::{Pack, Role, Target};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, RuleId};
 use crate::grammar::Attribution;
@@ -131,13 +131,17 @@ impl Context<'_> {
 /// A phrase match: the index of the rule it serves, its role there, and where it is.
 pub(super) type Hit = (usize, Role, Span);
 
+/// A phrase match as the pack's automaton reports it: where it starts and ends, and the rules it serves.
+pub(super) type PhraseMatch<'p> = (usize, usize, &'p [Target]);
+
 /// Every phrase match in the file with the rule and role it serves, less the matches a rule's own
 /// exceptions cover; and those exceptions, for the rule's pattern matches.
-pub(super) fn phrase_hits(pack: &Pack, cx: &Context) -> (Vec<Hit>, Vec<(usize, Span)>) {
-    let text = cx.analysis.document.text();
+pub(super) fn phrase_hits<'p>(
+    matches: impl IntoIterator<Item = PhraseMatch<'p>>,
+) -> (Vec<Hit>, Vec<(usize, Span)>) {
     let mut hits = Vec::new();
     let mut exceptions: Vec<(usize, Span)> = Vec::new();
-    for (start, end, targets) in pack.matches(text) {
+    for (start, end, targets) in matches {
         for target in targets {
             let span = Span::new(start, end);
             match target.role {
@@ -153,7 +157,7 @@ pub(super) fn phrase_hits(pack: &Pack, cx: &Context) -> (Vec<Hit>, Vec<(usize, S
 /// Uses of consistency variants in one file, as `consistency` rules count them: (rule, group, variant, span).
 pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usize, usize, Span)> {
     let cx = Context::new(analysis);
-    phrase_hits(pack, &cx)
+    phrase_hits(pack.matches(analysis.document.text()))
         .0
         .into_iter()
         .filter_map(|(r, role, span)| match role {
