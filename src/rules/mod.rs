@@ -87,9 +87,13 @@ pub struct Target {
 pub struct Pack {
     pub files: Vec<RuleSource>,
     pub rules: Vec<LoadedRule>,
+    /// The rules' phrases, then the opening words of their regular expressions: one read of a file
+    /// finds both.
     automaton: AhoCorasick,
-    /// For each automaton pattern, the rules and roles it serves.
+    /// For each phrase (the automaton's first patterns), the rules and roles it serves.
     targets: Vec<Vec<Target>>,
+    /// The opening words, the automaton's patterns after the phrases.
+    openings: pattern::Openings,
     /// The regular expressions of pattern rules and needs-attribution triggers, in rule order: built
     /// on the first check, so that `attributions` and `rules` never pay for them.
     patterns: OnceLock<pattern::Patterns>,
@@ -119,19 +123,28 @@ impl Pack {
                 rules.push(LoadedRule { rule, file: index });
             }
         }
-        let (automaton, targets) = compile(&rules)?;
+        let (phrases, targets) = phrases(&rules);
+        let openings = pattern::Openings::of(&expressions(&rules));
+        let all: Vec<&[u8]> = phrases
+            .iter()
+            .map(|p| p.as_bytes())
+            .chain(openings.words().iter().map(Vec::as_slice))
+            .collect();
+        let automaton =
+            automaton(&all).map_err(|e| LoadError::new("rule pack", "", None, e.to_string()))?;
         Ok(Pack {
             files,
             rules,
             automaton,
             targets,
+            openings,
             patterns: OnceLock::new(),
         })
     }
 
     /// How many distinct phrases the pack's automaton holds.
     pub fn phrase_count(&self) -> usize {
-        self.automaton.patterns_len()
+        self.targets.len()
     }
 
     /// Every rule: the built-in rules, then this pack's.
@@ -146,11 +159,12 @@ impl Pack {
         })
     }
 
-    /// Each regular expression's matches in `text`, in the order the runner reads the rules.
-    fn pattern_matches(&self, text: &str) -> Vec<Vec<crate::span::Span>> {
+    /// Each regular expression's matches in `text`, in the order the runner reads the rules, from
+    /// where `scan` found they may begin.
+    fn pattern_matches(&self, text: &str, starts: pattern::Starts) -> Vec<Vec<crate::span::Span>> {
         self.patterns
-            .get_or_init(|| pattern::Patterns::new(expressions(&self.rules)))
-            .matches(text)
+            .get_or_init(|| pattern::Patterns::new(expressions(&self.rules), &self.openings))
+            .matches(text, starts)
     }
 
     /// Every phrase match in `text` on word boundaries, overlapping ones included, in order.
@@ -160,14 +174,36 @@ impl Pack {
     ) -> impl Iterator<Item = (usize, usize, &'a [Target])> + 'a {
         self.automaton
             .find_overlapping_iter(text)
-            .filter(move |m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| {
-                (
-                    m.start(),
-                    m.end(),
-                    self.targets[m.pattern().as_usize()].as_slice(),
-                )
-            })
+            .filter_map(move |m| self.phrase_match(text, m))
+    }
+
+    /// One read of `text`: each phrase match, as `matches` gives them, handed to `phrase`; and where
+    /// each regular expression may begin.
+    fn scan<'a>(
+        &'a self,
+        text: &str,
+        mut phrase: impl FnMut((usize, usize, &'a [Target])),
+    ) -> pattern::Starts {
+        let mut starts = self.openings.none();
+        for m in self.automaton.find_overlapping_iter(text) {
+            match m.pattern().as_usize().checked_sub(self.targets.len()) {
+                Some(word) => self
+                    .openings
+                    .found(&mut starts, text.as_bytes(), word, m.start()),
+                None => self.phrase_match(text, m).into_iter().for_each(&mut phrase),
+            }
+        }
+        starts
+    }
+
+    /// An automaton match as a phrase match: a phrase on word boundaries, with the rules it serves.
+    fn phrase_match<'a>(
+        &'a self,
+        text: &str,
+        m: aho_corasick::Match,
+    ) -> Option<(usize, usize, &'a [Target])> {
+        let targets = self.targets.get(m.pattern().as_usize())?;
+        on_word_boundaries(text, m.start(), m.end()).then_some((m.start(), m.end(), targets))
     }
 }
 
@@ -254,8 +290,9 @@ pub fn read_rule_sources(path: &Path) -> Result<Vec<RuleSource>, LoadError> {
         .collect()
 }
 
-/// All phrases of all rules in one automaton: matching costs the same however many phrase rules there are.
-fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), LoadError> {
+/// All phrases of all rules, each once, with the rules and roles each serves: one automaton holds them
+/// all, so matching costs the same however many phrase rules there are.
+fn phrases(rules: &[LoadedRule]) -> (Vec<String>, Vec<Vec<Target>>) {
     let mut patterns: Vec<String> = Vec::new();
     let mut targets: Vec<Vec<Target>> = Vec::new();
     let mut index = rustc_hash::FxHashMap::default();
@@ -318,18 +355,22 @@ fn compile(rules: &[LoadedRule]) -> Result<(AhoCorasick, Vec<Vec<Target>>), Load
             Check::Pattern { .. } => {}
         }
     }
-    let automaton = AhoCorasickBuilder::new()
+    (patterns, targets)
+}
+
+/// An ASCII-case-insensitive automaton reporting every match, overlapping ones included: a DFA when
+/// one can be built.
+fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
+        .build(patterns)
         .or_else(|_| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .build(&patterns)
+                .build(patterns)
         })
-        .map_err(|e| LoadError::new("rule pack", "", None, e.to_string()))?;
-    Ok((automaton, targets))
 }
 
 /// The regular expressions of the rules, in the order the runner reads them: a pattern rule's, then

@@ -16,9 +16,12 @@ use std::collections::BTreeMap;
 pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
     let cx = Context::new(analysis);
     let mut out = Vec::new();
-    let (hits, exceptions) = phrase_hits(pack, &cx);
+    let text = analysis.document.text();
+    let mut phrases = Vec::new();
+    let starts = pack.scan(text, |m| phrases.push(m));
+    let (hits, exceptions) = phrase_hits(phrases);
     phrase_rules(pack, &cx, hits, &mut out);
-    let mut found = pack.pattern_matches(analysis.document.text()).into_iter();
+    let mut found = pack.pattern_matches(text, starts).into_iter();
     let mut next_matches = || pattern::in_copy(&cx, &found.next().unwrap_or_default());
     for (r, loaded) in pack.rules.iter().enumerate() {
         let rule = &loaded.rule;
