@@ -154,13 +154,15 @@ pub struct WordSet {
 }
 
 /// The words bucketed by first letter and length. The grammar asks about many more words than any
-/// class holds, so a miss must be cheap: most words land in an empty bucket, and the rest are compared
-/// with the one or two words of the same first letter and length, with no hashing or lower-casing.
+/// class holds, so a miss must be cheap: most words land in an empty bucket, told by one bit of a
+/// 64-byte map (one cache line per class, where a table of bucket ends took sixteen), and the rest are
+/// compared with the one or two words of the same first letter and length, with no hashing or
+/// lower-casing.
 struct Index {
+    /// Which buckets hold a word.
+    occupied: [u64; BUCKETS / 64],
     /// Words ordered by bucket.
     words: Vec<&'static [u8]>,
-    /// For each bucket, where its words end in `words` (they start where the previous bucket's end).
-    ends: [u16; BUCKETS],
 }
 
 /// The first byte's low five bits (the same for either case of a letter) times lengths up to 15.
@@ -175,21 +177,26 @@ impl Index {
     fn new<'a>(words: impl Iterator<Item = &'a &'static str>) -> Index {
         let mut sorted: Vec<&'static [u8]> = words.map(|w| w.as_bytes()).collect();
         sorted.sort_by_key(|w| bucket(w));
-        let mut ends = [0u16; BUCKETS];
-        for (b, end) in ends.iter_mut().enumerate() {
-            *end = sorted.partition_point(|w| bucket(w) <= b) as u16;
+        let mut occupied = [0u64; BUCKETS / 64];
+        for w in &sorted {
+            let b = bucket(w);
+            occupied[b / 64] |= 1 << (b % 64);
         }
         Index {
+            occupied,
             words: sorted,
-            ends,
         }
     }
 
     fn contains(&self, word: &[u8]) -> bool {
         let b = bucket(word);
-        let start = if b == 0 { 0 } else { self.ends[b - 1] };
-        self.words[usize::from(start)..usize::from(self.ends[b])]
+        if self.occupied[b / 64] & (1 << (b % 64)) == 0 {
+            return false;
+        }
+        let start = self.words.partition_point(|w| bucket(w) < b);
+        self.words[start..]
             .iter()
+            .take_while(|w| bucket(w) == b)
             .any(|w| w.eq_ignore_ascii_case(word))
     }
 }
