@@ -7,8 +7,8 @@ use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::grammar::words::{
-    CLAUSE_OPENERS, DETERMINERS, ORGANISATION_WORDS, ROLE_WORDS, STOP_WORDS, TITLE_WORDS,
-    WordSet, is_capitalised,
+    CLAUSE_OPENERS, DETERMINERS, ORGANISATION_WORDS, ROLE_WORDS, STOP_WORDS, TITLE_WORDS, WordSet,
+    is_capitalised,
 };
 use crate::registry::Builtin;
 use crate::span::Span;
@@ -142,9 +142,7 @@ fn mention<'a>(run: &[(usize, &'a str)], analysis: &'a Analysis) -> Option<Menti
     }) {
         words = &words[1..];
     }
-    let organisation = |w: &str| {
-        ORGANISATION_WORDS.contains(w) || GROUP_WORDS.contains(w)
-    };
+    let organisation = |w: &str| ORGANISATION_WORDS.contains(w) || GROUP_WORDS.contains(w);
     if words.iter().any(|(_, w)| organisation(w)) {
         return None; // `National Congress of American Indians`: an organisation, not a titled person
     }
