@@ -29,6 +29,28 @@ pub(super) fn words_and_sentence_ends(text: &str) -> (Vec<String>, Vec<bool>) {
 /// The compared words of `text` (which starts at byte `base` of its file), each with its span.
 pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
     let mut out = Vec::new();
+    spoken_pieces(text, |raw, start| {
+        let word = compared_form(raw);
+        if !word.is_empty() {
+            out.push((word, Span::new(base + start, base + start + raw.len())));
+        }
+    });
+    out
+}
+
+/// How many words `text` has to compare, without building them: a piece makes a word when it holds a
+/// letter or digit (all else is filtered or trimmed out of its compared form).
+pub(super) fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    spoken_pieces(text, |raw, _| {
+        count += usize::from(raw.chars().any(char::is_alphanumeric));
+    });
+    count
+}
+
+/// Each white-space-separated piece of `text` (dashes and ellipses separate too) outside the writer's
+/// bracketed insertions, with its byte offset in `text`.
+fn spoken_pieces<'a>(text: &'a str, mut each: impl FnMut(&'a str, usize)) {
     let mut in_brackets = false;
     let mut offset = 0;
     for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '…')) {
@@ -48,20 +70,28 @@ pub(super) fn words_with_spans(text: &str, base: usize) -> Vec<(String, Span)> {
             in_brackets = !closes;
             continue;
         }
-        let word: String = raw
-            .chars()
+        each(raw, start);
+    }
+}
+
+/// A piece's compared form: lower case, curly apostrophes straight, only letters, digits, apostrophes
+/// and hyphens, and no apostrophe or hyphen at either end.
+fn compared_form(raw: &str) -> String {
+    let mut word = String::with_capacity(raw.len());
+    word.extend(
+        raw.chars()
             .map(|c| match c {
                 '’' | '‘' => '\'',
                 c => c.to_ascii_lowercase(),
             })
-            .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-'))
-            .collect();
-        let word = word.trim_matches(['\'', '-']).to_string();
-        if !word.is_empty() {
-            out.push((word, Span::new(base + start, base + start + raw.len())));
-        }
+            .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-')),
+    );
+    let trimmed = word.trim_matches(['\'', '-']);
+    if trimmed.len() == word.len() {
+        word
+    } else {
+        trimmed.to_string()
     }
-    out
 }
 
 /// One difference between two renderings of a quotation.

@@ -7,7 +7,7 @@ use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::grammar::words::{
-    CLAUSE_OPENERS, DETERMINERS, ORGANISATION_WORDS, ROLE_WORDS, STOP_WORDS, TITLE_WORDS,
+    CLAUSE_OPENERS, DETERMINERS, ORGANISATION_WORDS, ROLE_WORDS, STOP_WORDS, TITLE_WORDS, WordSet,
     is_capitalised,
 };
 use crate::registry::Builtin;
@@ -66,7 +66,7 @@ pub(super) struct Mention<'a> {
 }
 
 /// Words that make a capitalised run an organisation or a group, not a titled person.
-const GROUP_WORDS: &[&str] = &[
+static GROUP_WORDS: WordSet = WordSet::new(&[
     "band",
     "tribe",
     "tribes",
@@ -76,7 +76,7 @@ const GROUP_WORDS: &[&str] = &[
     "team",
     "league",
     "federation",
-];
+]);
 
 /// Capitalised runs in the copy, split into a title (title words) and a name of two or three words.
 /// Punctuation and opening quotation marks end a run.
@@ -91,8 +91,15 @@ pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
         let mut offset = sentence.span.start;
         for piece in sentence.span.of(view).split_inclusive(char::is_whitespace) {
             let token = piece.trim_end();
-            let opened = token.trim_start_matches(OPENERS);
-            let core = opened.trim_end_matches(CLOSERS);
+            // Most tokens start and end with a letter or digit: nothing to trim, no mark to decode.
+            let opened = match token.as_bytes().first() {
+                Some(b) if b.is_ascii_alphanumeric() => token,
+                _ => token.trim_start_matches(OPENERS),
+            };
+            let core = match opened.as_bytes().last() {
+                Some(b) if b.is_ascii_alphanumeric() => opened,
+                _ => opened.trim_end_matches(CLOSERS),
+            };
             let at = offset + (token.len() - opened.len());
             if opened.len() < token.len() {
                 flush(&mut run, analysis, &mut out);
@@ -115,23 +122,29 @@ pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
     out
 }
 
-/// Turns a capitalised run into a mention if it ends in a person's name.
+/// Turns a capitalised run into a mention if it ends in a person's name, and empties the run (its
+/// buffer serves the next).
 fn flush<'a>(run: &mut Vec<(usize, &'a str)>, analysis: &'a Analysis, out: &mut Vec<Mention<'a>>) {
-    let mut words = std::mem::take(run);
-    if words.last().is_some_and(|(_, w)| *w == "of") {
-        return;
+    out.extend(mention(run, analysis));
+    run.clear();
+}
+
+/// The mention a capitalised run makes, if it ends in a person's name.
+fn mention<'a>(run: &[(usize, &'a str)], analysis: &'a Analysis) -> Option<Mention<'a>> {
+    // A name is two or three words: most runs are one word, and nothing below can make it a name.
+    if run.len() < 2 || run.last().is_some_and(|(_, w)| *w == "of") {
+        return None;
     }
     // `Since President …`, `Both Palestinian …`: a capitalised sentence opener is not part of a title.
+    let mut words = run;
     while words.first().is_some_and(|(_, w)| {
         STOP_WORDS.contains(w) || DETERMINERS.contains(w) || CLAUSE_OPENERS.contains(w)
     }) {
-        words.remove(0);
+        words = &words[1..];
     }
-    let organisation = |w: &str| {
-        ORGANISATION_WORDS.contains(w) || GROUP_WORDS.contains(&w.to_lowercase().as_str())
-    };
+    let organisation = |w: &str| ORGANISATION_WORDS.contains(w) || GROUP_WORDS.contains(w);
     if words.iter().any(|(_, w)| organisation(w)) {
-        return; // `National Congress of American Indians`: an organisation, not a titled person
+        return None; // `National Congress of American Indians`: an organisation, not a titled person
     }
     let name_start = words
         .iter()
@@ -149,7 +162,7 @@ fn flush<'a>(run: &mut Vec<(usize, &'a str)>, analysis: &'a Analysis, out: &mut 
                 && !w.ends_with("'s")
         });
     if !plausible {
-        return;
+        return None;
     }
     let span = Span::new(
         name[0].0,
@@ -165,12 +178,12 @@ fn flush<'a>(run: &mut Vec<(usize, &'a str)>, analysis: &'a Analysis, out: &mut 
             Span::new(t[0].0, t[t.len() - 1].0 + t[t.len() - 1].1.len()),
         )
     });
-    out.push(Mention {
+    Some(Mention {
         path: &analysis.file.path,
         name: name.iter().map(|(_, w)| *w).collect(),
         span,
         title,
-    });
+    })
 }
 
 /// Levenshtein distance, for short words.

@@ -2,7 +2,7 @@
 //! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
 //! wording are compared; each pair is aligned word by word.
 
-use super::alignment::{Alignment, Edit, align, describe, words_and_sentence_ends};
+use super::alignment::{Alignment, Edit, align, count_words, describe, words_and_sentence_ends};
 use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -132,9 +132,14 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
         let mut by_sentence: Vec<usize> = (0..analysis.attributions.len()).collect();
         by_sentence.sort_by_key(|&i| analysis.attributions[i].sentence);
         for (_, q) in doc.quotations() {
-            let (words, sentence_ends) = words_and_sentence_ends(q.inner.of(&analysis.file.text));
-            if words.len() < min_words || doc.is_heading(q.block) {
+            let inner = q.inner.of(&analysis.file.text);
+            // Most quotations are a few words or in a heading: counted before any word is built.
+            if doc.is_heading(q.block) || count_words(inner) < min_words {
                 continue;
+            }
+            let (words, sentence_ends) = words_and_sentence_ends(inner);
+            if words.len() < min_words {
+                continue; // cut to the words compared
             }
             let attribution = attribution_of(analysis, &by_sentence, q.span);
             let speaker = attribution.and_then(|a| a.speaker.as_deref());

@@ -203,31 +203,40 @@ fn context<'a>(tokens: &[Token<'a>]) -> BTreeSet<&'a str> {
         .collect()
 }
 
-/// Counts in one sentence: a number, then a plural noun or a compound unit, with what governs it.
+/// Counts in the draft's sentences, each cut into tokens in one buffer.
 pub(super) fn counts_in<'a>(
     analysis: &'a Analysis,
     draft: usize,
-    index: usize,
     out: &mut Vec<(Counted, Figure<'a>)>,
 ) {
-    let sentence = analysis.document.sentences[index].span;
-    let text = &analysis.file.text;
     let view = analysis.document.text();
-    let tokens = tokens(sentence.of(view), sentence.start);
+    let mut buffer = Vec::new();
+    for (index, sentence) in analysis.document.sentences.iter().enumerate() {
+        tokens(sentence.span.of(view), sentence.span.start, &mut buffer);
+        counts_in_sentence(analysis, draft, index, &buffer, out);
+    }
+}
+
+/// Counts in one sentence: a number, then a plural noun or a compound unit, with what governs it.
+fn counts_in_sentence<'a>(
+    analysis: &'a Analysis,
+    draft: usize,
+    index: usize,
+    tokens: &[Token<'a>],
+    out: &mut Vec<(Counted, Figure<'a>)>,
+) {
+    let text = &analysis.file.text;
     // Most sentences hold no count: their capitalised words are gathered only when one does.
     let mut context_of_sentence = None;
     let shown = |span: Span| &text[span.start..span.end];
     for (i, t) in tokens.iter().enumerate() {
-        if !t.word
-            || !may_be_number(t.text)
-            || analysis.document.quotation_at(t.span.start).is_some()
-        {
+        if !t.word || !may_be_number(t.text) {
             continue;
         }
         let (value, noun, noun_span, rest) = if let Some((count, unit)) = compound_unit(t.text) {
             let Some(value) = number(count) else { continue };
             let unit_span = Span::new(t.span.end - unit.len(), t.span.end);
-            (value, unit, unit_span, &tokens[i + 1..])
+            (value, unit.to_string(), unit_span, &tokens[i + 1..])
         } else {
             let Some(value) = number(t.text) else {
                 continue;
@@ -240,6 +249,10 @@ pub(super) fn counts_in<'a>(
             };
             (value, noun, next.span, &tokens[i + 2..])
         };
+        // Looked up once a count is found: most words that may be a number are not one.
+        if analysis.document.quotation_at(t.span.start).is_some() {
+            continue;
+        }
         if UNITS.contains(&noun) {
             continue;
         }
@@ -278,7 +291,7 @@ pub(super) fn counts_in<'a>(
                 value,
                 range: range(value, hedge(before)),
                 context: context_of_sentence
-                    .get_or_insert_with(|| context(&tokens))
+                    .get_or_insert_with(|| context(tokens))
                     .clone(),
                 described,
             },
@@ -339,7 +352,7 @@ mod tests {
             "In neighboring Kenya, 248 people, 12 of them Americans, were killed.",
         ]);
         let mut out = Vec::new();
-        counts_in(&found[0], 0, 0, &mut out);
+        counts_in(&found[0], 0, &mut out);
         let (counted, figure) = &out[0];
         assert_eq!(
             *counted,
@@ -351,7 +364,7 @@ mod tests {
         assert_eq!(figure.shown, "247 people");
         assert!(figure.context.contains("Nairobi") && figure.context.contains("Kenya"));
         let mut out = Vec::new();
-        counts_in(&found[1], 0, 0, &mut out);
+        counts_in(&found[1], 0, &mut out);
         assert!(
             out.is_empty(),
             "`248 people, 12 of them …`: no governor next to the count"

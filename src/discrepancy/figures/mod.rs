@@ -93,9 +93,7 @@ fn figures<'a>(
     let mut by_thing: BTreeMap<Counted, Vec<Figure<'a>>> = BTreeMap::new();
     for (draft, (analysis, names)) in story.iter().zip(names).enumerate() {
         let mut found = Vec::new();
-        for index in 0..analysis.document.sentences.len() {
-            counts_in(analysis, draft, index, &mut found);
-        }
+        counts_in(analysis, draft, &mut found);
         found.extend(names.iter().filter_map(|m| age_of(analysis, draft, m)));
         for (counted, figure) in found {
             by_thing.entry(counted).or_default().push(figure);

@@ -13,20 +13,30 @@ pub(super) struct Token<'a> {
     pub(super) word: bool,
 }
 
-/// Splits `sentence` (at byte `base` of the file) into words and phrase-ending marks. Commas and points
-/// inside numbers (`5,000`, `3.5`) and points of abbreviations (`U.S.`) stay in the word.
-pub(super) fn tokens(sentence: &str, base: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+/// Splits `sentence` (at byte `base` of the file) into words and phrase-ending marks, in `out` (a
+/// buffer reused from sentence to sentence). Commas and points inside numbers (`5,000`, `3.5`) and
+/// points of abbreviations (`U.S.`) stay in the word. Copy is mostly ASCII: a byte is a character
+/// unless it is not, and the character after a mark is decoded only for a comma or a point.
+pub(super) fn tokens<'a>(sentence: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+    out.clear();
+    let bytes = sentence.as_bytes();
     let mut start = None;
-    let mut previous = ' ';
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
+    let mut previous_digit = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => sentence[i..].chars().next().unwrap_or_default(),
+        };
+        let len = c.len_utf8();
         let inner = matches!(c, ',' | '.')
             && start.is_some()
-            && next.is_some_and(|d| d.is_alphanumeric())
-            && (c == '.' || previous.is_ascii_digit());
-        previous = c;
+            && (c == '.' || previous_digit)
+            && sentence[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        previous_digit = c.is_ascii_digit();
         let in_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '$' | '%') || inner;
         match (in_word, start) {
             (true, None) => start = Some(i),
@@ -38,16 +48,16 @@ pub(super) fn tokens(sentence: &str, base: usize) -> Vec<Token<'_>> {
         }
         if !in_word && !c.is_whitespace() && !matches!(c, '—' | '–') {
             out.push(Token {
-                text: &sentence[i..i + c.len_utf8()],
-                span: Span::new(base + i, base + i + c.len_utf8()),
+                text: &sentence[i..i + len],
+                span: Span::new(base + i, base + i + len),
                 word: false,
             });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(word_token(sentence, base, s, sentence.len()));
     }
-    out
 }
 
 fn word_token(sentence: &str, base: usize, start: usize, end: usize) -> Token<'_> {
@@ -76,7 +86,7 @@ pub(super) fn number(word: &str) -> Option<u64> {
             .split(',')
             .enumerate()
             .all(|(i, g)| (i == 0 && (1..=3).contains(&g.len())) || g.len() == 3);
-        let value: u64 = word.replace(',', "").parse().ok()?;
+        let value = digits_value(word)?;
         let year = !word.contains(',') && (1800..=2100).contains(&value);
         return (grouped && !year).then_some(value);
     }
@@ -87,6 +97,15 @@ pub(super) fn number(word: &str) -> Option<u64> {
         Some((t, u)) => Some(tens(t)? + small(u).filter(|&v| (1..10).contains(&v))?),
         None => small(word).or_else(|| tens(word)),
     }
+}
+
+/// The value of the digits of `word` (commas skipped), if there are any and it fits in a `u64`.
+fn digits_value(word: &str) -> Option<u64> {
+    let mut digits = word.bytes().filter(u8::is_ascii_digit).peekable();
+    digits.peek()?;
+    digits.try_fold(0u64, |value, d| {
+        value.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })
 }
 
 /// Plural nouns that do not end in `s`.
@@ -195,10 +214,10 @@ pub(super) static UNITS: WordSet = WordSet::new(&[
 ]);
 
 /// Units written as a compound adjective (`a two-hour meeting`, `a 10-day visit`).
-pub(super) fn compound_unit(word: &str) -> Option<(&str, String)> {
+pub(super) fn compound_unit(word: &str) -> Option<(&str, &str)> {
     let (count, unit) = word.split_once('-')?;
     let unit_ok = unit.len() >= 3 && unit.chars().all(|c| c.is_ascii_lowercase());
-    (unit_ok && !unit.contains('-') && unit != "year").then(|| (count, unit.to_string()))
+    (unit_ok && !unit.contains('-') && unit != "year").then_some((count, unit))
 }
 
 #[cfg(test)]

@@ -154,43 +154,74 @@ pub struct WordSet {
 }
 
 /// The words bucketed by first letter and length. The grammar asks about many more words than any
-/// class holds, so a miss must be cheap: most words land in an empty bucket, and the rest are compared
-/// with the one or two words of the same first letter and length, with no hashing or lower-casing.
+/// class holds, so a miss must be cheap: most words are told apart by two bit maps of 64 bytes each
+/// (is there a word of this length with this first letter, and with this last letter?), where a table
+/// of bucket ends took a kilobyte and a cache miss per look-up. The rest are compared with the one or
+/// two words of the same first letter and length, with no hashing or lower-casing.
 struct Index {
+    /// Which buckets (by first letter) hold a word.
+    first: BitMap,
+    /// Which buckets by last letter, and length, hold a word.
+    last: BitMap,
+    /// Each word's bucket, in order, searched without reading the words themselves.
+    buckets: Vec<u16>,
     /// Words ordered by bucket.
     words: Vec<&'static [u8]>,
-    /// For each bucket, where its words end in `words` (they start where the previous bucket's end).
-    ends: [u16; BUCKETS],
 }
 
-/// The first byte's low five bits (the same for either case of a letter) times lengths up to 15.
+/// A byte's low five bits (the same for either case of a letter) times lengths up to 15.
 const BUCKETS: usize = 32 * 16;
 
+type BitMap = [u64; BUCKETS / 64];
+
+fn bucket_of(byte: Option<&u8>, len: usize) -> usize {
+    byte.map_or(0, |b| usize::from(b & 31)) * 16 + len.min(15)
+}
+
 fn bucket(word: &[u8]) -> usize {
-    let first = word.first().map_or(0, |b| usize::from(b & 31));
-    first * 16 + word.len().min(15)
+    bucket_of(word.first(), word.len())
+}
+
+fn last_bucket(word: &[u8]) -> usize {
+    bucket_of(word.last(), word.len())
+}
+
+fn set(map: &mut BitMap, b: usize) {
+    map[b / 64] |= 1 << (b % 64);
+}
+
+fn is_set(map: &BitMap, b: usize) -> bool {
+    map[b / 64] & (1 << (b % 64)) != 0
 }
 
 impl Index {
     fn new<'a>(words: impl Iterator<Item = &'a &'static str>) -> Index {
         let mut sorted: Vec<&'static [u8]> = words.map(|w| w.as_bytes()).collect();
         sorted.sort_by_key(|w| bucket(w));
-        let mut ends = [0u16; BUCKETS];
-        for (b, end) in ends.iter_mut().enumerate() {
-            *end = sorted.partition_point(|w| bucket(w) <= b) as u16;
+        let (mut first, mut last) = ([0; BUCKETS / 64], [0; BUCKETS / 64]);
+        for w in &sorted {
+            set(&mut first, bucket(w));
+            set(&mut last, last_bucket(w));
         }
         Index {
+            first,
+            last,
+            buckets: sorted.iter().map(|w| bucket(w) as u16).collect(),
             words: sorted,
-            ends,
         }
     }
 
     fn contains(&self, word: &[u8]) -> bool {
         let b = bucket(word);
-        let start = if b == 0 { 0 } else { self.ends[b - 1] };
-        self.words[usize::from(start)..usize::from(self.ends[b])]
+        if !is_set(&self.first, b) || !is_set(&self.last, last_bucket(word)) {
+            return false;
+        }
+        let start = self.buckets.partition_point(|&x| usize::from(x) < b);
+        self.buckets[start..]
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
+            .zip(&self.words[start..])
+            .take_while(|&(&x, _)| usize::from(x) == b)
+            .any(|(_, w)| w.eq_ignore_ascii_case(word))
     }
 }
 
