@@ -4,26 +4,61 @@
 //! source material both read quotations this way.
 
 use crate::span::Span;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Quotations longer than this are compared on their first words only (alignment is quadratic).
 const MAX_WORDS: usize = 200;
 
-/// The compared words of `text`, and for each whether a sentence ends with it (`hindrance.`): lower case,
-/// curly marks straightened, dashes and ellipses out, bracketed editorial insertions out (`[the]
-/// election` compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
-pub(super) fn words_and_sentence_ends(text: &str) -> (Vec<String>, Vec<bool>) {
-    let (mut words, mut ends): (Vec<String>, Vec<bool>) = words_with_spans(text, 0)
-        .into_iter()
-        .map(|(w, span)| {
-            let raw = span
-                .of(text)
-                .trim_end_matches(['”', '"', '’', '\'', ')', ']']);
-            (w, raw.ends_with(['.', '?', '!']))
-        })
-        .unzip();
-    words.truncate(MAX_WORDS);
-    ends.truncate(MAX_WORDS);
-    (words, ends)
+/// The compared words of a story, each kept once: a quotation holds its words as numbers into it, four
+/// bytes a word (a paragraph that never ends, full of quotations, kept 30 bytes a word as strings).
+#[derive(Default)]
+pub(super) struct Vocabulary {
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+}
+
+impl Vocabulary {
+    /// The number of `word`, given it if it is new.
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        // Four billion different words take a file of tens of gigabytes; past that, words share the
+        // last number, which only makes their quotations look more alike.
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.words.push(word.into());
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// The word numbered `id`.
+    pub(super) fn word(&self, id: u32) -> &str {
+        self.words.get(id as usize).map_or("", |w| w)
+    }
+}
+
+/// The compared words of `text` as numbers in `vocabulary`, at most `MAX_WORDS`, and for each whether
+/// a sentence ends with it (`hindrance.`): lower case, curly marks straightened, dashes and ellipses
+/// out, bracketed editorial insertions out (`[the] election` compares as `election`), apostrophes kept,
+/// hyphens kept (a hyphenation is drift).
+pub(super) fn words_and_sentence_ends(
+    text: &str,
+    vocabulary: &mut Vocabulary,
+) -> (Box<[u32]>, Box<[bool]>) {
+    let (mut words, mut ends) = (Vec::new(), Vec::new());
+    let mut word = String::new();
+    spoken_pieces(text, |raw, _| {
+        if words.len() == MAX_WORDS {
+            return;
+        }
+        compared_form_into(raw, &mut word);
+        if !word.is_empty() {
+            words.push(vocabulary.id(&word));
+            let bare = raw.trim_end_matches(['”', '"', '’', '\'', ')', ']']);
+            ends.push(bare.ends_with(['.', '?', '!']));
+        }
+    });
+    (words.into(), ends.into())
 }
 
 /// The compared words of `text` (which starts at byte `base` of its file), each with its span.
@@ -78,6 +113,13 @@ fn spoken_pieces<'a>(text: &'a str, mut each: impl FnMut(&'a str, usize)) {
 /// and hyphens, and no apostrophe or hyphen at either end.
 fn compared_form(raw: &str) -> String {
     let mut word = String::with_capacity(raw.len());
+    compared_form_into(raw, &mut word);
+    word
+}
+
+/// `compared_form` written into `word` (cleared first), so a caller reading many words reuses one buffer.
+fn compared_form_into(raw: &str, word: &mut String) {
+    word.clear();
     word.extend(
         raw.chars()
             .map(|c| match c {
@@ -86,12 +128,10 @@ fn compared_form(raw: &str) -> String {
             })
             .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '-')),
     );
-    let trimmed = word.trim_matches(['\'', '-']);
-    if trimmed.len() == word.len() {
-        word
-    } else {
-        trimmed.to_string()
-    }
+    let end = word.trim_end_matches(['\'', '-']).len();
+    word.truncate(end);
+    let start = word.len() - word.trim_start_matches(['\'', '-']).len();
+    word.drain(..start);
 }
 
 /// One difference between two renderings of a quotation.
@@ -119,8 +159,13 @@ pub(super) struct Alignment {
     pub in_b: Option<(usize, usize)>,
 }
 
-/// The best local alignment of `a` with `b`, word by word (Smith–Waterman).
-pub(super) fn align(a: &[String], b: &[String]) -> Alignment {
+/// The best local alignment of `a` with `b`, word by word (Smith–Waterman); `say` gives a word's text
+/// for the edits.
+pub(super) fn align<'w, W: PartialEq>(
+    a: &'w [W],
+    b: &'w [W],
+    say: impl Fn(&'w W) -> &'w str,
+) -> Alignment {
     let (n, m) = (a.len(), b.len());
     let mut score = vec![vec![0i32; m + 1]; n + 1];
     let mut best = (0, 0, 0);
@@ -193,12 +238,12 @@ pub(super) fn align(a: &[String], b: &[String]) -> Alignment {
         let from_a: Vec<&str> = steps[start..k]
             .iter()
             .filter_map(|s| s.0)
-            .map(|x| a[x].as_str())
+            .map(|x| say(&a[x]))
             .collect();
         let from_b: Vec<&str> = steps[start..k]
             .iter()
             .filter_map(|s| s.1)
-            .map(|y| b[y].as_str())
+            .map(|y| say(&b[y]))
             .collect();
         out.push(match (from_a.is_empty(), from_b.is_empty()) {
             (false, false) => Edit::Changed(from_a.join(" "), from_b.join(" ")),
@@ -246,11 +291,14 @@ mod tests {
     use super::*;
 
     fn w(text: &str) -> Vec<String> {
-        words_and_sentence_ends(text).0
+        words_with_spans(text, 0)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect()
     }
 
     fn edits(a: &[String], b: &[String]) -> (usize, usize, Vec<Edit>) {
-        let found = align(a, b);
+        let found = align(a, b, String::as_str);
         (found.common, found.window, found.edits)
     }
 
@@ -260,6 +308,24 @@ mod tests {
             w("“Trump … heard Putin's statements that Russia didn't hack [the] election,”"),
             w("\"Trump heard Putin’s statements that Russia didn’t hack election\"")
         );
+    }
+
+    #[test]
+    fn quotations_number_their_words_in_one_vocabulary() {
+        // Seeds 000 and 004: one sentence quoted in both.
+        let mut vocabulary = Vocabulary::default();
+        let (a, ends) = words_and_sentence_ends(
+            "“The two leaders agreed this is of substantial hindrance. They agreed …”",
+            &mut vocabulary,
+        );
+        let (b, _) = words_and_sentence_ends(
+            "\"The two leaders agreed that this is a substantial hindrance ... \"",
+            &mut vocabulary,
+        );
+        assert_eq!(a[..4], b[..4]);
+        assert_eq!(vocabulary.word(a[8]), "hindrance");
+        let sentence_ends: Vec<usize> = (0..ends.len()).filter(|&i| ends[i]).collect();
+        assert_eq!(sentence_ends, [8]);
     }
 
     #[test]

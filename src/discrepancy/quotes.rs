@@ -2,7 +2,9 @@
 //! given to two speakers. Quotations are indexed by word shingles, so only quotations that share
 //! wording are compared; each pair is aligned word by word.
 
-use super::alignment::{Alignment, Edit, align, count_words, describe, words_and_sentence_ends};
+use super::alignment::{
+    Alignment, Edit, Vocabulary, align, count_words, describe, words_and_sentence_ends,
+};
 use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -67,9 +69,10 @@ struct Quoted<'a> {
     speaker: Option<&'a str>,
     /// The person the source names (not `he` or `the secretary`, resolved from the copy before it).
     source_name: Option<&'a str>,
-    words: Vec<String>,
+    /// Its words, numbered in the story's vocabulary.
+    words: Box<[u32]>,
     /// Whether a sentence of the quotation ends at each word.
-    sentence_ends: Vec<bool>,
+    sentence_ends: Box<[bool]>,
 }
 
 /// Words per shingle, and shingles two quotations must share to be compared.
@@ -125,7 +128,11 @@ fn attribution_of<'a>(
         .map(|i| &analysis.attributions[i])
 }
 
-fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
+fn quotations<'a>(
+    story: &[&'a Analysis],
+    min_words: usize,
+    vocabulary: &mut Vocabulary,
+) -> Vec<Quoted<'a>> {
     let mut out = Vec::new();
     for analysis in story {
         let doc = &analysis.document;
@@ -137,7 +144,7 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
             if doc.is_heading(q.block) || count_words(inner) < min_words {
                 continue;
             }
-            let (words, sentence_ends) = words_and_sentence_ends(inner);
+            let (words, sentence_ends) = words_and_sentence_ends(inner, vocabulary);
             if words.len() < min_words {
                 continue; // cut to the words compared
             }
@@ -161,7 +168,7 @@ fn quotations<'a>(story: &[&'a Analysis], min_words: usize) -> Vec<Quoted<'a>> {
 
 /// Pairs of quotations that share at least two shingles, each pair once.
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<&[String], Postings> = HashMap::default();
+    let mut index: HashMap<&[u32], Postings> = HashMap::default();
     for (i, q) in quoted.iter().enumerate() {
         for shingle in q.words.windows(SHINGLE) {
             index
@@ -172,7 +179,7 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
     }
     let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     let lists = index.values().filter_map(|p| match p {
-        Postings::Many(list) if list.len() <= 16 => Some(list),
+        Postings::Many(list) => Some(list),
         _ => None,
     });
     for list in lists {
@@ -191,18 +198,30 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Quotations a shingle may occur in and still say two of them are one: a shingle in more is a stock
+/// phrase (or a paragraph repeated), and pairing all its quotations would be quadratic.
+const MOST_SHARED: usize = 16;
+
 /// The quotations a shingle occurs in, in order, each once. Most shingles occur in one quotation,
-/// kept without a list of its own: the lists were a fifth of the peak memory of a long file.
+/// kept without a list of its own: the lists were a fifth of the peak memory of a long file. A
+/// shingle in more than `MOST_SHARED` quotations keeps no list at all.
 enum Postings {
     One(usize),
     Many(Vec<usize>),
+    Common,
 }
 
 impl Postings {
     fn add(&mut self, i: usize) {
         match self {
             Postings::One(first) if *first != i => *self = Postings::Many(vec![*first, i]),
-            Postings::Many(list) if list.last() != Some(&i) => list.push(i),
+            Postings::Many(list) if list.last() != Some(&i) => {
+                if list.len() == MOST_SHARED {
+                    *self = Postings::Common;
+                } else {
+                    list.push(i);
+                }
+            }
             _ => {}
         }
     }
@@ -218,7 +237,7 @@ fn whole_sentence(q: &Quoted, range: Option<(usize, usize)>) -> bool {
 }
 
 /// `part` appears word for word, in one piece, inside `whole`.
-fn is_part_of(part: &[String], whole: &[String]) -> bool {
+fn is_part_of(part: &[u32], whole: &[u32]) -> bool {
     part.is_empty() || whole.windows(part.len()).any(|w| w == part)
 }
 
@@ -271,7 +290,8 @@ fn names_a_person<'a>(
 
 pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
     let mut surnames = None;
-    let quoted = quotations(story, limits.quote_min_words);
+    let mut vocabulary = Vocabulary::default();
+    let quoted = quotations(story, limits.quote_min_words, &mut vocabulary);
     let mut out = Vec::new();
     for (a, b) in candidate_pairs(&quoted) {
         let (first, second) = (&quoted[a], &quoted[b]);
@@ -298,7 +318,7 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
             edits,
             in_a: in_shorter,
             in_b: in_longer,
-        } = align(&shorter.words, &longer.words);
+        } = align(&shorter.words, &longer.words, |&id| vocabulary.word(id));
         // Where the two renderings overlap, they must be mostly the same words with small differences
         // (either may go on beyond the overlap: `The two leaders agreed … hindrance ...`), and the
         // overlap must be most of the shorter one or a whole sentence of either: two remarks of one

@@ -164,7 +164,7 @@ fn best_place(
     let to = (start + part.len() + MARGIN).min(words.len());
     let window: Vec<&RecordWord> = words[from..to].iter().filter(|w| w.file == file).collect();
     let window_words: Vec<String> = window.iter().map(|w| w.word.clone()).collect();
-    let found = align(part, &window_words);
+    let found = align(part, &window_words, String::as_str);
     let (first, last) = found.in_b?;
     (found.common * 10 >= part.len() * 7).then(|| {
         (
