@@ -2,6 +2,7 @@
 //! secondary labels (possibly in other files), notes and help. Reporters turn it into text.
 
 use crate::span::Span;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -87,6 +88,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// For a summary of findings not shown (`left_out`), how many findings it stands for; 0 for a
+    /// finding.
+    pub summarises: usize,
 }
 
 impl Diagnostic {
@@ -101,6 +105,7 @@ impl Diagnostic {
             notes: Vec::new(),
             help: None,
             fix: None,
+            summarises: 0,
         }
     }
 
@@ -140,40 +145,136 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// left out (32 KB of stray quotation marks would otherwise be 32,768 reports of one mistake).
 pub const MAX_PER_RULE: usize = 100;
 
-/// Sorted diagnostics with at most `MAX_PER_RULE` of each rule in each file (the first by place), and
-/// in place of the first left out, one of the rule's severity saying how many more there are. One
-/// more than the limit is shown rather than summed up, so a rule that sums up its own (`left_out`)
-/// is left as it is.
-pub fn cap_per_rule(sorted: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut counts: std::collections::HashMap<(&str, &str), usize> = Default::default();
-    for d in &sorted {
-        *counts.entry((&d.primary.path, &d.code)).or_default() += 1;
+/// Diagnostics sorted by path, offset and code, with at most `MAX_PER_RULE` of each rule in each file
+/// (the first by place), and in place of the first left out, one of the rule's severity saying how
+/// many more there are (`cap`). The rules over the limit are cut before the sort: a file with half a
+/// million findings is not sorted, nor its sort's scratch space held, to show a few hundred.
+pub fn sorted_and_capped(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    cap(&mut found, &|_| true);
+    sort(&mut found);
+    found
+}
+
+/// Cuts each rule with more than `MAX_PER_RULE + 1` findings in a file, among the diagnostics
+/// `may_cut` admits, to its first `MAX_PER_RULE` by place (ties in the order found) and, in place of
+/// the next, one (`left_out`) standing for the rest; the other diagnostics stay, and the order is
+/// kept. One more than the limit is shown rather than summed up. A summary from an earlier cut counts
+/// as the findings it stands for, so cutting again, with more found, sums up all of them.
+pub fn cap(found: &mut Vec<Diagnostic>, may_cut: &dyn Fn(&Diagnostic) -> bool) {
+    let Some(Cut { keep, summaries }) = over_the_limit(found, may_cut) else {
+        return;
+    };
+    for (i, more) in summaries {
+        found[i] = left_out(found[i].clone(), more);
     }
-    if counts.values().all(|&n| n <= MAX_PER_RULE + 1) {
-        return sorted;
+    let mut i = 0;
+    found.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// The findings a diagnostic stands for.
+fn weight(d: &Diagnostic) -> usize {
+    d.summarises.max(1)
+}
+
+/// What `cap` does to a list: which diagnostics it keeps, and the one each rule over the limit sums
+/// up the rest in, with how many findings that stands for.
+struct Cut {
+    keep: Vec<bool>,
+    summaries: Vec<(usize, usize)>,
+}
+
+/// The cut of the rules with more than `MAX_PER_RULE + 1` findings in a file (among those `may_cut`
+/// admits); none when every rule is within the limit.
+fn over_the_limit(found: &[Diagnostic], may_cut: &dyn Fn(&Diagnostic) -> bool) -> Option<Cut> {
+    fn key(d: &Diagnostic) -> (&str, &str) {
+        (&d.primary.path, &d.code)
     }
-    let hidden: std::collections::HashMap<(String, String), usize> = counts
-        .into_iter()
-        .filter(|&(_, n)| n > MAX_PER_RULE + 1)
-        .map(|((path, code), n)| ((path.to_string(), code.to_string()), n - MAX_PER_RULE))
-        .collect();
-    let mut seen: std::collections::HashMap<(String, String), usize> = Default::default();
-    let mut kept = Vec::new();
-    for d in sorted {
-        let key = (d.primary.path.clone(), d.code.clone());
-        let n = seen.entry(key.clone()).or_default();
-        *n += 1;
-        if *n <= MAX_PER_RULE {
-            kept.push(d);
-        } else if *n == MAX_PER_RULE + 1 {
-            // a rule with exactly one more than the limit keeps it, even when another rule is capped
-            kept.push(match hidden.get(&key) {
-                Some(&more) => left_out(d, more),
-                None => d,
-            });
+    let mut totals: HashMap<(&str, &str), usize> = HashMap::default();
+    for d in found.iter().filter(|d| may_cut(d)) {
+        *totals.entry(key(d)).or_default() += weight(d);
+    }
+    totals.retain(|_, n| *n > MAX_PER_RULE + 1);
+    if totals.is_empty() {
+        return None;
+    }
+    // Each such rule's diagnostics by place, ties in the order found (as the stable sort has them).
+    let mut places: HashMap<(&str, &str), Vec<(usize, usize)>> = HashMap::default();
+    for (i, d) in found.iter().enumerate() {
+        if totals.contains_key(&key(d)) && may_cut(d) {
+            places
+                .entry(key(d))
+                .or_default()
+                .push((d.primary.span.start, i));
         }
     }
-    kept
+    let mut keep = vec![true; found.len()];
+    let mut summaries = Vec::new();
+    for (rule, list) in &mut places {
+        // A summary stands at least `MAX_PER_RULE` findings from its rule's first: a rule over the
+        // limit always has a place for one.
+        if list.len() <= MAX_PER_RULE {
+            continue;
+        }
+        list.select_nth_unstable(MAX_PER_RULE);
+        for &(_, i) in &list[MAX_PER_RULE + 1..] {
+            keep[i] = false;
+        }
+        summaries.push((list[MAX_PER_RULE].1, totals[rule] - MAX_PER_RULE));
+    }
+    Some(Cut { keep, summaries })
+}
+
+/// Findings on one file as they are made, held to a bound: each time the list doubles, the rules
+/// over the limit are cut to what the report will show (`cap`), among the findings `may_cut` says no
+/// later step will remove. A file with a finding every few bytes then holds a few hundred of each rule
+/// rather than a diagnostic (about a kilobyte) for every few bytes of copy.
+pub struct Found<'a> {
+    list: Vec<Diagnostic>,
+    may_cut: &'a dyn Fn(&Diagnostic) -> bool,
+    next_cut: usize,
+}
+
+/// Findings held before the first cut.
+const FIRST_CUT: usize = 4096;
+
+impl<'a> Found<'a> {
+    pub fn new(may_cut: &'a dyn Fn(&Diagnostic) -> bool) -> Found<'a> {
+        Found {
+            list: Vec::new(),
+            may_cut,
+            next_cut: FIRST_CUT,
+        }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.list.push(d);
+        if self.list.len() >= self.next_cut {
+            cap(&mut self.list, self.may_cut);
+            self.next_cut = (2 * self.list.len()).max(FIRST_CUT);
+        }
+    }
+
+    /// The findings so far, to reorder or drop (what is added through it is not held to the bound).
+    pub fn list(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.list
+    }
+
+    /// The findings, the rules over the limit cut.
+    pub fn into_vec(mut self) -> Vec<Diagnostic> {
+        cap(&mut self.list, self.may_cut);
+        self.list
+    }
+}
+
+impl Extend<Diagnostic> for Found<'_> {
+    fn extend<T: IntoIterator<Item = Diagnostic>>(&mut self, found: T) {
+        for d in found {
+            self.push(d);
+        }
+    }
 }
 
 /// The summary standing for `more` diagnostics of `first`'s rule, placed where `first` was.
@@ -195,6 +296,7 @@ pub fn left_out(first: Diagnostic, more: usize) -> Diagnostic {
         )],
         help: Some("Fix the findings shown and check again to see the rest".into()),
         fix: None,
+        summarises: more,
         ..first
     }
 }
@@ -227,13 +329,66 @@ mod tests {
             .collect()
     }
 
+    /// The messages a report shows of `found`, after the cut while they were made.
+    fn shown(found: Vec<Diagnostic>) -> Vec<String> {
+        sorted_and_capped(found)
+            .into_iter()
+            .map(|d| format!("{}@{}: {}", d.code, d.primary.span.start, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn findings_cut_as_they_are_made_show_what_the_whole_list_would() {
+        // Pushed last place first, so each cut sees a later part of the file than the next.
+        let mut all = findings("NL201", 10_000);
+        all.reverse();
+        let cut_any = |_: &Diagnostic| true;
+        let mut found = Found::new(&cut_any);
+        found.extend(all.clone());
+        assert!(found.list().len() < 2 * FIRST_CUT);
+        assert_eq!(shown(found.into_vec()), shown(all));
+    }
+
+    #[test]
+    fn findings_a_later_step_reads_are_kept_whole() {
+        let spared = |d: &Diagnostic| d.code != "NL202";
+        let mut found = Found::new(&spared);
+        found.extend(findings("NL202", 5_000));
+        found.extend(findings("NL201", 5_000));
+        let kept = found.into_vec();
+        assert_eq!(kept.iter().filter(|d| d.code == "NL202").count(), 5_000);
+        assert_eq!(
+            kept.iter().filter(|d| d.code == "NL201").count(),
+            MAX_PER_RULE + 1
+        );
+    }
+
+    #[test]
+    fn a_summary_counts_the_findings_it_stands_for_when_more_come() {
+        // A draft's own 300 findings cut to 100 and a summary; then one more of the rule, earlier
+        // in the file, found comparing the story's drafts.
+        let mut own = findings("NL210", 300);
+        for d in &mut own {
+            d.primary.span = Span::new(d.primary.span.start + 10, d.primary.span.end + 10);
+        }
+        let cut_any = |_: &Diagnostic| true;
+        let mut found = Found::new(&cut_any);
+        found.extend(own.clone());
+        let mut cut = found.into_vec();
+        cut.extend(findings("NL210", 1));
+        let mut whole = own;
+        whole.extend(findings("NL210", 1));
+        let report = shown(cut);
+        assert_eq!(report, shown(whole));
+        assert!(report[MAX_PER_RULE].ends_with("… and 201 more NL210 in this file, not shown"));
+    }
+
     #[test]
     fn a_rule_one_over_the_limit_is_shown_whole_while_another_is_capped() {
         // the corpus as one file had NL001 over the limit and another rule at exactly 101: a panic
         let mut all = findings("NL001", MAX_PER_RULE + 5);
         all.extend(findings("NL002", MAX_PER_RULE + 1));
-        sort(&mut all);
-        let kept = cap_per_rule(all);
+        let kept = sorted_and_capped(all);
         let count = |code: &str| kept.iter().filter(|d| d.code == code).count();
         assert_eq!(count("NL001"), MAX_PER_RULE + 1);
         assert_eq!(count("NL002"), MAX_PER_RULE + 1);

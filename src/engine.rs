@@ -540,13 +540,12 @@ impl Checked {
     /// All diagnostics to report, sorted by path, offset and code, at most `MAX_PER_RULE` of a rule
     /// in a file (then one saying how many more).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self
+        let all: Vec<Diagnostic> = self
             .files
             .iter()
             .flat_map(|(_, d)| d.iter().cloned())
             .collect();
-        diagnostic::sort(&mut all);
-        diagnostic::cap_per_rule(all)
+        diagnostic::sorted_and_capped(all)
     }
 
     /// The safe fixes as one unified diff over every file.
@@ -608,11 +607,20 @@ fn story_groups(analyses: &[Analysis], story: bool, sets: &StorySets) -> Vec<Vec
     groups
 }
 
-/// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies).
+/// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies). A rule
+/// with more findings than a report shows keeps those it shows and a count (`diagnostic::Found`),
+/// except the findings a later step may remove or reads whole: those a suppression may hide, those
+/// with a fix (`--fix` makes them all), and the pack's claims and vague sources.
 pub fn lint(analysis: &Analysis, pack: &Pack) -> Vec<Diagnostic> {
-    let mut diagnostics = crate::checks::run(analysis);
-    diagnostics.extend(rules::run(pack, analysis));
-    diagnostics
+    let covered = suppress::Covered::of(analysis);
+    let read_whole = pack.codes_read_whole();
+    let may_cut = |d: &Diagnostic| {
+        d.fix.is_none() && !read_whole.contains(d.code.as_str()) && !covered.may_hide(d)
+    };
+    let mut found = diagnostic::Found::new(&may_cut);
+    rules::run(pack, analysis, &mut found);
+    crate::checks::run(analysis, &mut found);
+    found.into_vec()
 }
 
 /// Parses a file and runs everything on it alone: the code rules, the rule pack, discrepancies within

@@ -298,6 +298,7 @@ mod tests {
             secondary: vec![],
             notes: vec![],
             help: None,
+            summarises: 0,
             fix: Some(Fix {
                 span,
                 replacement: "x".into(),

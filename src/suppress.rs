@@ -74,6 +74,34 @@ struct Suppression {
     used: bool,
 }
 
+impl Suppression {
+    /// Whether the suppression hides `d`: its primary span starts in the scope, and its rule is named
+    /// (or none is).
+    fn hides(&self, d: &Diagnostic) -> bool {
+        self.scope.start <= d.primary.span.start
+            && d.primary.span.start < self.scope.end.max(self.scope.start + 1)
+            && (self.codes.is_empty()
+                || self
+                    .codes
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&d.code) || *c == d.name))
+    }
+}
+
+/// What a file's suppressions cover, before they are applied: a finding they may hide is held whole
+/// until then (see `diagnostic::Found`).
+pub struct Covered(Vec<Suppression>);
+
+impl Covered {
+    pub fn of(analysis: &Analysis) -> Covered {
+        Covered(suppressions(analysis))
+    }
+
+    pub fn may_hide(&self, d: &Diagnostic) -> bool {
+        self.0.iter().any(|s| s.hides(d))
+    }
+}
+
 fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
     let text = &analysis.file.text;
     let all = directives(text);
@@ -137,14 +165,7 @@ pub fn apply(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Vec<Diagnosti
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| {
-            let hit = suppressions.iter_mut().find(|s| {
-                s.scope.start <= d.primary.span.start
-                    && d.primary.span.start < s.scope.end.max(s.scope.start + 1)
-                    && (s.codes.is_empty()
-                        || s.codes
-                            .iter()
-                            .any(|c| c.eq_ignore_ascii_case(&d.code) || *c == d.name))
-            });
+            let hit = suppressions.iter_mut().find(|s| s.hides(d));
             match hit {
                 Some(s) => {
                     s.used = true;

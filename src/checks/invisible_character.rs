@@ -4,7 +4,7 @@
 
 use super::CodeRule;
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Found, Label, Severity};
 use crate::invisible::name;
 use crate::registry::Builtin;
 use crate::span::Span;
@@ -39,25 +39,24 @@ The fix removes the joiner:
     check,
 };
 
-fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
+fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
     let Some(converted) = &analysis.file.converted else {
-        return Vec::new();
+        return;
     };
     let text = &analysis.file.text;
-    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut last_word = None;
     for &(at, c) in &converted.invisible {
         if at == 0 && c == '\u{feff}' || in_emoji(text, at, c) || !in_copy(analysis, at) {
             continue;
         }
         // Characters left out together (`said\u{200b}\u{200b}`) are one finding.
-        if let Some(last) = found.last_mut()
-            && last.primary.span == word_around(text, at)
-        {
+        let word = word_around(text, at);
+        if last_word == Some(word) {
             continue;
         }
-        found.push(diagnostic(rule, analysis, at, c));
+        last_word = Some(word);
+        out.push(diagnostic(rule, analysis, at, c));
     }
-    found
 }
 
 /// The word the character stood in or beside, as read; from the character before it when it stood
@@ -121,10 +120,10 @@ mod tests {
 
     fn found(path: &str, text: &str) -> Vec<String> {
         let analysis = analyse(SourceFile::new(path, text), Lexicon::default_lexicon());
-        check(&RULE.rule, &analysis)
-            .into_iter()
-            .map(|d| d.message)
-            .collect()
+        let cut_none = |_: &Diagnostic| false;
+        let mut out = Found::new(&cut_none);
+        check(&RULE.rule, &analysis, &mut out);
+        out.into_vec().into_iter().map(|d| d.message).collect()
     }
 
     #[test]

@@ -8,14 +8,14 @@ mod unattributed_quote;
 mod unbalanced_quote;
 
 use crate::Analysis;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Found;
 use crate::registry::{Builtin, Registry, RuleInfo};
 
 /// A rule checked on each analysed file: its record and its check. Adding one is its file and one
 /// line in `RULES`.
 pub struct CodeRule {
     pub rule: Builtin,
-    pub check: fn(&Builtin, &Analysis) -> Vec<Diagnostic>,
+    pub check: fn(&Builtin, &Analysis, &mut Found),
 }
 
 /// Every code rule checked on each file, by code.
@@ -50,12 +50,11 @@ pub fn registry() -> Registry {
     Registry::new(infos())
 }
 
-/// Runs every code rule on one analysed file.
-pub fn run(analysis: &Analysis) -> Vec<Diagnostic> {
-    RULES
-        .iter()
-        .flat_map(|rule| (rule.check)(&rule.rule, analysis))
-        .collect()
+/// Runs every code rule on one analysed file, its findings added to `out`.
+pub fn run(analysis: &Analysis, out: &mut Found) {
+    for rule in RULES {
+        (rule.check)(&rule.rule, analysis, out);
+    }
 }
 
 #[cfg(test)]

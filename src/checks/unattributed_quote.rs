@@ -3,7 +3,7 @@
 use super::CodeRule;
 use crate::Analysis;
 use crate::coverage::Coverage;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Found, Label, Severity};
 use crate::document::Document;
 use crate::quotes::Quotation;
 use crate::registry::Builtin;
@@ -62,15 +62,16 @@ fn is_speech(quoted: &str) -> bool {
     starts_like_a_sentence && words.len() >= MIN_WORDS && !title
 }
 
-fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
+fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
     let doc = &analysis.document;
-    doc.quotations()
+    let found = doc
+        .quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
         .filter(|q| is_speech(q.inner.of(&analysis.file.text)))
         .filter(|q| !covered(analysis, q))
-        .map(|q| diagnostic(rule, analysis, q))
-        .collect()
+        .map(|q| diagnostic(rule, analysis, q));
+    out.extend(found);
 }
 
 /// Who speaks is clear from the attributions around the quotation, or from the copy's framing.

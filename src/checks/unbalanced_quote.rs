@@ -2,7 +2,7 @@
 
 use super::CodeRule;
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label, MAX_PER_RULE, Severity, left_out};
+use crate::diagnostic::{Diagnostic, Found, Label, MAX_PER_RULE, Severity, left_out};
 use crate::quotes::Unbalanced;
 use crate::registry::Builtin;
 
@@ -35,7 +35,7 @@ Close the quotation where the speaker's words end:
 
 /// At most `MAX_PER_RULE` diagnostics and one summing up the rest: a megabyte of stray marks is a
 /// million of them, too many to build only to leave out.
-fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
+fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
     let quotes = &analysis.document.quotes;
     let mut found: Vec<Diagnostic> = quotes
         .unbalanced
@@ -50,7 +50,7 @@ fn check(rule: &Builtin, analysis: &Analysis) -> Vec<Diagnostic> {
             quotes.unbalanced_count - MAX_PER_RULE,
         ));
     }
-    found
+    out.extend(found);
 }
 
 // The quotation finder keeps the places of enough unbalanced marks for the report.

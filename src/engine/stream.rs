@@ -284,11 +284,10 @@ fn report<R>(
 /// Diagnostics sorted and capped per rule as `Checked::diagnostics` does, then rendered.
 fn render_sorted<R>(
     files: &[&SourceFile],
-    mut found: Vec<Diagnostic>,
+    found: Vec<Diagnostic>,
     render: &impl Fn(&[&SourceFile], &[Diagnostic]) -> R,
 ) -> R {
-    diagnostic::sort(&mut found);
-    render(files, &diagnostic::cap_per_rule(found))
+    render(files, &diagnostic::sorted_and_capped(found))
 }
 
 /// Hands pieces on once the run is known to have read copy, holding them back until then: a run

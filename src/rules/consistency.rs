@@ -4,18 +4,13 @@ use super::Pack;
 use super::context::{Context, diagnostic, variant_uses};
 use super::spec::Rule;
 use crate::Analysis;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Found, Label};
 use crate::span::Span;
 use std::collections::BTreeMap;
 
 /// The first variant used sets the document's choice; each use of another variant is reported, with a
 /// secondary label on the first use of the choice.
-pub(super) fn consistency(
-    rule: &Rule,
-    cx: &Context,
-    used: &[(usize, Span)],
-    out: &mut Vec<Diagnostic>,
-) {
+pub(super) fn consistency(rule: &Rule, cx: &Context, used: &[(usize, Span)], out: &mut Found) {
     let Some(&(chosen, first)) = used.first() else {
         return;
     };

@@ -3,7 +3,7 @@
 //! in its rule file.
 
 use super::Pack;
-use crate::diagnostic::{Diagnostic, Label, RuleId, Severity};
+use crate::diagnostic::{Diagnostic, Found, Label, RuleId, Severity};
 use crate::grammar::lexicon::Lexicon;
 use crate::input::SourceFile;
 use crate::span::Span;
@@ -63,10 +63,10 @@ pub fn run(pack: &Pack, lexicon: &Lexicon) -> Outcome {
 /// How many diagnostics of the rule `code` the example copy draws.
 fn times_flagged(pack: &Pack, lexicon: &Lexicon, code: &str, text: &str) -> usize {
     let analysis = crate::analyse(SourceFile::new("example.txt", text), lexicon);
-    super::run(pack, &analysis)
-        .iter()
-        .filter(|d| d.code == code)
-        .count()
+    let cut_none = |_: &Diagnostic| false;
+    let mut found = Found::new(&cut_none);
+    super::run(pack, &analysis, &mut found);
+    found.into_vec().iter().filter(|d| d.code == code).count()
 }
 
 /// From the example's start to the end of its line, less a trailing comment.

@@ -3,10 +3,10 @@
 
 use super::context::{Context, diagnostic};
 use super::spec::{Check, Place, Rule};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Found;
 use crate::span::Span;
 
-pub(super) fn needs_attribution(rule: &Rule, cx: &Context, span: Span, out: &mut Vec<Diagnostic>) {
+pub(super) fn needs_attribution(rule: &Rule, cx: &Context, span: Span, out: &mut Found) {
     let place_ok = match rule.place {
         Place::Narration => !cx.in_quotation(span),
         Place::Quote => cx.in_quotation(span),

@@ -8,19 +8,18 @@ use super::{
     Pack, Role, attribution, consistency, needs_attribution, pattern, phrase, substitution,
 };
 use crate::Analysis;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Found};
 use crate::span::Span;
 use std::collections::BTreeMap;
 
-/// Runs every rule of the pack on one file.
-pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
+/// Runs every rule of the pack on one file, its findings added to `out`.
+pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) {
     let cx = Context::new(analysis);
-    let mut out = Vec::new();
     let text = analysis.document.text();
     let mut phrases = Vec::new();
     let starts = pack.scan(text, |m| phrases.push(m));
     let (hits, exceptions) = phrase_hits(phrases);
-    phrase_rules(pack, &cx, hits, &mut out);
+    phrase_rules(pack, &cx, hits, out);
     let mut found = pack.pattern_matches(text, starts).into_iter();
     let mut next_matches = || pattern::in_copy(&cx, &found.next().unwrap_or_default());
     for (r, loaded) in pack.rules.iter().enumerate() {
@@ -37,7 +36,7 @@ pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
                 for _ in trigger.patterns() {
                     for span in next_matches() {
                         if !excepted(&exceptions, r, span) {
-                            needs_attribution::needs_attribution(rule, &cx, span, &mut out);
+                            needs_attribution::needs_attribution(rule, &cx, span, out);
                         }
                     }
                 }
@@ -45,18 +44,12 @@ pub fn run(pack: &Pack, analysis: &Analysis) -> Vec<Diagnostic> {
             _ => {}
         }
     }
-    attribution_rules(pack, &cx, &exceptions, &mut out);
-    once_per_place(pack, analysis, &mut out);
-    out
+    attribution_rules(pack, &cx, &exceptions, out);
+    once_per_place(pack, analysis, out.list());
 }
 
 /// The `attribution` rules: the sources that name no one, and the cues that judge what was said.
-fn attribution_rules(
-    pack: &Pack,
-    cx: &Context,
-    exceptions: &[(usize, Span)],
-    out: &mut Vec<Diagnostic>,
-) {
+fn attribution_rules(pack: &Pack, cx: &Context, exceptions: &[(usize, Span)], out: &mut Found) {
     for (r, loaded) in pack.rules.iter().enumerate() {
         if let Check::Attribution(check) = &loaded.rule.check {
             attribution::vague_sources(&loaded.rule, cx, check, out);
@@ -102,7 +95,7 @@ fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     out.retain(|d| place(d).is_none_or(|p| seen.insert((d.code.clone(), p))));
 }
 
-fn phrase_rules(pack: &Pack, cx: &Context, hits: Vec<Hit>, out: &mut Vec<Diagnostic>) {
+fn phrase_rules(pack: &Pack, cx: &Context, hits: Vec<Hit>, out: &mut Found) {
     // (rule, group) → variants used, in order
     let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
     for (r, role, span) in hits {
