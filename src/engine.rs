@@ -259,6 +259,7 @@ impl Engine {
                         &members,
                         &self.pack,
                         &self.config.discrepancy,
+                        Fixes::Applied,
                     ))
                     .collect()
             },
@@ -607,16 +608,22 @@ fn story_groups(analyses: &[Analysis], story: bool, sets: &StorySets) -> Vec<Vec
     groups
 }
 
+/// Whether the caller of a check applies fixes (`--fix`, `--diff`, an editor's code actions), so that
+/// it needs every finding with a fix, or only reports them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Fixes {
+    Applied,
+    Reported,
+}
+
 /// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies). A rule
 /// with more findings than a report shows keeps those it shows and a count (`diagnostic::Found`),
-/// except the findings a later step may remove or reads whole: those a suppression may hide, those
-/// with a fix (`--fix` makes them all), and the pack's claims and vague sources.
-pub fn lint(analysis: &Analysis, pack: &Pack) -> Vec<Diagnostic> {
+/// except the findings a later step may remove or needs: those a suppression may hide and, when
+/// fixes are applied, those with a fix.
+pub fn lint(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> Vec<Diagnostic> {
     let covered = suppress::Covered::of(analysis);
-    let read_whole = pack.codes_read_whole();
-    let may_cut = |d: &Diagnostic| {
-        d.fix.is_none() && !read_whole.contains(d.code.as_str()) && !covered.may_hide(d)
-    };
+    let may_cut =
+        |d: &Diagnostic| (fixes == Fixes::Reported || d.fix.is_none()) && !covered.may_hide(d);
     let mut found = diagnostic::Found::new(&may_cut);
     rules::run(pack, analysis, &mut found);
     crate::checks::run(analysis, &mut found);
@@ -627,7 +634,7 @@ pub fn lint(analysis: &Analysis, pack: &Pack) -> Vec<Diagnostic> {
 /// the draft, then the draft's suppressions.
 pub fn check_file(file: SourceFile, lexicon: &Lexicon, pack: &Pack) -> (Analysis, Vec<Diagnostic>) {
     let analysis = analyse(file, lexicon);
-    let mut diagnostics = lint(&analysis, pack);
+    let mut diagnostics = lint(&analysis, pack, Fixes::Applied);
     diagnostics.extend(discrepancy::find(
         &[&analysis],
         &discrepancy::Thresholds::default(),
@@ -645,7 +652,7 @@ pub fn check_story(
 ) -> Vec<Vec<Diagnostic>> {
     analyses
         .iter()
-        .zip(story_findings(analyses, pack, limits))
+        .zip(story_findings(analyses, pack, limits, Fixes::Applied))
         .map(|(a, found)| suppress::apply(a, found))
         .collect()
 }
@@ -655,8 +662,10 @@ fn story_findings(
     analyses: &[&Analysis],
     pack: &Pack,
     limits: &discrepancy::Thresholds,
+    fixes: Fixes,
 ) -> Vec<Vec<Diagnostic>> {
-    let mut per_file: Vec<Vec<Diagnostic>> = analyses.iter().map(|a| lint(a, pack)).collect();
+    let mut per_file: Vec<Vec<Diagnostic>> =
+        analyses.iter().map(|a| lint(a, pack, fixes)).collect();
     let across = if analyses.len() > 1 {
         rules::check_across(pack, analyses)
     } else {

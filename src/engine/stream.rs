@@ -4,7 +4,7 @@
 //! files. The output is the one `Engine::check` gives, in the same order, for a run without `--story`
 //! or `--against` (those compare every file given with the rest, so they check all files at once).
 
-use super::{Engine, Error, Tally, discover, story_findings};
+use super::{Engine, Error, Fixes, Tally, discover, story_findings};
 use crate::diagnostic::{self, Diagnostic};
 use crate::input::{self, InputError, SourceFile};
 use crate::{Analysis, fix, walk};
@@ -155,8 +155,12 @@ impl Engine {
                 Ok(analysis) => {
                     tally.add(i, &analysis);
                     let mapped = fix::MappedFiles::new([&analysis.file]);
-                    let findings =
-                        story_findings(&[&analysis], &self.pack, &self.config.discrepancy);
+                    let findings = story_findings(
+                        &[&analysis],
+                        &self.pack,
+                        &self.config.discrepancy,
+                        Fixes::Reported,
+                    );
                     for f in findings {
                         found.extend(self.keep(&analysis, f, &mapped));
                     }
@@ -224,7 +228,13 @@ impl Engine {
         let order: Vec<usize> = read.iter().map(|(i, _)| *i).collect();
         analyses.extend(read.into_iter().map(|(_, a)| a));
         let members: Vec<&Analysis> = analyses.iter().collect();
-        let found = story_findings(&members, &self.pack, &self.config.discrepancy);
+        // Streamed reports are never fixed (`--fix` and `--diff` check the whole set at once).
+        let found = story_findings(
+            &members,
+            &self.pack,
+            &self.config.discrepancy,
+            Fixes::Reported,
+        );
         let (others, drafts) = analyses.split_at(context);
         let mapped = fix::MappedFiles::new(drafts.iter().chain(others).map(|a| &a.file));
         let mut kept: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();

@@ -5,7 +5,7 @@
 use super::context::{Context, diagnostic};
 use super::spec::{AttributionCheck, Rule};
 use crate::coverage::holds_a_belief;
-use crate::diagnostic::Found;
+use crate::diagnostic::Diagnostic;
 use crate::grammar::Attribution;
 use crate::grammar::lexicon::CueClass;
 use crate::grammar::words::is_in;
@@ -17,7 +17,7 @@ pub(super) fn judged_cues(
     cx: &Context,
     check: &AttributionCheck,
     excepted: impl Fn(Span) -> bool,
-    out: &mut Found,
+    out: &mut dyn FnMut(Diagnostic),
 ) {
     for a in &cx.analysis.attributions {
         if !check.cues.iter().any(|c| c.eq_ignore_ascii_case(&a.lemma)) {
@@ -30,14 +30,19 @@ pub(super) fn judged_cues(
                 ("source", source_text),
                 ("match", cx.text(a.cue)),
             ];
-            out.push(diagnostic(rule, cx, a.cue, &values));
+            out(diagnostic(rule, cx, a.cue, &values));
         }
     }
 }
 
 /// The sources that name no one, each reported once however many cues share it (`Some analysts
 /// predicted …, saying …`).
-pub(super) fn vague_sources(rule: &Rule, cx: &Context, check: &AttributionCheck, out: &mut Found) {
+pub(super) fn vague_sources(
+    rule: &Rule,
+    cx: &Context,
+    check: &AttributionCheck,
+    out: &mut dyn FnMut(Diagnostic),
+) {
     // A set, not a list: a draft of ten thousand vague sources must not compare each with all.
     let mut reported = rustc_hash::FxHashSet::default();
     if check.sources.is_empty() || !cx.runs(rule) {
@@ -60,7 +65,7 @@ pub(super) fn vague_sources(rule: &Rule, cx: &Context, check: &AttributionCheck,
                 ("source", cx.text(source)),
                 ("match", cx.text(source)),
             ];
-            out.push(diagnostic(rule, cx, source, &values));
+            out(diagnostic(rule, cx, source, &values));
         }
     }
 }

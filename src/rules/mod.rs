@@ -153,21 +153,6 @@ impl Pack {
     }
 
     /// The rule with this code or name.
-    /// The codes of the rules whose findings are read whole after the pack runs: a claim rule's are cut
-    /// to one a place, and vague sources take the place of claims (`runner::once_per_place`).
-    pub fn codes_read_whole(&self) -> rustc_hash::FxHashSet<&str> {
-        self.rules
-            .iter()
-            .filter(|l| {
-                matches!(
-                    l.rule.check,
-                    Check::NeedsAttribution { .. } | Check::Attribution(_)
-                )
-            })
-            .map(|l| l.rule.code.0.as_str())
-            .collect()
-    }
-
     pub fn find(&self, code_or_name: &str) -> Option<&LoadedRule> {
         self.rules.iter().find(|r| {
             r.rule.code.0.eq_ignore_ascii_case(code_or_name) || r.rule.name.0 == code_or_name

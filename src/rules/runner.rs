@@ -10,6 +10,7 @@ use super::{
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Found};
 use crate::span::Span;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Runs every rule of the pack on one file, its findings added to `out`.
@@ -19,7 +20,8 @@ pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) {
     let mut phrases = Vec::new();
     let starts = pack.scan(text, |m| phrases.push(m));
     let (hits, exceptions) = phrase_hits(phrases);
-    phrase_rules(pack, &cx, hits, out);
+    let mut claims = Vec::new();
+    phrase_rules(pack, &cx, hits, out, &mut claims);
     let mut found = pack.pattern_matches(text, starts).into_iter();
     let mut next_matches = || pattern::in_copy(&cx, &found.next().unwrap_or_default());
     for (r, loaded) in pack.rules.iter().enumerate() {
@@ -35,8 +37,10 @@ pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) {
             Check::NeedsAttribution { trigger, .. } => {
                 for _ in trigger.patterns() {
                     for span in next_matches() {
-                        if !excepted(&exceptions, r, span) {
-                            needs_attribution::needs_attribution(rule, &cx, span, out);
+                        if !excepted(&exceptions, r, span)
+                            && needs_attribution::unsourced_claim(rule, &cx, span)
+                        {
+                            claims.push((r, span));
                         }
                     }
                 }
@@ -44,58 +48,116 @@ pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) {
             _ => {}
         }
     }
-    attribution_rules(pack, &cx, &exceptions, out);
-    once_per_place(pack, analysis, out.list());
+    let vague = attribution_rules(pack, &cx, &exceptions, out);
+    once_per_place(pack, &cx, &claims, Overlaps::new(vague), out);
 }
 
-/// The `attribution` rules: the sources that name no one, and the cues that judge what was said.
-fn attribution_rules(pack: &Pack, cx: &Context, exceptions: &[(usize, Span)], out: &mut Found) {
+/// The `attribution` rules: the sources that name no one, and the cues that judge what was said. The
+/// spans of the findings of rules that look for sources that name no one are returned: a claim
+/// there is reported as its vague source alone.
+fn attribution_rules(
+    pack: &Pack,
+    cx: &Context,
+    exceptions: &[(usize, Span)],
+    out: &mut Found,
+) -> Vec<Span> {
+    let mut vague = Vec::new();
     for (r, loaded) in pack.rules.iter().enumerate() {
         if let Check::Attribution(check) = &loaded.rule.check {
-            attribution::vague_sources(&loaded.rule, cx, check, out);
+            let mut add = |d: Diagnostic| {
+                if !check.sources.is_empty() {
+                    vague.push(d.primary.span);
+                }
+                out.push(d);
+            };
+            attribution::vague_sources(&loaded.rule, cx, check, &mut add);
             let excepted = |cue| excepted(exceptions, r, cue);
-            attribution::judged_cues(&loaded.rule, cx, check, excepted, out);
+            attribution::judged_cues(&loaded.rule, cx, check, excepted, &mut add);
         }
     }
+    vague
 }
 
 /// A claim rule reports a sentence once (a paragraph once, for rules scoped to it): `a serial liar,
 /// rampant xenophobe, racist, misogynist` is one label problem for an editor, not four; and not where
-/// a vague source is already reported.
-fn once_per_place(pack: &Pack, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
-    let doc = &analysis.document;
-    let is_claim = |d: &Diagnostic| {
-        pack.find(&d.code)
-            .is_some_and(|l| matches!(l.rule.check, Check::NeedsAttribution { .. }))
-    };
-    // `Many expect …`: a vague source the grammar read is one finding, not a weasel phrase as well.
-    let vague_sources: Vec<Span> = out
-        .iter()
-        .filter(|d| {
-            pack.find(&d.code).is_some_and(
-                |l| matches!(&l.rule.check, Check::Attribution(c) if !c.sources.is_empty()),
-            )
-        })
-        .map(|d| d.primary.span)
-        .collect();
-    out.retain(|d| !(is_claim(d) && vague_sources.iter().any(|s| s.overlaps(d.primary.span))));
-    let place = |d: &Diagnostic| {
-        let rule = &pack.find(&d.code)?.rule;
-        let Check::NeedsAttribution { .. } = rule.check else {
-            return None;
+/// a vague source is already reported (`Many expect …`: a vague source the grammar read is one
+/// finding, not a weasel phrase as well). Claims are kept as places until then, and the first of each
+/// rule in each place by offset (ties in the order found) becomes a finding: a file with a claim in
+/// every sentence holds a few words for each, not a diagnostic.
+fn once_per_place(
+    pack: &Pack,
+    cx: &Context,
+    claims: &[(usize, Span)],
+    vague: Overlaps,
+    out: &mut Found,
+) {
+    let doc = &cx.analysis.document;
+    let mut kept = Vec::new();
+    let mut first: FxHashMap<(usize, (usize, bool)), (usize, usize)> = FxHashMap::default();
+    for (order, &(r, span)) in claims.iter().enumerate() {
+        if vague.any(span) {
+            continue;
+        }
+        let Some(sentence) = doc.sentence_at(span.start) else {
+            kept.push(order); // not in a sentence: no place to report once
+            continue;
         };
-        let sentence = doc.sentence_at(d.primary.span.start)?;
-        Some(match rule.scope {
+        let place = match pack.rules[r].rule.scope {
             Scope::Paragraph => (doc.sentences[sentence].block, true),
             _ => (sentence, false),
-        })
-    };
-    out.sort_by_key(|d| d.primary.span.start);
-    let mut seen = rustc_hash::FxHashSet::default();
-    out.retain(|d| place(d).is_none_or(|p| seen.insert((d.code.clone(), p))));
+        };
+        let here = (span.start, order);
+        first
+            .entry((r, place))
+            .and_modify(|seen| *seen = here.min(*seen))
+            .or_insert(here);
+    }
+    kept.extend(first.into_values().map(|(_, order)| order));
+    kept.sort_unstable_by_key(|&order| (claims[order].1.start, order));
+    for order in kept {
+        let (r, span) = claims[order];
+        let rule = &pack.rules[r].rule;
+        out.push(diagnostic(rule, cx, span, &[("match", cx.text(span))]));
+    }
 }
 
-fn phrase_rules(pack: &Pack, cx: &Context, hits: Vec<Hit>, out: &mut Found) {
+/// Spans, to ask whether any overlaps another (as `Span::overlaps` has it) in one binary search: sorted
+/// by start, with the furthest end of each prefix.
+struct Overlaps {
+    spans: Vec<Span>,
+    furthest_end: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(mut spans: Vec<Span>) -> Overlaps {
+        spans.sort_unstable_by_key(|s| s.start);
+        let furthest_end = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        Overlaps {
+            spans,
+            furthest_end,
+        }
+    }
+
+    /// Whether any of the spans overlaps `span`.
+    fn any(&self, span: Span) -> bool {
+        let starting_before = self.spans.partition_point(|s| s.start < span.end);
+        starting_before > 0 && self.furthest_end[starting_before - 1] > span.start
+    }
+}
+
+fn phrase_rules(
+    pack: &Pack,
+    cx: &Context,
+    hits: Vec<Hit>,
+    out: &mut Found,
+    claims: &mut Vec<(usize, Span)>,
+) {
     // (rule, group) → variants used, in order
     let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
     for (r, role, span) in hits {
@@ -110,7 +172,9 @@ fn phrase_rules(pack: &Pack, cx: &Context, hits: Vec<Hit>, out: &mut Found) {
                 .entry((r, group))
                 .or_default()
                 .push((variant, span)),
-            Role::Trigger => needs_attribution::needs_attribution(rule, cx, span, out),
+            Role::Trigger if needs_attribution::unsourced_claim(rule, cx, span) => {
+                claims.push((r, span))
+            }
             _ => {}
         }
     }
