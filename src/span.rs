@@ -13,6 +13,37 @@ pub struct Span {
     pub end: usize,
 }
 
+/// Spans, to ask in one binary search whether any overlaps a given one (as `Span::overlaps` has it):
+/// sorted by start, with the furthest end of each prefix.
+pub struct SpanIndex {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub fn new(mut spans: Vec<Span>) -> SpanIndex {
+        spans.sort_unstable_by_key(|s| s.start);
+        let furthest_end = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        SpanIndex {
+            starts: spans.into_iter().map(|s| s.start).collect(),
+            furthest_end,
+        }
+    }
+
+    /// Whether any of the spans overlaps `span`: of those starting before it ends, the furthest end
+    /// passes its start.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let before = self.starts.partition_point(|&start| start < span.end);
+        before > 0 && self.furthest_end[before - 1] > span.start
+    }
+}
+
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
@@ -182,5 +213,25 @@ mod tests {
         assert!(a.overlaps(b));
         assert_eq!(a.cover(b), Span::new(2, 9));
         assert!(!a.overlaps(Span::new(5, 6)));
+    }
+
+    #[test]
+    fn an_index_answers_overlaps_as_each_span_would() {
+        // A long span that starts first and covers what comes after the short ones.
+        let spans = [
+            Span::new(40, 50),
+            Span::new(0, 100),
+            Span::new(10, 12),
+            Span::new(120, 130),
+        ];
+        let index = SpanIndex::new(spans.to_vec());
+        for start in 0..140 {
+            for len in [0, 1, 5] {
+                let query = Span::new(start, start + len);
+                let each = spans.iter().any(|s| s.overlaps(query));
+                assert_eq!(index.overlaps(query), each, "{query:?}");
+            }
+        }
+        assert!(!SpanIndex::new(Vec::new()).overlaps(Span::new(0, 1)));
     }
 }

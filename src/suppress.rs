@@ -13,7 +13,9 @@ use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::directive::directives;
 use crate::registry::Builtin;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// The rules this module reports while it applies a file's suppressions.
 pub const RULES: &[Builtin] = &[WITHOUT_REASON, UNUSED];
@@ -75,36 +77,121 @@ struct Suppression {
 }
 
 impl Suppression {
-    /// Whether the suppression hides `d`: its primary span starts in the scope, and its rule is named
-    /// (or none is).
-    fn hides(&self, d: &Diagnostic) -> bool {
-        self.scope.start <= d.primary.span.start
-            && d.primary.span.start < self.scope.end.max(self.scope.start + 1)
-            && (self.codes.is_empty()
-                || self
-                    .codes
-                    .iter()
-                    .any(|c| c.eq_ignore_ascii_case(&d.code) || *c == d.name))
+    /// The places whose findings the suppression hides (those whose primary span starts there): its
+    /// scope, and where the scope is empty, the place it stands at.
+    fn reach(&self) -> Span {
+        Span::new(self.scope.start, self.scope.end.max(self.scope.start + 1))
     }
 }
 
-/// What a file's suppressions cover, before they are applied: a finding they may hide is held whole
-/// until then (see `diagnostic::Found`).
-pub struct Covered(Vec<Suppression>);
+/// A file's suppressions, grouped by the rules they name (every rule, a code, a name): which
+/// suppressions may hide a finding is a look-up and a binary search, which one does is a sweep over
+/// the places, never a comparison with each (twenty thousand suppressions took seconds).
+pub struct Covered {
+    suppressions: Vec<Suppression>,
+    every_rule: Option<usize>,
+    by_code: FxHashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
+    /// Each group's scopes, and each suppression's groups.
+    scopes: Vec<SpanIndex>,
+    groups_of: Vec<Vec<usize>>,
+}
 
 impl Covered {
     pub fn of(analysis: &Analysis) -> Covered {
-        Covered(suppressions(analysis))
+        let suppressions = suppressions(analysis);
+        let mut covered = Covered {
+            suppressions: Vec::new(),
+            every_rule: None,
+            by_code: FxHashMap::default(),
+            by_name: FxHashMap::default(),
+            scopes: Vec::new(),
+            groups_of: Vec::new(),
+        };
+        // Each group's scopes, a group made the first time a suppression names its rule.
+        let mut members: Vec<Vec<Span>> = Vec::new();
+        fn new_group(members: &mut Vec<Vec<Span>>) -> usize {
+            members.push(Vec::new());
+            members.len() - 1
+        }
+        for s in &suppressions {
+            let mut groups = Vec::new();
+            if s.codes.is_empty() {
+                groups.push(
+                    *covered
+                        .every_rule
+                        .get_or_insert_with(|| new_group(&mut members)),
+                );
+            }
+            for c in &s.codes {
+                let by_code = covered.by_code.entry(c.to_ascii_lowercase());
+                groups.push(*by_code.or_insert_with(|| new_group(&mut members)));
+                let by_name = covered.by_name.entry(c.clone());
+                groups.push(*by_name.or_insert_with(|| new_group(&mut members)));
+            }
+            for &g in &groups {
+                members[g].push(s.reach());
+            }
+            covered.groups_of.push(groups);
+        }
+        covered.scopes = members.into_iter().map(SpanIndex::new).collect();
+        covered.suppressions = suppressions;
+        covered
+    }
+
+    /// The groups of the suppressions that name `d`'s rule.
+    fn naming(&self, d: &Diagnostic) -> impl Iterator<Item = usize> {
+        let code = self.by_code.get(&d.code.to_ascii_lowercase()).copied();
+        let name = self.by_name.get(&d.name).copied();
+        [self.every_rule, code, name].into_iter().flatten()
     }
 
     pub fn may_hide(&self, d: &Diagnostic) -> bool {
-        self.0.iter().any(|s| s.hides(d))
+        let at = d.primary.span.start;
+        self.naming(d)
+            .any(|g| self.scopes[g].overlaps(Span::new(at, at + 1)))
+    }
+
+    /// For each diagnostic, the first suppression (in the file's order) that hides it. One sweep over
+    /// the places in order: the suppressions whose scope holds the place are kept open, by group.
+    fn first_hiding(&self, found: &[Diagnostic]) -> Vec<Option<usize>> {
+        let mut places: Vec<usize> = (0..found.len()).collect();
+        places.sort_by_key(|&i| found[i].primary.span.start);
+        let reach = |i: usize| self.suppressions[i].reach();
+        let mut opening: Vec<usize> = (0..self.suppressions.len()).collect();
+        opening.sort_by_key(|&i| reach(i).start);
+        let mut closing = opening.clone();
+        closing.sort_by_key(|&i| reach(i).end);
+        let mut open: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); self.scopes.len()];
+        let (mut opened, mut closed) = (0, 0);
+        let mut first = vec![None; found.len()];
+        for i in places {
+            let at = found[i].primary.span.start;
+            while let Some(&s) = opening.get(opened).filter(|&&s| reach(s).start <= at) {
+                for &g in &self.groups_of[s] {
+                    open[g].insert(s);
+                }
+                opened += 1;
+            }
+            while let Some(&s) = closing.get(closed).filter(|&&s| reach(s).end <= at) {
+                for &g in &self.groups_of[s] {
+                    open[g].remove(&s);
+                }
+                closed += 1;
+            }
+            first[i] = self
+                .naming(&found[i])
+                .filter_map(|g| open[g].first().copied())
+                .min();
+        }
+        first
     }
 }
 
 fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
     let text = &analysis.file.text;
     let all = directives(text);
+    let enables = Enables::of(&all);
     let mut out = Vec::new();
     for (i, (directive, kind, codes, reason)) in all.iter().enumerate() {
         let reach = match *kind {
@@ -117,12 +204,9 @@ fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
             Reach::NextLine => next_line(text, directive.end),
             Reach::Sentence => next_sentence(analysis, directive.end),
             Reach::Block => {
-                let end = all[i + 1..]
-                    .iter()
-                    .find(|(_, k, c, _)| {
-                        *k == "enable" && (c.is_empty() || c.iter().any(|x| codes.contains(x)))
-                    })
-                    .map_or(text.len(), |(span, ..)| span.start);
+                let end = enables
+                    .after(i, codes)
+                    .map_or(text.len(), |j| all[j].0.start);
                 Span::new(directive.end, end)
             }
         };
@@ -135,6 +219,45 @@ fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
         });
     }
     out
+}
+
+/// A file's `enable` directives by the codes they name, to find where each block ends in a binary
+/// search (a file of many blocks compared each with every later directive).
+struct Enables<'a> {
+    naming_none: Vec<usize>,
+    by_code: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Enables<'a> {
+    fn of(all: &'a [(Span, &str, Vec<String>, Option<String>)]) -> Enables<'a> {
+        let mut enables = Enables {
+            naming_none: Vec::new(),
+            by_code: FxHashMap::default(),
+        };
+        for (i, (_, kind, codes, _)) in all.iter().enumerate() {
+            if *kind != "enable" {
+                continue;
+            }
+            if codes.is_empty() {
+                enables.naming_none.push(i);
+            }
+            for c in codes {
+                enables.by_code.entry(c.as_str()).or_default().push(i);
+            }
+        }
+        enables
+    }
+
+    /// The first `enable` after directive `i` that ends a block of `codes`: one naming no code, or one
+    /// naming any of them.
+    fn after(&self, i: usize, codes: &[String]) -> Option<usize> {
+        let next = |list: &[usize]| list.get(list.partition_point(|&j| j <= i)).copied();
+        let naming = codes
+            .iter()
+            .filter_map(|c| self.by_code.get(c.as_str()))
+            .filter_map(|list| next(list));
+        next(&self.naming_none).into_iter().chain(naming).min()
+    }
 }
 
 /// The first non-blank line after `from` (the rest of the directive's own line is skipped).
@@ -158,23 +281,20 @@ fn next_sentence(analysis: &Analysis, from: usize) -> Span {
 
 /// Removes suppressed diagnostics and adds a note for each suppression with no reason or no effect.
 pub fn apply(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut suppressions = suppressions(analysis);
-    if suppressions.is_empty() {
+    let mut covered = Covered::of(analysis);
+    if covered.suppressions.is_empty() {
         return diagnostics;
     }
+    let first = covered.first_hiding(&diagnostics);
+    for &s in first.iter().flatten() {
+        covered.suppressions[s].used = true;
+    }
+    let mut hidden = first.iter().map(Option::is_some);
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|d| {
-            let hit = suppressions.iter_mut().find(|s| s.hides(d));
-            match hit {
-                Some(s) => {
-                    s.used = true;
-                    false
-                }
-                None => true,
-            }
-        })
+        .filter(|_| !hidden.next().unwrap_or(false))
         .collect();
+    let suppressions = covered.suppressions;
     let path = &analysis.file.path;
     for s in &suppressions {
         let label = Label::new(path, s.directive, "");

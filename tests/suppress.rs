@@ -77,3 +77,32 @@ fn a_block_runs_to_its_enable() {
     );
     assert!(out.contains("warning[NL203]"));
 }
+
+#[test]
+fn of_two_suppressions_over_one_finding_the_first_hides_it() {
+    // A block over the paragraph, and a next-line suppression inside it: the block is the first to
+    // cover the hedge, so the line's suppression hides nothing.
+    let text = draft(
+        "[newslint-disable NL203 -- wire copy, sourced upstream]\n[newslint-disable-next-line NL203 -- the Sunday Express reported the talks]",
+        false,
+    );
+    let out = check("a.txt", &text);
+    assert_eq!(
+        out.lines()
+            .map(|l| l.split(": ").nth(1).unwrap())
+            .collect::<Vec<_>>(),
+        ["note[NL004]"],
+        "{out}"
+    );
+    assert!(out.starts_with("a.txt:4:1:"), "{out}");
+}
+
+#[test]
+fn a_block_ends_only_at_an_enable_of_its_rules() {
+    let text = draft(
+        "[newslint-disable NL203 -- wire copy, sourced upstream]\n[newslint-enable NL201]",
+        false,
+    );
+    let out = check("a.txt", &text);
+    assert!(!out.contains("NL203"), "{out}");
+}

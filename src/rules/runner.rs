@@ -9,7 +9,7 @@ use super::{
 };
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Found};
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -49,7 +49,7 @@ pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) {
         }
     }
     let vague = attribution_rules(pack, &cx, &exceptions, out);
-    once_per_place(pack, &cx, &claims, Overlaps::new(vague), out);
+    once_per_place(pack, &cx, &claims, SpanIndex::new(vague), out);
 }
 
 /// The `attribution` rules: the sources that name no one, and the cues that judge what was said. The
@@ -88,14 +88,14 @@ fn once_per_place(
     pack: &Pack,
     cx: &Context,
     claims: &[(usize, Span)],
-    vague: Overlaps,
+    vague: SpanIndex,
     out: &mut Found,
 ) {
     let doc = &cx.analysis.document;
     let mut kept = Vec::new();
     let mut first: FxHashMap<(usize, (usize, bool)), (usize, usize)> = FxHashMap::default();
     for (order, &(r, span)) in claims.iter().enumerate() {
-        if vague.any(span) {
+        if vague.overlaps(span) {
             continue;
         }
         let Some(sentence) = doc.sentence_at(span.start) else {
@@ -118,36 +118,6 @@ fn once_per_place(
         let (r, span) = claims[order];
         let rule = &pack.rules[r].rule;
         out.push(diagnostic(rule, cx, span, &[("match", cx.text(span))]));
-    }
-}
-
-/// Spans, to ask whether any overlaps another (as `Span::overlaps` has it) in one binary search: sorted
-/// by start, with the furthest end of each prefix.
-struct Overlaps {
-    spans: Vec<Span>,
-    furthest_end: Vec<usize>,
-}
-
-impl Overlaps {
-    fn new(mut spans: Vec<Span>) -> Overlaps {
-        spans.sort_unstable_by_key(|s| s.start);
-        let furthest_end = spans
-            .iter()
-            .scan(0, |end, s| {
-                *end = s.end.max(*end);
-                Some(*end)
-            })
-            .collect();
-        Overlaps {
-            spans,
-            furthest_end,
-        }
-    }
-
-    /// Whether any of the spans overlaps `span`.
-    fn any(&self, span: Span) -> bool {
-        let starting_before = self.spans.partition_point(|s| s.start < span.end);
-        starting_before > 0 && self.furthest_end[starting_before - 1] > span.start
     }
 }
 
