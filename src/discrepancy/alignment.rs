@@ -23,29 +23,57 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        // Four billion different words take a file of tens of gigabytes; past that, words share the
+        // Two billion different words take a file of tens of gigabytes; past that, words share the
         // last number, which only makes their quotations look more alike.
-        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        let id = u32::try_from(self.words.len()).map_or(Word::LAST, |id| id.min(Word::LAST));
         self.words.push(word.into());
         self.ids.insert(word.into(), id);
         id
     }
 
-    /// The word numbered `id`.
-    pub(super) fn word(&self, id: u32) -> &str {
-        self.words.get(id as usize).map_or("", |w| w)
+    /// The text of `word`.
+    pub(super) fn text(&self, word: Word) -> &str {
+        self.words.get(word.id() as usize).map_or("", |w| w)
     }
 }
 
-/// The compared words of `text` as numbers in `vocabulary`, at most `MAX_WORDS`, and for each whether
-/// a sentence ends with it (`hindrance.`): lower case, curly marks straightened, dashes and ellipses
-/// out, bracketed editorial insertions out (`[the] election` compares as `election`), apostrophes kept,
-/// hyphens kept (a hyphenation is drift).
-pub(super) fn words_and_sentence_ends(
-    text: &str,
-    vocabulary: &mut Vocabulary,
-) -> (Box<[u32]>, Box<[bool]>) {
-    let (mut words, mut ends) = (Vec::new(), Vec::new());
+/// A word of a quotation: its number in the story's vocabulary, and in the top bit whether a sentence
+/// ends with it (`hindrance.`). Words are equal when their numbers are.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Word(u32);
+
+impl Word {
+    const SENTENCE_END: u32 = 1 << 31;
+    const LAST: u32 = Word::SENTENCE_END - 1;
+
+    fn id(self) -> u32 {
+        self.0 & !Word::SENTENCE_END
+    }
+
+    pub(super) fn ends_sentence(self) -> bool {
+        self.0 & Word::SENTENCE_END != 0
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        self.id() == other.id()
+    }
+}
+
+impl Eq for Word {}
+
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id().hash(state);
+    }
+}
+
+/// The compared words of `text`, at most `MAX_WORDS`, numbered in `vocabulary`: lower case, curly
+/// marks straightened, dashes and ellipses out, bracketed editorial insertions out (`[the] election`
+/// compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
+pub(super) fn quoted_words(text: &str, vocabulary: &mut Vocabulary) -> Box<[Word]> {
+    let mut words = Vec::new();
     let mut word = String::new();
     spoken_pieces(text, |raw, _| {
         if words.len() == MAX_WORDS {
@@ -53,12 +81,16 @@ pub(super) fn words_and_sentence_ends(
         }
         compared_form_into(raw, &mut word);
         if !word.is_empty() {
-            words.push(vocabulary.id(&word));
             let bare = raw.trim_end_matches(['”', '"', '’', '\'', ')', ']']);
-            ends.push(bare.ends_with(['.', '?', '!']));
+            let end = if bare.ends_with(['.', '?', '!']) {
+                Word::SENTENCE_END
+            } else {
+                0
+            };
+            words.push(Word(vocabulary.id(&word) | end));
         }
     });
-    (words.into(), ends.into())
+    words.into()
 }
 
 /// The compared words of `text` (which starts at byte `base` of its file), each with its span.
@@ -314,18 +346,19 @@ mod tests {
     fn quotations_number_their_words_in_one_vocabulary() {
         // Seeds 000 and 004: one sentence quoted in both.
         let mut vocabulary = Vocabulary::default();
-        let (a, ends) = words_and_sentence_ends(
+        let a = quoted_words(
             "“The two leaders agreed this is of substantial hindrance. They agreed …”",
             &mut vocabulary,
         );
-        let (b, _) = words_and_sentence_ends(
+        let b = quoted_words(
             "\"The two leaders agreed that this is a substantial hindrance ... \"",
             &mut vocabulary,
         );
         assert_eq!(a[..4], b[..4]);
-        assert_eq!(vocabulary.word(a[8]), "hindrance");
-        let sentence_ends: Vec<usize> = (0..ends.len()).filter(|&i| ends[i]).collect();
+        assert_eq!(vocabulary.text(a[8]), "hindrance");
+        let sentence_ends: Vec<usize> = (0..a.len()).filter(|&i| a[i].ends_sentence()).collect();
         assert_eq!(sentence_ends, [8]);
+        assert_eq!(a[8], b[9], "a sentence's end is not part of the word");
     }
 
     #[test]

@@ -3,11 +3,12 @@
 //! wording are compared; each pair is aligned word by word.
 
 use super::alignment::{
-    Alignment, Edit, Vocabulary, align, count_words, describe, words_and_sentence_ends,
+    Alignment, Edit, Vocabulary, Word, align, count_words, describe, quoted_words,
 };
 use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::grammar::Attribution;
 use crate::grammar::name::person_name;
 use crate::grammar::words::{ROLE_WORDS, is_capitalised};
 use crate::registry::Builtin;
@@ -62,17 +63,31 @@ fn compare(story: &Story) -> Vec<Diagnostic> {
     check(story.drafts, story.limits)
 }
 
-/// A quotation as compared: where it is, who said it, and its words in a typography-free form.
+/// A quotation as compared: where it is, the attribution giving its speaker, and its words in a
+/// typography-free form. A story full of quotations holds one of these for each (48 bytes and its
+/// words): who said it is read from the attribution when a pair is compared.
 struct Quoted<'a> {
-    path: &'a str,
+    analysis: &'a Analysis,
     span: Span,
-    speaker: Option<&'a str>,
-    /// The person the source names (not `he` or `the secretary`, resolved from the copy before it).
-    source_name: Option<&'a str>,
+    attribution: Option<&'a Attribution>,
     /// Its words, numbered in the story's vocabulary.
-    words: Box<[u32]>,
-    /// Whether a sentence of the quotation ends at each word.
-    sentence_ends: Box<[bool]>,
+    words: Box<[Word]>,
+}
+
+impl<'a> Quoted<'a> {
+    fn path(&self) -> &'a str {
+        &self.analysis.file.path
+    }
+
+    fn speaker(&self) -> Option<&'a str> {
+        self.attribution.and_then(|a| a.speaker.as_deref())
+    }
+
+    /// The person the source names (not `he` or `the secretary`, resolved from the copy before it).
+    fn source_name(&self) -> Option<&'a str> {
+        let source = self.attribution?.source?;
+        person_name(source.of(&self.analysis.file.text))
+    }
 }
 
 /// Words per shingle, and shingles two quotations must share to be compared.
@@ -109,7 +124,7 @@ fn attribution_of<'a>(
     analysis: &'a Analysis,
     by_sentence: &[usize],
     span: Span,
-) -> Option<&'a crate::grammar::Attribution> {
+) -> Option<&'a Attribution> {
     let doc = &analysis.document;
     let first = doc.sentences.partition_point(|s| s.span.end <= span.start);
     let last = doc.sentences.partition_point(|s| s.span.start < span.end);
@@ -144,22 +159,15 @@ fn quotations<'a>(
             if doc.is_heading(q.block) || count_words(inner) < min_words {
                 continue;
             }
-            let (words, sentence_ends) = words_and_sentence_ends(inner, vocabulary);
+            let words = quoted_words(inner, vocabulary);
             if words.len() < min_words {
                 continue; // cut to the words compared
             }
-            let attribution = attribution_of(analysis, &by_sentence, q.span);
-            let speaker = attribution.and_then(|a| a.speaker.as_deref());
-            let source_name = attribution
-                .and_then(|a| a.source)
-                .and_then(|s| person_name(s.of(&analysis.file.text)));
             out.push(Quoted {
-                path: &analysis.file.path,
+                analysis,
                 span: q.span,
-                speaker,
-                source_name,
+                attribution: attribution_of(analysis, &by_sentence, q.span),
                 words,
-                sentence_ends,
             });
         }
     }
@@ -168,7 +176,7 @@ fn quotations<'a>(
 
 /// Pairs of quotations that share at least two shingles, each pair once.
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<&[u32], Postings> = HashMap::default();
+    let mut index: HashMap<&[Word], Postings> = HashMap::default();
     for (i, q) in quoted.iter().enumerate() {
         for shingle in q.words.windows(SHINGLE) {
             index
@@ -230,14 +238,14 @@ impl Postings {
 /// Whether the words `range` of `q` make up whole sentences of it.
 fn whole_sentence(q: &Quoted, range: Option<(usize, usize)>) -> bool {
     range.is_some_and(|(first, last)| {
-        let starts = first == 0 || q.sentence_ends[first - 1];
-        let ends = last + 1 == q.words.len() || q.sentence_ends[last];
+        let starts = first == 0 || q.words[first - 1].ends_sentence();
+        let ends = last + 1 == q.words.len() || q.words[last].ends_sentence();
         starts && ends
     })
 }
 
 /// `part` appears word for word, in one piece, inside `whole`.
-fn is_part_of(part: &[u32], whole: &[u32]) -> bool {
+fn is_part_of(part: &[Word], whole: &[Word]) -> bool {
     part.is_empty() || whole.windows(part.len()).any(|w| w == part)
 }
 
@@ -250,16 +258,20 @@ fn same_speaker_opt(a: Option<&str>, b: Option<&str>) -> bool {
 
 fn two_speakers(first: &Quoted, second: &Quoted) -> Diagnostic {
     let (x, y) = (
-        first.speaker.unwrap_or("someone"),
-        second.speaker.unwrap_or("someone"),
+        first.speaker().unwrap_or("someone"),
+        second.speaker().unwrap_or("someone"),
     );
     Diagnostic::new(
         TWO_SPEAKERS.id(),
         format!("The same quotation is given to `{y}` and to `{x}`"),
-        Label::new(second.path, second.span, format!("attributed to {y} here")),
+        Label::new(
+            second.path(),
+            second.span,
+            format!("attributed to {y} here"),
+        ),
     )
     .with_secondary(Label::new(
-        first.path,
+        first.path(),
         first.span,
         format!("attributed to {x} here"),
     ))
@@ -280,7 +292,7 @@ fn names_a_person<'a>(
     surnames: &mut Option<HashSet<&'a str>>,
     story: &[&'a Analysis],
 ) -> bool {
-    q.source_name.is_some_and(|name| {
+    q.source_name().is_some_and(|name| {
         name.split_whitespace().count() >= 2
             || surnames
                 .get_or_insert_with(|| self::surnames(story))
@@ -306,7 +318,7 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
             if long_enough
                 && names_a_person(first, &mut surnames, story)
                 && names_a_person(second, &mut surnames, story)
-                && !same_speaker_opt(first.speaker, second.speaker)
+                && !same_speaker_opt(first.speaker(), second.speaker())
             {
                 out.push(two_speakers(first, second));
             }
@@ -318,7 +330,7 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
             edits,
             in_a: in_shorter,
             in_b: in_longer,
-        } = align(&shorter.words, &longer.words, |&id| vocabulary.word(id));
+        } = align(&shorter.words, &longer.words, |&w| vocabulary.text(w));
         // Where the two renderings overlap, they must be mostly the same words with small differences
         // (either may go on beyond the overlap: `The two leaders agreed … hindrance ...`), and the
         // overlap must be most of the shorter one or a whole sentence of either: two remarks of one
@@ -336,8 +348,8 @@ pub(super) fn check(story: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic>
         {
             continue;
         }
-        let label = |q: &Quoted, text: &str| Label::new(q.path, q.span, text);
-        match (first.speaker, second.speaker) {
+        let label = |q: &Quoted, text: &str| Label::new(q.path(), q.span, text);
+        match (first.speaker(), second.speaker()) {
             (Some(x), Some(y)) if !same_speaker(x, y) => {}
             (speaker_a, speaker_b) if !edits.is_empty() => {
                 let who = speaker_b
