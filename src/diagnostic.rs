@@ -124,6 +124,22 @@ impl Diagnostic {
         self
     }
 
+    /// The diagnostic's rule and primary place, with nothing it would say.
+    fn place_alone(self) -> Diagnostic {
+        Diagnostic {
+            message: String::new(),
+            primary: Label {
+                message: String::new(),
+                ..self.primary
+            },
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            fix: None,
+            ..self
+        }
+    }
+
     pub fn with_secondary(mut self, label: Label) -> Diagnostic {
         self.secondary.push(label);
         self
@@ -234,6 +250,7 @@ fn over_the_limit(found: &[Diagnostic], may_cut: &dyn Fn(&Diagnostic) -> bool) -
 pub struct Found<'a> {
     list: Vec<Diagnostic>,
     may_cut: &'a dyn Fn(&Diagnostic) -> bool,
+    hidden: &'a dyn Fn(&Diagnostic) -> bool,
     next_cut: usize,
 }
 
@@ -245,11 +262,23 @@ impl<'a> Found<'a> {
         Found {
             list: Vec::new(),
             may_cut,
+            hidden: &|_| false,
             next_cut: FIRST_CUT,
         }
     }
 
+    /// Findings `hidden` says a suppression will hide are held as their rule and place alone: what
+    /// they say is never shown, and where they are tells which suppression was used.
+    pub fn hiding(self, hidden: &'a dyn Fn(&Diagnostic) -> bool) -> Found<'a> {
+        Found { hidden, ..self }
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
+        let d = if (self.hidden)(&d) {
+            d.place_alone()
+        } else {
+            d
+        };
         self.list.push(d);
         if self.list.len() >= self.next_cut {
             cap(&mut self.list, self.may_cut);
@@ -361,6 +390,28 @@ mod tests {
             kept.iter().filter(|d| d.code == "NL201").count(),
             MAX_PER_RULE + 1
         );
+    }
+
+    #[test]
+    fn a_hidden_finding_is_held_as_its_rule_and_place() {
+        let cut_none = |_: &Diagnostic| false;
+        let first = |d: &Diagnostic| d.primary.span.start == 0;
+        let mut found = Found::new(&cut_none).hiding(&first);
+        found.extend(
+            findings("NL203", 2)
+                .into_iter()
+                .map(|d| d.with_help("Say who")),
+        );
+        let held = found.into_vec();
+        assert_eq!(
+            (held[0].code.as_str(), held[0].primary.span),
+            ("NL203", Span::new(0, 1))
+        );
+        assert_eq!(
+            (held[0].message.as_str(), held[0].help.as_deref()),
+            ("", None)
+        );
+        assert_eq!(held[1].message, "found");
     }
 
     #[test]

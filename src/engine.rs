@@ -618,13 +618,13 @@ pub enum Fixes {
 
 /// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies). A rule
 /// with more findings than a report shows keeps those it shows and a count (`diagnostic::Found`),
-/// except the findings a later step may remove or needs: those a suppression may hide and, when
-/// fixes are applied, those with a fix.
+/// except the findings a later step needs: those a suppression hides (held as their place alone,
+/// for the suppression to be counted used) and, when fixes are applied, those with a fix.
 pub fn lint(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> Vec<Diagnostic> {
     let covered = suppress::Covered::of(analysis);
-    let may_cut =
-        |d: &Diagnostic| (fixes == Fixes::Reported || d.fix.is_none()) && !covered.may_hide(d);
-    let mut found = diagnostic::Found::new(&may_cut);
+    let hidden = |d: &Diagnostic| covered.hides(d);
+    let may_cut = |d: &Diagnostic| (fixes == Fixes::Reported || d.fix.is_none()) && !hidden(d);
+    let mut found = diagnostic::Found::new(&may_cut).hiding(&hidden);
     rules::run(pack, analysis, &mut found);
     crate::checks::run(analysis, &mut found);
     found.into_vec()

@@ -146,7 +146,8 @@ impl Covered {
         [self.every_rule, code, name].into_iter().flatten()
     }
 
-    pub fn may_hide(&self, d: &Diagnostic) -> bool {
+    /// Whether a suppression of the file hides `d` (when they are applied, one will).
+    pub fn hides(&self, d: &Diagnostic) -> bool {
         let at = d.primary.span.start;
         self.naming(d)
             .any(|g| self.scopes[g].overlaps(Span::new(at, at + 1)))
