@@ -631,7 +631,8 @@ pub fn lint(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> Vec<Diagnostic> {
 }
 
 /// Parses a file and runs everything on it alone: the code rules, the rule pack, discrepancies within
-/// the draft, then the draft's suppressions.
+/// the draft, then the draft's suppressions; spans and fixes placed in the file as given (a file read
+/// with invisible characters taken out, or from HTML or Word, is read in another text).
 pub fn check_file(file: SourceFile, lexicon: &Lexicon, pack: &Pack) -> (Analysis, Vec<Diagnostic>) {
     let analysis = analyse(file, lexicon);
     let mut diagnostics = lint(&analysis, pack, Fixes::Applied);
@@ -639,7 +640,11 @@ pub fn check_file(file: SourceFile, lexicon: &Lexicon, pack: &Pack) -> (Analysis
         &[&analysis],
         &discrepancy::Thresholds::default(),
     ));
-    let diagnostics = suppress::apply(&analysis, diagnostics);
+    let mapped = fix::MappedFiles::new([&analysis.file]);
+    let diagnostics = suppress::apply(&analysis, diagnostics)
+        .into_iter()
+        .map(|d| fix::to_original(d, &mapped))
+        .collect();
     (analysis, diagnostics)
 }
 

@@ -37,8 +37,10 @@ fn assert_spans_inside(file: &SourceFile) {
             );
         }
     }
+    // Diagnostics are placed in the file as given.
+    let given = file.original();
     for d in &diagnostics {
-        assert!(d.primary.span.end <= file.text.len());
+        assert!(d.primary.span.end <= given.len() && given.is_char_boundary(d.primary.span.start));
     }
 }
 
@@ -56,4 +58,19 @@ fn truncated_and_headless_copy_never_panics() {
             cut += STEP;
         }
     }
+}
+
+#[test]
+fn check_file_places_fixes_in_the_file_as_given() {
+    // Seed 002 with a zero-width space after `said`. The fuzzer found the same with a byte-order mark
+    // before `Trump`: the fix was placed in the text read (the mark taken out), three bytes short of
+    // the file, and applying it cut a character.
+    let text = "In his own press conference, Lavrov also said\u{200b} Trump told Putin “that in the US, as before, some groups are spreading—but can’t prove—the topic of Russian meddling in the US election.”\n";
+    let (_, found) = check_file(
+        SourceFile::new("a.txt", text),
+        Lexicon::default_lexicon(),
+        Pack::default_pack(),
+    );
+    let fixed = newslint::fix::apply(text, &newslint::fix::safe_fixes(&found));
+    assert_eq!(fixed, text.replace('\u{200b}', ""));
 }

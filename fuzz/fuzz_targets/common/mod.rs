@@ -7,13 +7,8 @@ use newslint::{Analysis, Lexicon, Pack, SourceFile, check_file};
 /// Checks `file` with the default pack and writes the human (in colour or not), short and JSON
 /// reports; the analysis, for the targets that report more of it.
 pub fn check_and_report(file: SourceFile, colour: bool) -> Analysis {
-    let (analysis, found) = check_file(file, Lexicon::default_lexicon(), Pack::default_pack());
     // Diagnostics point into the file as on disk (HTML, Word), as `check` reports them.
-    let mapped = newslint::fix::MappedFiles::new([&analysis.file]);
-    let found: Vec<_> = found
-        .into_iter()
-        .map(|d| newslint::fix::to_original(d, &mapped))
-        .collect();
+    let (analysis, found) = check_file(file, Lexicon::default_lexicon(), Pack::default_pack());
     let shown = analysis.file.original();
     for d in &found {
         assert!(d.primary.span.end <= shown.len() && shown.is_char_boundary(d.primary.span.start));
