@@ -286,11 +286,6 @@ impl<'a> Found<'a> {
         }
     }
 
-    /// The findings so far, to reorder or drop (what is added through it is not held to the bound).
-    pub fn list(&mut self) -> &mut Vec<Diagnostic> {
-        &mut self.list
-    }
-
     /// The findings, the rules over the limit cut.
     pub fn into_vec(mut self) -> Vec<Diagnostic> {
         cap(&mut self.list, self.may_cut);
@@ -374,7 +369,7 @@ mod tests {
         let cut_any = |_: &Diagnostic| true;
         let mut found = Found::new(&cut_any);
         found.extend(all.clone());
-        assert!(found.list().len() < 2 * FIRST_CUT);
+        assert!(found.list.len() < 2 * FIRST_CUT);
         assert_eq!(shown(found.into_vec()), shown(all));
     }
 
