@@ -221,6 +221,8 @@ pub struct Scope {
     /// The config's folder (the working directory when there is no config), absolute.
     pub base: PathBuf,
     cwd: PathBuf,
+    /// `base` with its links resolved, asked of the file system once (a walk asks for every file).
+    real_base: std::sync::OnceLock<Option<PathBuf>>,
 }
 
 impl Scope {
@@ -228,6 +230,7 @@ impl Scope {
         Scope {
             base: normalise(&cwd.join(base)),
             cwd: cwd.to_path_buf(),
+            real_base: std::sync::OnceLock::new(),
         }
     }
 
@@ -244,10 +247,9 @@ impl Scope {
             return inside.to_path_buf();
         }
         let real = |p: &Path| std::fs::canonicalize(p).ok();
-        match (real(&absolute), real(&self.base)) {
-            (Some(file), Some(base)) => {
-                file.strip_prefix(&base).map_or(absolute, Path::to_path_buf)
-            }
+        let base = self.real_base.get_or_init(|| real(&self.base));
+        match (real(&absolute), base) {
+            (Some(file), Some(base)) => file.strip_prefix(base).map_or(absolute, Path::to_path_buf),
             _ => absolute,
         }
     }
@@ -321,10 +323,11 @@ impl Policy {
 
     /// The overrides whose globs match the file at `path`, in order.
     fn matching(&self, path: &str) -> impl DoubleEndedIterator<Item = &Override> {
-        let relative = self.scope.relative(path);
+        // No overrides, no path to resolve (resolving one may ask the file system, per finding).
+        let relative = (!self.overrides.is_empty()).then(|| self.scope.relative(path));
         self.overrides
             .iter()
-            .filter(move |(set, _)| set.is_match(&relative))
+            .filter(move |(set, _)| relative.as_ref().is_some_and(|r| set.is_match(r)))
             .map(|(_, o)| o)
     }
 
