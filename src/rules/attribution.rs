@@ -91,13 +91,15 @@ fn names_no_one(cx: &Context, check: &AttributionCheck, index: usize, source: Sp
     if unnamed(text, &check.unnamed) && is_vague_head(text, &check.sources) {
         return true;
     }
-    let answered = names_an_institution(text, &check.affiliations)
-        || affiliated_before(cx, source)
-        || described_after(cx, source)
-        || named_in_apposition(cx, source)
-        || said_whose_before(cx, index, text)
-        || (is_group(text) && named_next(cx, check, index));
-    is_vague(text, &check.sources, opens_with_common_word(cx, source)) && !answered
+    let answered = || {
+        names_an_institution(text, &check.affiliations)
+            || affiliated_before(cx, source)
+            || described_after(cx, source)
+            || named_in_apposition(cx, source)
+            || said_whose_before(cx, index, text)
+            || (is_group(text) && named_next(cx, check, index))
+    };
+    is_vague(text, &check.sources, || opens_with_common_word(cx, source)) && !answered()
 }
 
 /// `a company official`, `ministry officials`, `a government survey`: a word before the head ties the
@@ -262,7 +264,7 @@ fn names_a_person(cx: &Context, check: &AttributionCheck, a: &Attribution) -> bo
     let text = cx.text(source);
     text.split_whitespace()
         .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !is_determiner(w))
-        && !is_vague(text, &check.sources, opens_with_common_word(cx, source))
+        && !is_vague(text, &check.sources, || opens_with_common_word(cx, source))
         && !unnamed(text, &check.unnamed)
 }
 
@@ -287,11 +289,17 @@ fn opens_with_common_word(cx: &Context, source: Span) -> bool {
 /// `a source`, `some analysts`) with nothing that identifies it: no attachment (`officials at the
 /// ministry`, `a report by Demos`), no capitalised affiliation (`U.S. officials`), no pronoun (`he and
 /// fellow officials`), and not a definite reference back to one already named (`the study`, `its report`).
-fn is_vague(source: &str, vague: &[String], common_first: bool) -> bool {
+///
+/// `common_first` answers whether the first word is a common word capitalised to open the sentence; it
+/// is asked last, as it may index the whole copy.
+fn is_vague(source: &str, vague: &[String], common_first: impl Fn() -> bool) -> bool {
     let words: Vec<&str> = source.split_whitespace().collect();
     let (Some(first), Some(head)) = (words.first(), words.last()) else {
         return false;
     };
+    if !vague.iter().any(|v| v.eq_ignore_ascii_case(head)) {
+        return false;
+    }
     let definite = is_in(
         &[
             "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
@@ -299,18 +307,17 @@ fn is_vague(source: &str, vague: &[String], common_first: bool) -> bool {
         first,
     ) || first.ends_with("'s")
         || first.ends_with("’s");
-    let affiliated = words[..words.len() - 1].iter().enumerate().any(|(i, w)| {
-        w.starts_with(|c: char| c.is_uppercase()) && !(i == 0 && (is_determiner(w) || common_first))
-    });
+    let affiliated = || {
+        words[..words.len() - 1].iter().enumerate().any(|(i, w)| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !(i == 0 && (is_determiner(w) || common_first()))
+        })
+    };
     let attached = words.iter().any(|w| is_in(ATTACHMENTS, w));
     let identified = words
         .iter()
         .any(|w| is_in(&["he", "she", "they", "we", "i"], w));
-    vague.iter().any(|v| v.eq_ignore_ascii_case(head))
-        && !definite
-        && !affiliated
-        && !attached
-        && !identified
+    !definite && !attached && !identified && !affiliated()
 }
 
 fn is_determiner(word: &str) -> bool {
@@ -331,7 +338,7 @@ mod tests {
     }
 
     fn is_vague_alone(source: &str, vague: &[String]) -> bool {
-        is_vague(source, vague, false)
+        is_vague(source, vague, || false)
     }
 
     fn list(words: &[&str]) -> Vec<String> {
@@ -372,7 +379,7 @@ mod tests {
         // `law` in lower case elsewhere.
         let heads = list(&["experts"]);
         assert!(!is_vague_alone("Law enforcement experts", &heads));
-        assert!(is_vague("Law enforcement experts", &heads, true));
+        assert!(is_vague("Law enforcement experts", &heads, || true));
     }
 
     #[test]

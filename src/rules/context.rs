@@ -11,13 +11,15 @@ use crate::grammar::Attribution;
 use crate::input::Genre;
 use crate::span::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 /// Everything a rule may ask about where a match stands.
 pub(super) struct Context<'a> {
     pub analysis: &'a Analysis,
-    /// The copy's words, indexed on the first question about them.
+    /// The copy's words, indexed once `searches` reaches `SEARCHES_BEFORE_INDEX`.
     words: OnceCell<Words<'a>>,
+    /// How many questions about the copy's words were answered by a search of the text.
+    searches: Cell<usize>,
     /// The attributions' contents by where they start, indexed on the first question about them.
     contents: OnceCell<Contents>,
 }
@@ -27,6 +29,7 @@ impl<'a> Context<'a> {
         Context {
             analysis,
             words: OnceCell::new(),
+            searches: Cell::new(0),
             contents: OnceCell::new(),
         }
     }
@@ -41,11 +44,15 @@ impl<'a> Context<'a> {
             .map(move |i| &attributions[i])
     }
 
-    /// Whether the copy writes `word` as it is given (case and all) on word boundaries.
+    /// Whether the copy writes `word` as it is given (case and all) on word boundaries. The first few
+    /// questions are a search of the text; indexing its words pays only for a file asked many.
     pub(super) fn writes(&self, word: &str) -> bool {
-        self.words
-            .get_or_init(|| Words::of(self.analysis.document.text()))
-            .has(word)
+        let text = self.analysis.document.text();
+        if self.words.get().is_none() && self.searches.get() < SEARCHES_BEFORE_INDEX {
+            self.searches.set(self.searches.get() + 1);
+            return written(text, word);
+        }
+        self.words.get_or_init(|| Words::of(text)).has(word)
     }
 }
 
@@ -281,12 +288,20 @@ impl<'a> Words<'a> {
             .scanned
             .borrow_mut()
             .entry(word.to_string())
-            .or_insert_with(|| {
-                memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).any(|at| {
-                    crate::grammar::lexicon::on_word_boundaries(self.text, at, at + word.len())
-                })
-            })
+            .or_insert_with(|| written(self.text, word))
     }
+}
+
+/// Searches of the text a `Context` answers before it indexes the copy's words: a few searches of a
+/// short article cost less than the index, and the bound keeps a long file linear.
+const SEARCHES_BEFORE_INDEX: usize = 8;
+
+/// Whether `text` has `word` on word boundaries, by a search of it (an empty word is in every text,
+/// as the index answers).
+fn written(text: &str, word: &str) -> bool {
+    word.is_empty()
+        || memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+            .any(|at| crate::grammar::lexicon::on_word_boundaries(text, at, at + word.len()))
 }
 
 /// The contents of a file's attributions, sorted by start, with the longest one's length.
@@ -391,6 +406,7 @@ mod tests {
         ];
         for word in asked {
             assert_eq!(words.has(word), scan(word), "{word}");
+            assert_eq!(written(text, word), scan(word), "{word}");
         }
         assert!(!words.has("crime"), "only inside `crime-rate`");
         assert!(words.has("u.s."));
