@@ -2,7 +2,9 @@
 //! … people`), the bound a hedge puts on it (`at least 224`), and the capitalised words that say which
 //! place or event its sentence is about; and a person's age after their name (`Linda Tripp, 49,`).
 
-use super::number::{Token, UNITS, compound_unit, may_be_number, number, plural_noun, tokens};
+use super::number::{
+    Token, UNITS, compound_unit, may_be_number, may_hold_number, number, plural_noun, tokens,
+};
 use super::{Counted, Figure};
 use crate::Analysis;
 use crate::discrepancy::names::Mention;
@@ -212,6 +214,9 @@ pub(super) fn counts_in<'a>(
     let view = analysis.document.text();
     let mut buffer = Vec::new();
     for (index, sentence) in analysis.document.sentences.iter().enumerate() {
+        if !may_hold_number(sentence.span.of(view)) {
+            continue;
+        }
         tokens(sentence.span.of(view), sentence.span.start, &mut buffer);
         counts_in_sentence(analysis, draft, index, &buffer, out);
     }
