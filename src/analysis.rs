@@ -23,6 +23,8 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     for a in &mut attributions {
         fit_to_characters(&file.text, a);
     }
+    // Held as long as the file is checked: up to half a grown list's room would be unused.
+    attributions.shrink_to_fit();
     let speakers = crate::coverage::Coverage::speakers(&document, &attributions);
     let coverage = crate::coverage::Coverage::sourcing(&document, &attributions);
     Analysis {

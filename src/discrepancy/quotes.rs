@@ -104,13 +104,20 @@ fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
             let last = words.next_back()?;
             words.next().is_some().then_some(last)
         }));
-        let words: Vec<&str> = analysis.document.text().split_whitespace().collect();
-        out.extend(words.windows(2).filter_map(|pair| {
-            let titled = is_capitalised(pair[0]) && ROLE_WORDS.contains(&pair[0].to_lowercase());
-            let name = pair[1].trim_end_matches([',', '.', ';', ':']);
-            let offset = name.as_ptr() as usize - analysis.document.text().as_ptr() as usize;
-            (titled && is_capitalised(name)).then(|| &text[offset..offset + name.len()])
-        }));
+        // Each word with the one before it, read as the text is split (a list of a long file's words
+        // was the largest thing a check held).
+        let view = analysis.document.text();
+        let mut words = view.split_whitespace();
+        let mut before = words.next();
+        for word in words {
+            let title = before.replace(word).unwrap_or_default();
+            let titled = is_capitalised(title) && ROLE_WORDS.contains(&title.to_lowercase());
+            let name = word.trim_end_matches([',', '.', ';', ':']);
+            if titled && is_capitalised(name) {
+                let offset = name.as_ptr() as usize - view.as_ptr() as usize;
+                out.insert(&text[offset..offset + name.len()]);
+            }
+        }
     }
     out
 }
