@@ -20,6 +20,15 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `text` holds an invisible character, decoding only where one may begin: each begins with
+/// one of five bytes (U+00AD, U+061C, U+180E, U+2xxx, U+FEFF in UTF-8), and copy is mostly ASCII.
+fn has_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let invisible_at = |at: usize| text[at..].chars().next().is_some_and(is_invisible);
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).any(invisible_at)
+        || memchr::memchr2_iter(0xD8, 0xE1, bytes).any(invisible_at)
+}
+
 /// Text read without its invisible characters.
 pub struct Stripped {
     pub text: String,
@@ -31,7 +40,7 @@ pub struct Stripped {
 
 /// The text without its invisible characters; `None` when it has none, as nearly all copy.
 pub fn strip(text: &str) -> Option<Stripped> {
-    if !text.chars().any(is_invisible) {
+    if !has_invisible(text) {
         return None;
     }
     let mut read = String::with_capacity(text.len());
@@ -86,6 +95,19 @@ mod tests {
         assert_eq!(map.span(officials).of(text), "Offi\u{200d}cials");
         let it = Span::new(read.find("it").unwrap(), read.len());
         assert_eq!(map.span(it).of(text), "it.");
+    }
+
+    #[test]
+    fn every_invisible_character_is_found_where_it_begins() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("“No,” she said{c} ");
+            assert_eq!(
+                has_invisible(&text),
+                is_invisible(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]
