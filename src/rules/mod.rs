@@ -358,13 +358,15 @@ fn phrases(rules: &[LoadedRule]) -> (Vec<String>, Vec<Vec<Target>>) {
     (patterns, targets)
 }
 
-/// An ASCII-case-insensitive automaton reporting every match, overlapping ones included: a DFA when
-/// one can be built.
+/// An ASCII-case-insensitive automaton reporting every match, overlapping ones included: a contiguous
+/// NFA when one can be built. The default pack's 1,512 patterns make a 3.6 MB DFA, which a check of
+/// many files reads from memory, not cache (the NFA took 15% fewer samples of a corpus check, and 20
+/// ms less to build at start).
 fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .or_else(|_| {
             AhoCorasickBuilder::new()
