@@ -5,6 +5,7 @@
 
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
+use std::rc::Rc;
 
 /// Quotations longer than this are compared on their first words only (alignment is quadratic).
 const MAX_WORDS: usize = 200;
@@ -13,8 +14,9 @@ const MAX_WORDS: usize = 200;
 /// bytes a word (a paragraph that never ends, full of quotations, kept 30 bytes a word as strings).
 #[derive(Default)]
 pub(super) struct Vocabulary {
-    ids: HashMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
+    ids: HashMap<Rc<str>, u32>,
+    /// Each word by its number: the map's own string, shared (one allocation a new word).
+    words: Vec<Rc<str>>,
 }
 
 impl Vocabulary {
@@ -26,8 +28,9 @@ impl Vocabulary {
         // Two billion different words take a file of tens of gigabytes; past that, words share the
         // last number, which only makes their quotations look more alike.
         let id = u32::try_from(self.words.len()).map_or(Word::LAST, |id| id.min(Word::LAST));
-        self.words.push(word.into());
-        self.ids.insert(word.into(), id);
+        let word: Rc<str> = word.into();
+        self.words.push(Rc::clone(&word));
+        self.ids.insert(word, id);
         id
     }
 
