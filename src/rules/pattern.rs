@@ -5,7 +5,9 @@
 //! `widely`, `is`), so the pack's automaton holds those opening words beside the rules' phrases and
 //! reads the file once for both, and each expression is tried, anchored, only where one of its
 //! openings is written. Fifty-odd passes of the regex engine over every file became a few short
-//! tries. The matches are the ones `find_iter` gives.
+//! tries. An expression whose openings are not known (`[a-z]+’ll probably`) reads a file only when the
+//! automaton found one of its closing words there (`probably`). The matches are the ones `find_iter`
+//! gives.
 
 use super::context::Context;
 use crate::span::Span;
@@ -34,6 +36,9 @@ pub struct Openings {
     opens: Vec<Vec<Opening>>,
     /// Whether each expression's opening words are known.
     known: Vec<bool>,
+    /// Whether each expression whose openings are not known has closing words (`ending_words`), one
+    /// of which the automaton must find before the expression reads the file.
+    closed: Vec<bool>,
     /// Whether each expression begins at an ASCII word boundary.
     bounded: Vec<bool>,
 }
@@ -41,6 +46,9 @@ pub struct Openings {
 /// An expression that an opening word opens, and how each of its matches there must go on.
 struct Opening {
     expression: usize,
+    /// The word is one of the expression's closing words, not an opening: where it is found says
+    /// only that the expression may match in the file.
+    closing: bool,
     /// The openings in full as far as they are ASCII (`it’s` as `it`), lower case: a match begins
     /// with one of them, so the expression is tried only where one of them is written, as it was when
     /// the automaton held them in full.
@@ -69,10 +77,30 @@ impl Openings {
         let mut opens: Vec<Vec<Opening>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::default();
         let mut known = Vec::with_capacity(regexes.len());
+        let mut closed = Vec::with_capacity(regexes.len());
         let mut bounded = Vec::with_capacity(regexes.len());
         for (i, regex) in regexes.iter().enumerate() {
             let found = opening_words(regex.as_str());
             known.push(found.is_some());
+            let closing = found
+                .is_none()
+                .then(|| ending_words(regex.as_str()))
+                .flatten();
+            closed.push(closing.is_some());
+            for word in closing.into_iter().flatten() {
+                let at = *index.entry(word.to_ascii_lowercase()).or_insert_with(|| {
+                    words.push(word);
+                    opens.push(Vec::new());
+                    words.len() - 1
+                });
+                if !opens[at].iter().any(|o| o.expression == i && o.closing) {
+                    opens[at].push(Opening {
+                        expression: i,
+                        closing: true,
+                        prefixes: Vec::new(),
+                    });
+                }
+            }
             bounded.push(opens_at_boundary(regex.as_str()));
             for (word, prefix) in found.into_iter().flatten() {
                 let at = *index.entry(word.to_ascii_lowercase()).or_insert_with(|| {
@@ -83,6 +111,7 @@ impl Openings {
                 if opens[at].last().is_none_or(|o| o.expression != i) {
                     opens[at].push(Opening {
                         expression: i,
+                        closing: false,
                         prefixes: Vec::new(),
                     });
                 }
@@ -97,6 +126,7 @@ impl Openings {
             words,
             opens,
             known,
+            closed,
             bounded,
         }
     }
@@ -122,8 +152,13 @@ impl Openings {
         };
         let boundary = at_ascii_boundary(text, start);
         for o in opens {
-            if (boundary || !self.bounded[o.expression]) && o.fits(&text[start..]) {
-                starts.at[o.expression].push(start);
+            let at = &mut starts.at[o.expression];
+            if o.closing {
+                if at.is_empty() {
+                    at.push(start); // the expression may match somewhere in the file
+                }
+            } else if (boundary || !self.bounded[o.expression]) && o.fits(&text[start..]) {
+                at.push(start);
             }
         }
     }
@@ -139,6 +174,8 @@ struct Expression {
     /// The same expression for anchored tries; none when its opening words are not known (it then
     /// reads the whole text).
     anchored: Option<meta::Regex>,
+    /// It reads the whole text only where the automaton found one of its closing words.
+    closed: bool,
 }
 
 /// Characters that `(?i)` folds onto ASCII letters (`K` Kelvin onto `k`, long `ſ` onto `s`), which an
@@ -149,8 +186,8 @@ impl Patterns {
     pub fn new(regexes: Vec<regex::Regex>, openings: &Openings) -> Patterns {
         let expressions = regexes
             .into_iter()
-            .zip(&openings.known)
-            .map(|(regex, &known)| {
+            .zip(openings.known.iter().zip(&openings.closed))
+            .map(|(regex, (&known, &closed))| {
                 let limit = Some(super::spec::REGEX_SIZE_LIMIT);
                 let anchored = known
                     .then(|| {
@@ -160,7 +197,11 @@ impl Patterns {
                             .ok()
                     })
                     .flatten();
-                Expression { regex, anchored }
+                Expression {
+                    regex,
+                    anchored,
+                    closed,
+                }
             })
             .collect();
         Patterns { expressions }
@@ -179,6 +220,7 @@ impl Patterns {
                     starts.dedup();
                     tried_at(anchored, text, &starts)
                 }
+                None if e.closed && !folds && starts.is_empty() => Vec::new(),
                 _ => e
                     .regex
                     .find_iter(text)
@@ -229,6 +271,36 @@ fn opening_words(pattern: &str) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
     let usable = openings.iter().all(|(w, _)| !w.is_empty() && w.is_ascii());
     usable.then_some(openings)
 }
+
+/// Words every match of `pattern` ends with (ASCII case aside), when there is a finite set of them,
+/// each at least `ENDING_BYTES` long: the last `OPENING_BYTES` bytes of each closing, as far as they
+/// are ASCII, from a letter or digit (`’ll probably` gives `probably`, ` shock` gives `shock`). A
+/// space or mark first would set the automaton off at every space of the text; a shorter word (`of`)
+/// is in nearly every file. As with `opening_words`, a leading `(?i)` is read as case-sensitive.
+fn ending_words(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = parse(pattern)?;
+    let seq = Extractor::new().kind(ExtractKind::Suffix).extract(&hir);
+    let mut endings: Vec<Vec<u8>> = seq
+        .literals()?
+        .iter()
+        .map(|l| {
+            let l = l.as_bytes();
+            let ascii = l.iter().rev().take_while(|b| b.is_ascii()).count();
+            let tail = &l[l.len() - ascii.min(OPENING_BYTES)..];
+            let word = tail.iter().position(u8::is_ascii_alphanumeric);
+            word.map_or(&[][..], |at| &tail[at..]).to_vec()
+        })
+        .collect();
+    endings.sort_unstable();
+    endings.dedup();
+    endings
+        .iter()
+        .all(|w| w.len() >= ENDING_BYTES)
+        .then_some(endings)
+}
+
+/// The shortest closing word worth looking for.
+const ENDING_BYTES: usize = 3;
 
 /// An opening cut to its first `OPENING_BYTES` bytes as far as they are ASCII (`about 10,000 people`
 /// becomes `about 10`, `it’s` becomes `it`): every match still begins with it, and the automaton
@@ -308,7 +380,16 @@ mod tests {
         r"(?i)(?-u:\b)\d[\d,.]*(?: ?%| percent| per cent)(?: of| among)(?-u:\b)",
         r"(?i)(?-u:\b)(?:are|were|is|was|been|grew|remain|remains|remained|became|become)\s+(?:(?:increasingly|deeply|very|so)\s+)*(?:tired of|fed up|unhappy)(?-u:\b)",
         r"(?-u:\b)(?:angered|rattled) (?:many |some )?(?:[A-Z][a-z]+ )?(?:Democrats|voters)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:[a-z]+[’']ll|will) probably(?-u:\b)",
     ];
+
+    #[test]
+    fn expressions_with_no_known_opening_close_with_known_words() {
+        let endings = |i: usize| ending_words(SOURCES[i]).unwrap();
+        assert_eq!(endings(5), [b"probably".to_vec()]);
+        assert_eq!(ending_words(SOURCES[2]), None, "`% of` closes with `of`");
+        assert_eq!(ending_words(r"(?i)(?-u:\b)\w+ly\w*"), None);
+    }
 
     #[test]
     fn finds_what_find_iter_finds() {
@@ -317,6 +398,10 @@ mod tests {
             "About 40 percent of voters were increasingly\n  fed up, and 12.5% among them WERE unhappy.",
             "The vote angered many Texas Democrats and rattled voters. Lying to the panel is lying about it.",
             "Nothing here matches at all.",
+            // Reuters-21578 02833 and BBC tech-286; then a closing word with no match before it.
+            "\"I think they'll probably try to hang onto Encor as long as they can,\" said Bache Securities",
+            "\"They will probably pay an increasing role in helping P2P spread,\" he said.",
+            "Probably not, she’ll say.",
         ];
         for text in texts {
             let found = matches(SOURCES, text);
