@@ -15,6 +15,7 @@ use regex_automata::{Anchored, Input, meta};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
 
 /// Matches of a pattern that lie in copy.
 pub(super) fn in_copy(cx: &Context, found: &[Span]) -> Vec<Span> {
@@ -171,11 +172,31 @@ pub struct Patterns {
 
 struct Expression {
     regex: regex::Regex,
-    /// The same expression for anchored tries; none when its opening words are not known (it then
-    /// reads the whole text).
-    anchored: Option<meta::Regex>,
+    /// Its opening words are known: it is tried, anchored, where they are written.
+    known: bool,
+    /// The same expression for anchored tries, built the first time a file holds one of its openings
+    /// (most are never tried on a short draft, and building them all was a third of a check of one);
+    /// none when it cannot be built within the size limit (it then reads the whole text).
+    anchored: OnceLock<Option<meta::Regex>>,
     /// It reads the whole text only where the automaton found one of its closing words.
     closed: bool,
+}
+
+impl Expression {
+    fn anchored(&self) -> Option<&meta::Regex> {
+        if !self.known {
+            return None;
+        }
+        self.anchored
+            .get_or_init(|| {
+                let limit = Some(super::spec::REGEX_SIZE_LIMIT);
+                meta::Regex::builder()
+                    .configure(meta::Config::new().nfa_size_limit(limit))
+                    .build(self.regex.as_str())
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// Characters that `(?i)` folds onto ASCII letters (`K` Kelvin onto `k`, long `ſ` onto `s`), which an
@@ -187,21 +208,11 @@ impl Patterns {
         let expressions = regexes
             .into_iter()
             .zip(openings.known.iter().zip(&openings.closed))
-            .map(|(regex, (&known, &closed))| {
-                let limit = Some(super::spec::REGEX_SIZE_LIMIT);
-                let anchored = known
-                    .then(|| {
-                        meta::Regex::builder()
-                            .configure(meta::Config::new().nfa_size_limit(limit))
-                            .build(regex.as_str())
-                            .ok()
-                    })
-                    .flatten();
-                Expression {
-                    regex,
-                    anchored,
-                    closed,
-                }
+            .map(|(regex, (&known, &closed))| Expression {
+                regex,
+                known,
+                anchored: OnceLock::new(),
+                closed,
             })
             .collect();
         Patterns { expressions }
@@ -214,19 +225,23 @@ impl Patterns {
         self.expressions
             .iter()
             .zip(starts.at)
-            .map(|(e, mut starts)| match &e.anchored {
-                Some(anchored) if !folds => {
-                    starts.sort_unstable();
-                    starts.dedup();
-                    tried_at(anchored, text, &starts)
+            .map(|(e, mut starts)| {
+                if (e.known || e.closed) && !folds && starts.is_empty() {
+                    return Vec::new(); // none of its openings (or closing words) is in the file
                 }
-                None if e.closed && !folds && starts.is_empty() => Vec::new(),
-                _ => e
-                    .regex
-                    .find_iter(text)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| Span::new(m.start(), m.end()))
-                    .collect(),
+                match e.anchored() {
+                    Some(anchored) if !folds => {
+                        starts.sort_unstable();
+                        starts.dedup();
+                        tried_at(anchored, text, &starts)
+                    }
+                    _ => e
+                        .regex
+                        .find_iter(text)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect(),
+                }
             })
             .collect()
     }
