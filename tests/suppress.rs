@@ -106,3 +106,34 @@ fn a_block_ends_only_at_an_enable_of_its_rules() {
     let out = check("a.txt", &text);
     assert!(!out.contains("NL203"), "{out}");
 }
+
+/// A draft of 150 paragraphs, each the fixture's quotation that never closes (Politico, via PolNeAR),
+/// the first suppressed: the report shows the first 100 of the other 149 and sums up 49, as it would
+/// with no suppression and 149 marks (the stray-mark rule once cut its own list before suppressions:
+/// 99 shown, and the suppressed one counted among 50 more).
+#[test]
+fn a_suppressed_finding_is_not_one_of_the_hundred_shown_or_the_rest() {
+    let para = fs::read_to_string(fixtures().join("rules/unbalanced-quote.txt")).unwrap();
+    let para = para.trim_end();
+    let mut text = format!(
+        "[newslint-disable-next-line NL002 -- the quotation goes on in the next story]\n{para}"
+    );
+    for _ in 1..150 {
+        text.push_str("\n\n");
+        text.push_str(para);
+    }
+    let out = check("a.txt", &text);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 101, "{out}");
+    assert!(
+        lines[..100]
+            .iter()
+            .all(|l| l.contains("warning[NL002]: Quotation mark `“` is never closed"))
+    );
+    assert!(lines[0].starts_with("a.txt:4:98:"), "{}", lines[0]);
+    assert!(
+        lines[100].ends_with("warning[NL002]: … and 49 more NL002 in this file, not shown"),
+        "{}",
+        lines[100]
+    );
+}

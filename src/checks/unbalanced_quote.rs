@@ -33,28 +33,28 @@ Close the quotation where the speaker's words end:
     check,
 };
 
-/// At most `MAX_PER_RULE` diagnostics and one summing up the rest: a megabyte of stray marks is a
-/// million of them, too many to build only to leave out.
+/// A diagnostic for each unbalanced mark the quotation finder kept, and one standing for those past
+/// it: a megabyte of stray marks is a million of them, too many to build only to leave out. The
+/// report's cap then shows the first `MAX_PER_RULE` not suppressed and sums up the rest (a cut made
+/// here, before suppressions, showed one fewer for each suppressed and counted it among the rest).
 fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
     let quotes = &analysis.document.quotes;
-    let mut found: Vec<Diagnostic> = quotes
+    let kept: Vec<Diagnostic> = quotes
         .unbalanced
         .iter()
-        .take(MAX_PER_RULE + 1)
         .map(|issue| diagnostic(rule, analysis, issue))
         .collect();
-    if quotes.unbalanced_count > MAX_PER_RULE + 1 {
-        let first_hidden = found.pop().expect("more than the limit were taken");
-        found.push(left_out(
-            first_hidden,
-            quotes.unbalanced_count - MAX_PER_RULE,
-        ));
+    let beyond = quotes.unbalanced_count - kept.len();
+    let last = kept.last().cloned();
+    out.extend(kept);
+    if let Some(last) = last.filter(|_| beyond > 0) {
+        out.push(left_out(last, beyond));
     }
-    out.extend(found);
 }
 
-// The quotation finder keeps the places of enough unbalanced marks for the report.
-const _: () = assert!(crate::quotes::UNBALANCED_KEPT > MAX_PER_RULE);
+// The quotation finder keeps the places of more unbalanced marks than a report shows, so the marks
+// past them are always among those summed up.
+const _: () = assert!(crate::quotes::UNBALANCED_KEPT > MAX_PER_RULE + 1);
 
 fn diagnostic(rule: &Builtin, analysis: &Analysis, issue: &Unbalanced) -> Diagnostic {
     let path = &analysis.file.path;
