@@ -30,10 +30,11 @@ pub(super) fn in_copy(cx: &Context, found: &[Span]) -> Vec<Span> {
 /// The words each of the pack's expressions can open with, for the pack's one automaton: it reads a
 /// file once for the rules' phrases and these words together (`Pack::scan`).
 pub struct Openings {
-    /// The opening words of every expression that has a finite set of them (ASCII case ignored), then
-    /// `ASCII_FOLDS`: the automaton's patterns after the phrases.
+    /// The opening words of every expression that has a finite set of them, and the closing words of
+    /// those that have not (ASCII case ignored), then `ASCII_FOLDS`: the automaton's patterns after
+    /// the phrases.
     words: Vec<Vec<u8>>,
-    /// For each opening word, the expressions it opens.
+    /// For each word, the expressions it opens (or closes).
     opens: Vec<Vec<Opening>>,
     /// Whether each expression's opening words are known.
     known: Vec<bool>,
