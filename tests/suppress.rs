@@ -107,7 +107,7 @@ fn a_block_ends_only_at_an_enable_of_its_rules() {
     assert!(!out.contains("NL203"), "{out}");
 }
 
-/// A draft of 150 paragraphs, each the fixture's quotation that never closes (Politico, via PolNeAR),
+/// A draft of 150 paragraphs, each the fixture's quotation that never closes (seed 003, cut off),
 /// the first suppressed: the report shows the first 100 of the other 149 and sums up 49, as it would
 /// with no suppression and 149 marks (the stray-mark rule once cut its own list before suppressions:
 /// 99 shown, and the suppressed one counted among 50 more).
