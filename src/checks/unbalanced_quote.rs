@@ -45,11 +45,11 @@ fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
         .map(|issue| diagnostic(rule, analysis, issue))
         .collect();
     let beyond = quotes.unbalanced_count - kept.len();
-    let last = kept.last().cloned();
+    let summary = (beyond > 0)
+        .then(|| kept.last().map(|last| left_out(last.clone(), beyond)))
+        .flatten();
     out.extend(kept);
-    if let Some(last) = last.filter(|_| beyond > 0) {
-        out.push(left_out(last, beyond));
-    }
+    out.extend(summary);
 }
 
 // The quotation finder keeps the places of more unbalanced marks than a report shows, so the marks

@@ -66,6 +66,35 @@ impl Opening {
     }
 }
 
+/// The entry of `expression` under `word` (as an opening or a closing), the word and the entry added
+/// when new. An expression's words are entered one after another, so its entry is the word's last.
+fn entry<'o>(
+    index: &mut HashMap<Vec<u8>, usize>,
+    words: &mut Vec<Vec<u8>>,
+    opens: &'o mut Vec<Vec<Opening>>,
+    word: Vec<u8>,
+    expression: usize,
+    closing: bool,
+) -> &'o mut Opening {
+    let at = *index.entry(word.to_ascii_lowercase()).or_insert_with(|| {
+        words.push(word);
+        opens.push(Vec::new());
+        words.len() - 1
+    });
+    let entries = &mut opens[at];
+    if entries
+        .last()
+        .is_none_or(|o| o.expression != expression || o.closing != closing)
+    {
+        entries.push(Opening {
+            expression,
+            closing,
+            prefixes: Vec::new(),
+        });
+    }
+    entries.last_mut().expect("pushed")
+}
+
 /// Where each expression may begin in one file, as the pack's automaton found its opening words.
 pub struct Starts {
     at: Vec<Vec<usize>>,
@@ -90,34 +119,12 @@ impl Openings {
                 .flatten();
             closed.push(closing.is_some());
             for word in closing.into_iter().flatten() {
-                let at = *index.entry(word.to_ascii_lowercase()).or_insert_with(|| {
-                    words.push(word);
-                    opens.push(Vec::new());
-                    words.len() - 1
-                });
-                if !opens[at].iter().any(|o| o.expression == i && o.closing) {
-                    opens[at].push(Opening {
-                        expression: i,
-                        closing: true,
-                        prefixes: Vec::new(),
-                    });
-                }
+                entry(&mut index, &mut words, &mut opens, word, i, true);
             }
             bounded.push(opens_at_boundary(regex.as_str()));
             for (word, prefix) in found.into_iter().flatten() {
-                let at = *index.entry(word.to_ascii_lowercase()).or_insert_with(|| {
-                    words.push(word);
-                    opens.push(Vec::new());
-                    words.len() - 1
-                });
-                if opens[at].last().is_none_or(|o| o.expression != i) {
-                    opens[at].push(Opening {
-                        expression: i,
-                        closing: false,
-                        prefixes: Vec::new(),
-                    });
-                }
-                let prefixes = &mut opens[at].last_mut().expect("pushed").prefixes;
+                let prefixes =
+                    &mut entry(&mut index, &mut words, &mut opens, word, i, false).prefixes;
                 prefixes.push(prefix.to_ascii_lowercase());
                 prefixes.sort_unstable();
                 prefixes.dedup();

@@ -70,9 +70,9 @@ fn word_token(sentence: &str, base: usize, start: usize, end: usize) -> Token<'_
     }
 }
 
-/// Whether `sentence` may hold a word that `number` reads: an ASCII digit, or a number word at the
-/// word of its own or before a hyphen (`twenty-three`, `one-day`; `ten` in `tense` is none). Most sentences hold
-/// neither and are not cut into tokens for figures.
+/// Whether `sentence` may hold a word that `number` reads: an ASCII digit, or a number word standing as
+/// a word of its own or before a hyphen (`twenty-three`, `one-day`; `ten` in `tense` is none). Most
+/// sentences hold neither and are not cut into tokens for figures.
 pub(super) fn may_hold_number(sentence: &str) -> bool {
     static NUMBER_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
