@@ -49,7 +49,8 @@ impl Word {
     const SENTENCE_END: u32 = 1 << 31;
     const LAST: u32 = Word::SENTENCE_END - 1;
 
-    fn id(self) -> u32 {
+    /// The word's number, whether or not it ends a sentence.
+    pub(super) fn id(self) -> u32 {
         self.0 & !Word::SENTENCE_END
     }
 

@@ -183,24 +183,15 @@ fn quotations<'a>(
 
 /// Pairs of quotations that share at least two shingles, each pair once.
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<&[Word], Postings> = HashMap::default();
-    for (i, q) in quoted.iter().enumerate() {
-        for shingle in q.words.windows(SHINGLE) {
-            index
-                .entry(shingle)
-                .and_modify(|p| p.add(i))
-                .or_insert(Postings::One(i));
-        }
-    }
     let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
-    let lists = index.values().filter_map(|p| match p {
-        Postings::Many(list) => Some(list),
-        _ => None,
-    });
-    for list in lists {
-        for (n, &a) in list.iter().enumerate() {
-            for &b in &list[n + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
+    for run in shingles(quoted).chunk_by(|a, b| a.0 == b.0) {
+        // A shingle in one quotation pairs nothing; in more than `MOST_SHARED` it is a stock phrase.
+        if run.len() < 2 || run.len() > MOST_SHARED {
+            continue;
+        }
+        for (n, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[n + 1..] {
+                *shared.entry((a as usize, b as usize)).or_default() += 1;
             }
         }
     }
@@ -213,34 +204,33 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Every shingle of every quotation with the quotation's number, sorted and each once: equal
+/// shingles stand together, their quotations in order. Sixteen bytes a shingle, where a map from
+/// shingle to quotations took three times that and was the largest thing a long file's check held.
+/// (Quotations past the four-billionth, in a file of tens of gigabytes, are not indexed.)
+fn shingles(quoted: &[Quoted]) -> Vec<([u32; SHINGLE], u32)> {
+    let mut out = Vec::with_capacity(
+        quoted
+            .iter()
+            .map(|q| q.words.len().saturating_sub(SHINGLE - 1))
+            .sum(),
+    );
+    for (i, q) in quoted.iter().enumerate() {
+        let Ok(i) = u32::try_from(i) else { break };
+        out.extend(
+            q.words
+                .windows(SHINGLE)
+                .map(|w| (std::array::from_fn(|k| w[k].id()), i)),
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Quotations a shingle may occur in and still say two of them are one: a shingle in more is a stock
 /// phrase (or a paragraph repeated), and pairing all its quotations would be quadratic.
 const MOST_SHARED: usize = 16;
-
-/// The quotations a shingle occurs in, in order, each once. Most shingles occur in one quotation,
-/// kept without a list of its own: the lists were a fifth of the peak memory of a long file. A
-/// shingle in more than `MOST_SHARED` quotations keeps no list at all.
-enum Postings {
-    One(usize),
-    Many(Vec<usize>),
-    Common,
-}
-
-impl Postings {
-    fn add(&mut self, i: usize) {
-        match self {
-            Postings::One(first) if *first != i => *self = Postings::Many(vec![*first, i]),
-            Postings::Many(list) if list.last() != Some(&i) => {
-                if list.len() == MOST_SHARED {
-                    *self = Postings::Common;
-                } else {
-                    list.push(i);
-                }
-            }
-            _ => {}
-        }
-    }
-}
 
 /// Whether the words `range` of `q` make up whole sentences of it.
 fn whole_sentence(q: &Quoted, range: Option<(usize, usize)>) -> bool {
