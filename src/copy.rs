@@ -102,6 +102,25 @@ fn blank_wide_spaces(view: &mut String) {
     }
 }
 
+/// The view cut after each white-space character, as `str::split_inclusive(char::is_whitespace)`
+/// cuts it, but byte by byte: the view's white space is all ASCII (`blank_wide_spaces`), so nothing
+/// is decoded.
+pub fn pieces(view: &str) -> impl Iterator<Item = &str> {
+    let mut rest = view;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .bytes()
+            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+            .map_or(rest.len(), |at| at + 1);
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
+}
+
 fn plain_copy(text: &str) -> CopyView {
     let mut view = text.to_string();
     // `[newslint-disable-next-line … -- reason]` directives are instructions, and markup pasted
@@ -348,6 +367,21 @@ mod tests {
         let copy = copy_of(&SourceFile::new("a.txt", text));
         assert_eq!(copy.text.len(), text.len());
         assert_eq!(copy.text, "Former House Speaker Newt  Gingrich said   so.");
+    }
+
+    #[test]
+    fn pieces_of_the_view_are_cut_where_unicode_white_space_cuts_them() {
+        // Every white-space character there is, the wide ones among ordinary words.
+        let spaces: String = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        let text =
+            format!("Former House Speaker Newt\u{a0}Gingrich said\u{2009}so.\r\n\n{spaces} “Yes”");
+        let copy = copy_of(&SourceFile::new("a.txt", text.as_str()));
+        let expected: Vec<&str> = copy.text.split_inclusive(char::is_whitespace).collect();
+        assert_eq!(pieces(&copy.text).collect::<Vec<_>>(), expected);
     }
 
     #[test]

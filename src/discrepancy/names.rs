@@ -89,7 +89,7 @@ pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
     for sentence in &analysis.document.sentences {
         let mut run: Vec<(usize, &str)> = Vec::new();
         let mut offset = sentence.span.start;
-        for piece in sentence.span.of(view).split_inclusive(char::is_whitespace) {
+        for piece in crate::copy::pieces(sentence.span.of(view)) {
             let token = piece.trim_end();
             // Most tokens start and end with a letter or digit: nothing to trim, no mark to decode.
             let opened = match token.as_bytes().first() {
