@@ -5,9 +5,10 @@
 //! Run with `cargo bench`; it prints the figures and asserts nothing.
 
 use newslint::discrepancy::Thresholds;
+use newslint::engine::{Fixes, lint};
 use newslint::rules::{self, RuleSource};
 use newslint::walk::{self, Selection, parallel_map};
-use newslint::{Analysis, Lexicon, Pack, SourceFile, analyse, check_file, check_story};
+use newslint::{Analysis, Document, Lexicon, Pack, SourceFile, analyse, check_file, check_story};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -82,8 +83,77 @@ fn main() {
         "{:>12}: attributions {a:7.1} MB/s   check {c:7.1} MB/s",
         "one file"
     );
+    stages(&files, lexicon);
     phrase_scaling(&files, lexicon);
     story_sets(&files, lexicon);
+}
+
+/// Where one thread's time goes: each stage of a check over every file, timed apart (the best of
+/// `RUNS`), so a change's effect can be put on its stage, and what no change can go under is seen
+/// (reading the files and building their copy view is the floor of any check).
+fn stages(files: &[SourceFile], lexicon: &Lexicon) {
+    let pack = Pack::default_pack();
+    let limits = Thresholds::default();
+    let best = |work: &dyn Fn()| {
+        (0..RUNS)
+            .map(|_| {
+                let start = Instant::now();
+                work();
+                start.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let read = best(&|| {
+        for p in &paths {
+            let _ = std::hint::black_box(newslint::input::read_path(p.as_ref()));
+        }
+    });
+    let documents: Vec<Document> = files.iter().map(Document::parse).collect();
+    let parse = best(&|| {
+        for f in files {
+            std::hint::black_box(Document::parse(f));
+        }
+    });
+    let cues = best(&|| {
+        for d in &documents {
+            std::hint::black_box(lexicon.scan(d.text()).count());
+        }
+    });
+    let grammar = best(&|| {
+        for d in &documents {
+            std::hint::black_box(newslint::attributions(d, lexicon));
+        }
+    });
+    let phrases = best(&|| {
+        for d in &documents {
+            std::hint::black_box(pack.matches(d.text()).count());
+        }
+    });
+    drop(documents);
+    let analyses: Vec<Analysis> = files.iter().map(|f| analyse(f.clone(), lexicon)).collect();
+    let rules = best(&|| {
+        for a in &analyses {
+            std::hint::black_box(lint(a, pack, Fixes::Reported));
+        }
+    });
+    let discrepancies = best(&|| {
+        for a in &analyses {
+            std::hint::black_box(newslint::discrepancy::find(&[a], &limits));
+        }
+    });
+    println!("stages, one thread, seconds over the corpus (each file its own story):");
+    for (stage, seconds) in [
+        ("read the files", read),
+        ("document model (copy view, sentences, quotations)", parse),
+        ("  of the grammar: the cue lexicon's automaton", cues),
+        ("grammar (attributions)", grammar),
+        ("  of the rules: the rule pack's automaton", phrases),
+        ("code rules and rule pack", rules),
+        ("discrepancies", discrepancies),
+    ] {
+        println!("  {stage:<52} {seconds:6.3}");
+    }
 }
 
 /// Each DUC cluster (25 articles of one story) checked as a story set, already analysed, on one
