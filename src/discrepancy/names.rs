@@ -229,8 +229,14 @@ pub(super) fn check(
     limits: &Thresholds,
 ) -> Vec<Diagnostic> {
     let all: Vec<&Mention> = names.iter().flatten().collect();
-    let people = people(story, &all);
-    let mut out = variants(&all, &people, limits.name_max_edits);
+    // Who the story's people are is asked only of two spellings alike: most stories have none.
+    let mut people = None;
+    let is_person = |m: &Mention| {
+        people
+            .get_or_insert_with(|| self::people(story, &all))
+            .contains(&m.name.join(" "))
+    };
+    let mut out = variants(&all, is_person, limits.name_max_edits);
     out.extend(titles(&all));
     out
 }
@@ -259,7 +265,11 @@ fn people(story: &[&Analysis], all: &[&Mention]) -> HashSet<String> {
 
 /// Two full names of the same length, both shown to be people, that agree in one part and spell the
 /// other two ways (letter case alone is not a second spelling).
-fn variants(all: &[&Mention], people: &HashSet<String>, max_edits: usize) -> Vec<Diagnostic> {
+fn variants(
+    all: &[&Mention],
+    mut person: impl FnMut(&Mention) -> bool,
+    max_edits: usize,
+) -> Vec<Diagnostic> {
     // First use of each distinct spelling, grouped by first name and by last name.
     let mut first_use: BTreeMap<Vec<&str>, usize> = BTreeMap::new();
     for (i, m) in all.iter().enumerate() {
@@ -286,7 +296,6 @@ fn variants(all: &[&Mention], people: &HashSet<String>, max_edits: usize) -> Vec
         for (n, &a) in list.iter().enumerate() {
             for &b in &list[n + 1..] {
                 let (x, y) = (&all[a], &all[b]);
-                let person = |m: &Mention| people.contains(&m.name.join(" "));
                 if x.name.len() != y.name.len()
                     || reported.contains(&(a.min(b), a.max(b)))
                     || !person(x)
