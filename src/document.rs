@@ -35,6 +35,8 @@ impl Document {
                     .map(|span| Sentence { span, block }),
             );
         }
+        // Held as long as the file is checked: up to half a grown list's room would be unused.
+        sentences.shrink_to_fit();
         let block_spans: Vec<Span> = copy.blocks.iter().map(|b| b.span).collect();
         let quotes = quotes::find(&copy.text, &block_spans);
         let top = (0..quotes.quotations.len())

@@ -183,7 +183,8 @@ fn quotations<'a>(
 
 /// Pairs of quotations that share at least two shingles, each pair once.
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
+    // Twelve bytes a pair: a long file's quotations make hundreds of thousands.
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
     for run in shingles(quoted).chunk_by(|a, b| a.0 == b.0) {
         // A shingle in one quotation pairs nothing; in more than `MOST_SHARED` it is a stock phrase.
         if run.len() < 2 || run.len() > MOST_SHARED {
@@ -191,14 +192,15 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
         }
         for (n, &(_, a)) in run.iter().enumerate() {
             for &(_, b) in &run[n + 1..] {
-                *shared.entry((a as usize, b as usize)).or_default() += 1;
+                let count = shared.entry((a, b)).or_default();
+                *count = count.saturating_add(1);
             }
         }
     }
     let mut pairs: Vec<(usize, usize)> = shared
         .into_iter()
         .filter(|&(_, n)| n >= 2)
-        .map(|(p, _)| p)
+        .map(|((a, b), _)| (a as usize, b as usize))
         .collect();
     pairs.sort();
     pairs
