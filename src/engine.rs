@@ -7,19 +7,23 @@
 //! out. Nothing here prints.
 
 pub use crate::Analysis;
-use crate::config::{self, Config, Policy, Scope};
+use crate::config::{Config, Policy};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::LoadError;
 use crate::input::{self, InputError, SourceFile};
-use crate::rules::{self, RuleSource};
 use crate::story::StorySets;
 use crate::walk::{self, Selection};
 use crate::{Lexicon, Pack, analyse, discrepancy, fix, suppress};
 use std::fmt;
-use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
+mod findings;
+mod setup;
 mod stream;
+use findings::story_findings;
+pub use findings::{Fixes, check_file, check_story, lint};
+use setup::Shared;
+pub use setup::{Options, pack_with};
 pub use stream::Piece;
 
 /// Why the pipeline could not run: a file to show against its text, or a message.
@@ -44,34 +48,6 @@ impl From<LoadError> for Error {
     }
 }
 
-/// What the command line (or another front end) asks of the setup.
-#[derive(Default)]
-pub struct Options {
-    /// A config file named instead of the nearest `.newslint.yaml`.
-    pub config: Option<PathBuf>,
-    /// Cue lexicon files added to the embedded one.
-    pub cues: Vec<PathBuf>,
-    pub select: Vec<String>,
-    pub ignore: Vec<String>,
-    pub fail_on: Option<Severity>,
-}
-
-/// The embedded default, or one built from the user's files.
-enum Shared<T: 'static> {
-    Default(&'static T),
-    Custom(T),
-}
-
-impl<T> Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        match self {
-            Shared::Default(t) => t,
-            Shared::Custom(t) => t,
-        }
-    }
-}
-
 /// Config, cue lexicon, rule pack and policy, as the project and the front end set them.
 pub struct Engine {
     pub config: Config,
@@ -87,69 +63,6 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// `new` from the working directory.
-    pub fn here(options: &Options) -> Result<Engine, Error> {
-        let cwd = std::env::current_dir()
-            .map_err(|e| Error::Message(format!("no working directory: {e}")))?;
-        Engine::new(options, &cwd)
-    }
-
-    /// Loads the config found from `cwd` up (or named), its cue files and rule folders.
-    pub fn new(options: &Options, cwd: &Path) -> Result<Engine, Error> {
-        let loaded = config::load(options.config.as_deref(), cwd)?;
-        let cue_files: Vec<PathBuf> = loaded
-            .config
-            .cues
-            .iter()
-            .map(|p| loaded.base.join(p))
-            .chain(options.cues.iter().cloned())
-            .collect();
-        let lexicon = lexicon(&cue_files)?;
-        let pack = if loaded.config.rules.is_empty() {
-            Shared::Default(Pack::default_pack())
-        } else {
-            let folders: Vec<PathBuf> = loaded
-                .config
-                .rules
-                .iter()
-                .map(|f| loaded.base.join(f))
-                .collect();
-            Shared::Custom(pack_with(rules::default_sources(), &folders)?)
-        };
-        let registry = pack.registry();
-        config::check_rule_names(
-            &loaded.config,
-            &options.select,
-            &options.ignore,
-            &registry.names(),
-        )
-        .map_err(Error::Message)?;
-        let scope = Scope::new(&loaded.base, cwd);
-        let stories =
-            StorySets::new(&loaded.config.stories, scope.clone()).map_err(Error::Message)?;
-        let policy = Policy::new(
-            &loaded.config,
-            scope,
-            &options.select,
-            &options.ignore,
-            options.fail_on,
-        )
-        .map_err(Error::Message)?;
-        let keys = &loaded.config.headline_keys;
-        let headline_keys =
-            (*keys != config::HeadlineKeys::default()).then(|| keys.0.clone().into());
-        Ok(Engine {
-            headline_keys,
-            config: loaded.config,
-            config_path: loaded.path,
-            lexicon,
-            pack,
-            policy,
-            stories,
-            fail_on: options.fail_on,
-        })
-    }
-
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
@@ -491,35 +404,6 @@ impl Tally {
     }
 }
 
-/// The cue lexicon: the embedded one, with the project's and the command line's files added.
-fn lexicon(cue_files: &[PathBuf]) -> Result<Shared<Lexicon>, Error> {
-    if cue_files.is_empty() {
-        return Ok(Shared::Default(Lexicon::default_lexicon()));
-    }
-    let mut sources = vec![(
-        "rules/attribution.yaml".to_string(),
-        crate::grammar::lexicon::DEFAULT_LEXICON.to_string(),
-    )];
-    for path in cue_files {
-        let text = LoadError::read(path)?;
-        crate::yaml::check_limits(&path.display().to_string(), &text)?;
-        sources.push((path.display().to_string(), text));
-    }
-    let borrowed: Vec<(&str, &str)> = sources
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Ok(Shared::Custom(Lexicon::from_sources(&borrowed)?))
-}
-
-/// `files` with the rule files of each folder (or file) of `paths` added, loaded as one pack.
-pub fn pack_with(mut files: Vec<RuleSource>, paths: &[PathBuf]) -> Result<Pack, LoadError> {
-    for path in paths {
-        files.extend(rules::read_rule_sources(path)?);
-    }
-    Pack::load(files)
-}
-
 /// What one check covers beyond the files: whether they are one story, the source material to look
 /// quotations up in, and how many threads to use.
 pub struct Run<'a> {
@@ -606,85 +490,6 @@ fn story_groups(analyses: &[Analysis], story: bool, sets: &StorySets) -> Vec<Vec
     groups.retain(|g| !g.is_empty());
     groups.extend(alone);
     groups
-}
-
-/// Whether the caller of a check applies fixes (`--fix`, `--diff`, an editor's code actions), so that
-/// it needs every finding with a fix, or only reports them.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Fixes {
-    Applied,
-    Reported,
-}
-
-/// The code rules and the rule pack on one analysed file (no suppressions, no discrepancies). A rule
-/// with more findings than a report shows keeps those it shows and a count (`diagnostic::Found`),
-/// except the findings a later step needs: those a suppression hides (held as their place alone,
-/// for the suppression to be counted used) and, when fixes are applied, those with a fix.
-pub fn lint(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> Vec<Diagnostic> {
-    let covered = suppress::Covered::of(analysis);
-    let hidden = |d: &Diagnostic| covered.hides(d);
-    let may_cut = |d: &Diagnostic| (fixes == Fixes::Reported || d.fix.is_none()) && !hidden(d);
-    let mut found = diagnostic::Found::new(&may_cut).hiding(&hidden);
-    rules::run(pack, analysis, &mut found);
-    crate::checks::run(analysis, &mut found);
-    found.into_vec()
-}
-
-/// Parses a file and runs everything on it alone: the code rules, the rule pack, discrepancies within
-/// the draft, then the draft's suppressions; spans and fixes placed in the file as given (a file read
-/// with invisible characters taken out, or from HTML or Word, is read in another text).
-pub fn check_file(file: SourceFile, lexicon: &Lexicon, pack: &Pack) -> (Analysis, Vec<Diagnostic>) {
-    let analysis = analyse(file, lexicon);
-    let mut diagnostics = lint(&analysis, pack, Fixes::Applied);
-    diagnostics.extend(discrepancy::find(
-        &[&analysis],
-        &discrepancy::Thresholds::default(),
-    ));
-    let mapped = fix::MappedFiles::new([&analysis.file]);
-    let diagnostics = suppress::apply(&analysis, diagnostics)
-        .into_iter()
-        .map(|d| fix::to_original(d, &mapped))
-        .collect();
-    (analysis, diagnostics)
-}
-
-/// Drafts of one story: each file's own findings, plus the discrepancies within and across them, each
-/// file's suppressions applied to the findings placed in it.
-pub fn check_story(
-    analyses: &[&Analysis],
-    pack: &Pack,
-    limits: &discrepancy::Thresholds,
-) -> Vec<Vec<Diagnostic>> {
-    analyses
-        .iter()
-        .zip(story_findings(analyses, pack, limits, Fixes::Applied))
-        .map(|(a, found)| suppress::apply(a, found))
-        .collect()
-}
-
-/// Each draft's own findings and the discrepancies placed in it, before suppressions.
-fn story_findings(
-    analyses: &[&Analysis],
-    pack: &Pack,
-    limits: &discrepancy::Thresholds,
-    fixes: Fixes,
-) -> Vec<Vec<Diagnostic>> {
-    let mut per_file: Vec<Vec<Diagnostic>> =
-        analyses.iter().map(|a| lint(a, pack, fixes)).collect();
-    let across = if analyses.len() > 1 {
-        rules::check_across(pack, analyses)
-    } else {
-        Vec::new()
-    };
-    for d in discrepancy::find(analyses, limits)
-        .into_iter()
-        .chain(across)
-    {
-        if let Some(i) = analyses.iter().position(|a| a.file.path == d.primary.path) {
-            per_file[i].push(d);
-        }
-    }
-    per_file
 }
 
 #[cfg(test)]
