@@ -12,6 +12,7 @@
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::directive::directives;
+use crate::input::{Format, SourceFile};
 use crate::registry::Builtin;
 use crate::span::{Span, SpanIndex};
 use rustc_hash::FxHashMap;
@@ -205,7 +206,7 @@ fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
             _ => continue, // `enable` only ends a block
         };
         let scope = match reach {
-            Reach::NextLine => next_line(text, directive.end),
+            Reach::NextLine => next_line_of_file(&analysis.file, *directive),
             Reach::Sentence => next_sentence(analysis, directive.end),
             Reach::Block => {
                 let end = enables
@@ -275,6 +276,22 @@ fn next_line(text: &str, from: usize) -> Span {
         start += line.len();
     }
     Span::new(text.len(), text.len())
+}
+
+/// The next line as the writer sees it: in HTML the file's, taken back into the text read (where a
+/// line break between tags is a space, so the next line of the text read may be a paragraph further
+/// on, or the rest of the directive's own).
+fn next_line_of_file(file: &SourceFile, directive: Span) -> Span {
+    let Some(converted) = file
+        .converted
+        .as_ref()
+        .filter(|_| file.format == Format::Html)
+    else {
+        return next_line(&file.text, directive.end);
+    };
+    let line = next_line(&converted.original, file.to_original(directive).end);
+    let reading = |at: usize| converted.map.reading(at, file.text.len());
+    Span::new(reading(line.start), reading(line.end))
 }
 
 fn next_sentence(analysis: &Analysis, from: usize) -> Span {

@@ -44,6 +44,33 @@ fn a_bracketed_line_suppresses_in_plain_text_and_is_not_copy() {
     assert_eq!(check("a.txt", &text), "");
 }
 
+/// The fixture as HTML, one element a line (as editors and CMSs write it), `directive` on the line
+/// `before` the paragraph (1: just above it; 2: above the headline).
+fn html_draft(directive: &str, before: usize) -> String {
+    let text = fs::read_to_string(fixtures().join("rules/unsourced-hedge.txt")).unwrap();
+    let (head, para) = text.split_once("\n\n").unwrap();
+    let mut lines = vec![
+        format!("<h1>{head}</h1>"),
+        format!("<p>{}</p>", para.trim_end()),
+    ];
+    lines.insert(lines.len() - before, directive.to_string());
+    format!("<html><body>\n{}\n</body></html>\n", lines.join("\n"))
+}
+
+#[test]
+fn in_html_the_next_line_is_the_files_next_line() {
+    // The text read from HTML joins the file's lines: the paragraph stood on the directive's own line
+    // there, so the suppression reached past it, hid nothing, and the hedge was shown.
+    let directive =
+        "<!-- newslint-disable-next-line NL203 -- the Sunday Express reported the talks -->";
+    assert_eq!(check("a.html", &html_draft(directive, 1)), "");
+    let above_the_headline = check("a.html", &html_draft(directive, 2));
+    assert!(
+        above_the_headline.contains("note[NL004]") && above_the_headline.contains("warning[NL203]"),
+        "{above_the_headline}"
+    );
+}
+
 #[test]
 fn a_sentence_suppression_covers_only_the_sentence_after_it() {
     let text = fs::read_to_string(fixtures().join("rules/unsourced-hedge.txt")).unwrap();
