@@ -19,10 +19,16 @@ pub struct CopyView {
 pub fn copy_of(file: &SourceFile) -> CopyView {
     let mut copy = match (&file.converted, file.format) {
         // HTML and Word were read when the file was: its text is already the text read.
-        (Some(converted), Format::Html | Format::Word) => CopyView {
-            text: file.text.clone(),
-            blocks: converted.blocks.clone(),
-        },
+        // A suppression directive stays in the text read for the suppressions to find; inside a
+        // paragraph it is an instruction, not copy.
+        (Some(converted), Format::Html | Format::Word) => {
+            let mut text = file.text.clone();
+            blank(&mut text, crate::directive::directive_spans(&file.text));
+            CopyView {
+                text,
+                blocks: converted.blocks.clone(),
+            }
+        }
         (_, Format::Markdown) => {
             let keys: Vec<&str> = match &file.headline_keys {
                 Some(keys) => keys.iter().map(String::as_str).collect(),
@@ -128,14 +134,7 @@ fn plain_copy(text: &str) -> CopyView {
     let not_copy = crate::directive::directive_spans(text)
         .into_iter()
         .chain(crate::markup::markup_spans(text));
-    for span in not_copy {
-        let blank: String = span
-            .of(text)
-            .bytes()
-            .map(|b| if b == b'\n' { '\n' } else { ' ' })
-            .collect();
-        view.replace_range(span.range(), &blank);
-    }
+    blank(&mut view, not_copy);
     let blocks = paragraphs(&view)
         .into_iter()
         .enumerate()
@@ -145,6 +144,18 @@ fn plain_copy(text: &str) -> CopyView {
         })
         .collect();
     CopyView { text: view, blocks }
+}
+
+/// Each of `spans` turned into spaces, its line breaks kept (so lines and offsets hold).
+fn blank(view: &mut String, spans: impl IntoIterator<Item = Span>) {
+    for span in spans {
+        let blank: String = span
+            .of(view)
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect();
+        view.replace_range(span.range(), &blank);
+    }
 }
 
 /// Paragraphs of plain text: runs of non-blank lines, trimmed of surrounding white space.
@@ -382,6 +393,26 @@ mod tests {
         let copy = copy_of(&SourceFile::new("a.txt", text.as_str()));
         let expected: Vec<&str> = copy.text.split_inclusive(char::is_whitespace).collect();
         assert_eq!(pieces(&copy.text).collect::<Vec<_>>(), expected);
+    }
+
+    #[test]
+    fn a_directive_inside_a_word_paragraph_is_not_copy() {
+        // BBC business-417 as a Word paragraph, a suppression typed before its second sentence.
+        let directive = "[newslint-disable-sentence NL203 -- the paper reportedly named no source]";
+        let paragraph = format!(
+            "Barclays has declined to comment. {directive} The two banks reportedly held talks."
+        );
+        let file = SourceFile::word(
+            "a.docx".into(),
+            crate::docx::Paragraphs {
+                lines: vec![(paragraph.clone(), false)],
+            },
+        );
+        let copy = copy_of(&file);
+        let at = paragraph.find(directive).unwrap();
+        assert_eq!(copy.text.len(), file.text.len());
+        assert!(copy.text[at..at + directive.len()].trim().is_empty());
+        assert!(copy.text.contains("The two banks reportedly held talks."));
     }
 
     #[test]

@@ -72,6 +72,17 @@ fn in_html_the_next_line_is_the_files_next_line() {
 }
 
 #[test]
+fn a_directive_inside_an_html_paragraph_is_not_copy() {
+    // Its reason was read as the paragraph's words: a hedge there was a finding of its own, and the
+    // sentence after it was read with the directive's words in front.
+    let text = html_draft("", 1).replace(
+        "The two banks reportedly",
+        "<!-- newslint-disable-sentence NL203 -- the Sunday Express reportedly broke the story --> The two banks reportedly",
+    );
+    assert_eq!(check("a.html", &text), "");
+}
+
+#[test]
 fn a_sentence_suppression_covers_only_the_sentence_after_it() {
     let text = fs::read_to_string(fixtures().join("rules/unsourced-hedge.txt")).unwrap();
     let text = text.replace("The two banks reportedly", "[newslint-disable-sentence NL203 -- as the Sunday Express reported] The two banks reportedly");
