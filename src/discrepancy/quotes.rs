@@ -185,13 +185,9 @@ fn quotations<'a>(
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
     // Twelve bytes a pair: a long file's quotations make hundreds of thousands.
     let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
-    for run in shingles(quoted).chunk_by(|a, b| a.0 == b.0) {
-        // A shingle in one quotation pairs nothing; in more than `MOST_SHARED` it is a stock phrase.
-        if run.len() < 2 || run.len() > MOST_SHARED {
-            continue;
-        }
-        for (n, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[n + 1..] {
+    for list in sharing(quoted) {
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
                 let count = shared.entry((a, b)).or_default();
                 *count = count.saturating_add(1);
             }
@@ -206,33 +202,58 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Every shingle of every quotation with the quotation's number, sorted and each once: equal
-/// shingles stand together, their quotations in order. Sixteen bytes a shingle, where a map from
-/// shingle to quotations took three times that and was the largest thing a long file's check held.
-/// (Quotations past the four-billionth, in a file of tens of gigabytes, are not indexed.)
-fn shingles(quoted: &[Quoted]) -> Vec<([u32; SHINGLE], u32)> {
-    let mut out = Vec::with_capacity(
-        quoted
-            .iter()
-            .map(|q| q.words.len().saturating_sub(SHINGLE - 1))
-            .sum(),
-    );
-    for (i, q) in quoted.iter().enumerate() {
-        let Ok(i) = u32::try_from(i) else { break };
-        out.extend(
-            q.words
-                .windows(SHINGLE)
-                .map(|w| (std::array::from_fn(|k| w[k].id()), i)),
-        );
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// Quotations a shingle may occur in and still say two of them are one: a shingle in more is a stock
 /// phrase (or a paragraph repeated), and pairing all its quotations would be quadratic.
 const MOST_SHARED: usize = 16;
+
+/// What the index holds for a shingle: the one quotation it is in (a number under `LISTED`), the
+/// place of its list of quotations (`LISTED` and the place), or `COMMON`.
+const LISTED: u32 = 1 << 31;
+const COMMON: u32 = u32::MAX;
+
+/// For each shingle in two to `MOST_SHARED` quotations, those quotations in order, each once. Each
+/// shingle is kept once, in sixteen bytes: most are in one quotation and have no list of their own (a
+/// map from shingle to a list of quotations was the largest thing a long file's check held; a list of
+/// every shingle where it stands, sorted, was as large as a file of one quotation repeated).
+/// Quotations past the two-billionth, in a file of tens of gigabytes, are not indexed.
+fn sharing(quoted: &[Quoted]) -> Vec<Vec<u32>> {
+    let mut index: HashMap<[u32; SHINGLE], u32> = HashMap::default();
+    let mut lists: Vec<Vec<u32>> = Vec::new();
+    for (i, q) in quoted.iter().enumerate() {
+        let Some(i) = u32::try_from(i).ok().filter(|&i| i < LISTED) else {
+            break;
+        };
+        for w in q.words.windows(SHINGLE) {
+            let slot = index.entry(std::array::from_fn(|k| w[k].id())).or_insert(i);
+            if *slot == i || *slot == COMMON {
+                continue; // new, or seen in this quotation, or a stock phrase
+            }
+            if *slot < LISTED {
+                let first = *slot;
+                match u32::try_from(lists.len()) {
+                    Ok(at) if at < COMMON & !LISTED => {
+                        *slot = LISTED | at;
+                        lists.push(vec![first, i]);
+                    }
+                    _ => *slot = COMMON,
+                }
+                continue;
+            }
+            let list = &mut lists[(*slot & !LISTED) as usize];
+            if list.last() == Some(&i) {
+                continue;
+            }
+            if list.len() == MOST_SHARED {
+                *slot = COMMON;
+                *list = Vec::new();
+            } else {
+                list.push(i);
+            }
+        }
+    }
+    lists.retain(|l| !l.is_empty());
+    lists
+}
 
 /// Whether the words `range` of `q` make up whole sentences of it.
 fn whole_sentence(q: &Quoted, range: Option<(usize, usize)>) -> bool {
