@@ -416,6 +416,36 @@ mod tests {
         );
     }
 
+    /// The pairs of quotations compared, each quotation numbered by its draft.
+    fn pairs(drafts: &[&str]) -> Vec<(usize, usize)> {
+        let analysed = super::super::analysed(drafts);
+        let refs: Vec<&Analysis> = analysed.iter().collect();
+        let quoted = quotations(
+            &refs,
+            Thresholds::default().quote_min_words,
+            &mut Vocabulary::default(),
+        );
+        assert_eq!(quoted.len(), drafts.len(), "one quotation a draft");
+        candidate_pairs(&quoted)
+    }
+
+    #[test]
+    fn quotations_sharing_wording_are_paired_and_a_stock_phrase_pairs_none() {
+        // Seeds 000 and 004 share a sentence; seed 002's quotation shares none of it.
+        let agreed = "“The two leaders agreed this is of substantial hindrance.”";
+        let drifted = "“The two leaders agreed that this is a substantial hindrance ...”";
+        let other = "“The two leaders, I would say, connected very quickly.”";
+        assert_eq!(pairs(&[agreed, other, drifted]), [(0, 2)]);
+        // In more quotations than `MOST_SHARED`, the sentence is a stock phrase: compared with
+        // none, or every copy would be compared with every other.
+        let many = vec![agreed; MOST_SHARED + 1];
+        assert_eq!(pairs(&many), []);
+        assert_eq!(
+            pairs(&many[..MOST_SHARED]).len(),
+            MOST_SHARED * (MOST_SHARED - 1) / 2
+        );
+    }
+
     #[test]
     fn one_sentence_quoted_two_ways_inside_longer_quotations_is_drift() {
         // Seeds 000 and 004: the shared sentence is whole in 000's quotation.
