@@ -163,7 +163,7 @@ impl Pack {
     /// where `scan` found they may begin.
     fn pattern_matches(&self, text: &str, starts: pattern::Starts) -> Vec<Vec<crate::span::Span>> {
         self.patterns
-            .get_or_init(|| pattern::Patterns::new(expressions(&self.rules), &self.openings))
+            .get_or_init(|| pattern::Patterns::new(&expressions(&self.rules), &self.openings))
             .matches(text, starts)
     }
 
@@ -377,14 +377,12 @@ fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick
 
 /// The regular expressions of the rules, in the order the runner reads them: a pattern rule's, then
 /// each of a needs-attribution trigger's.
-fn expressions(rules: &[LoadedRule]) -> Vec<regex::Regex> {
+fn expressions(rules: &[LoadedRule]) -> Vec<&spec::Pattern> {
     rules
         .iter()
         .flat_map(|loaded| match &loaded.rule.check {
-            Check::Pattern { pattern } => vec![pattern.0.clone()],
-            Check::NeedsAttribution { trigger, .. } => {
-                trigger.patterns().map(|p| p.0.clone()).collect()
-            }
+            Check::Pattern { pattern } => vec![pattern],
+            Check::NeedsAttribution { trigger, .. } => trigger.patterns().collect(),
             _ => Vec::new(),
         })
         .collect()

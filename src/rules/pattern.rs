@@ -10,12 +10,12 @@
 //! gives.
 
 use super::context::Context;
+use super::spec::Pattern;
 use crate::span::Span;
 use regex_automata::{Anchored, Input, meta};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 /// Matches of a pattern that lie in copy.
 pub(super) fn in_copy(cx: &Context, found: &[Span]) -> Vec<Span> {
@@ -103,7 +103,7 @@ pub struct Starts {
 }
 
 impl Openings {
-    pub fn of(regexes: &[regex::Regex]) -> Openings {
+    pub fn of(regexes: &[&Pattern]) -> Openings {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut opens: Vec<Vec<Opening>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::default();
@@ -111,17 +111,19 @@ impl Openings {
         let mut closed = Vec::with_capacity(regexes.len());
         let mut bounded = Vec::with_capacity(regexes.len());
         for (i, regex) in regexes.iter().enumerate() {
-            let found = opening_words(regex.as_str());
+            // Read once for its openings, closings and first boundary.
+            let hir = parse(&regex.source);
+            let found = hir.as_ref().and_then(opening_words);
             known.push(found.is_some());
             let closing = found
                 .is_none()
-                .then(|| ending_words(regex.as_str()))
+                .then(|| hir.as_ref().and_then(ending_words))
                 .flatten();
             closed.push(closing.is_some());
             for word in closing.into_iter().flatten() {
                 entry(&mut index, &mut words, &mut opens, word, i, true);
             }
-            bounded.push(opens_at_boundary(regex.as_str()));
+            bounded.push(hir.as_ref().is_some_and(opens_at_boundary));
             for (word, prefix) in found.into_iter().flatten() {
                 let prefixes =
                     &mut entry(&mut index, &mut words, &mut opens, word, i, false).prefixes;
@@ -179,31 +181,24 @@ pub struct Patterns {
 }
 
 struct Expression {
-    regex: regex::Regex,
+    /// Compiled without literal prefilters (`Pattern::new`): they would speed a search of the whole
+    /// text, but the expressions that read it open with no literal (`\w+ly`) or read it only where
+    /// a letter from outside ASCII folds onto theirs; the others are tried anchored.
+    compiled: meta::Regex,
     /// Its opening words are known: it is tried, anchored, where they are written.
     known: bool,
-    /// The same expression for anchored tries, built the first time a file holds one of its openings
-    /// (most are never tried on a short draft, and building them all was a third of a check of one);
-    /// none when it cannot be built within the size limit (it then reads the whole text).
-    anchored: OnceLock<Option<meta::Regex>>,
     /// It reads the whole text only where the automaton found one of its closing words.
     closed: bool,
 }
 
 impl Expression {
-    fn anchored(&self) -> Option<&meta::Regex> {
-        if !self.known {
-            return None;
-        }
-        self.anchored
-            .get_or_init(|| {
-                let limit = Some(super::spec::REGEX_SIZE_LIMIT);
-                meta::Regex::builder()
-                    .configure(meta::Config::new().nfa_size_limit(limit))
-                    .build(self.regex.as_str())
-                    .ok()
-            })
-            .as_ref()
+    /// Each match in the whole of `text`, as `find_iter` gives them, empty ones left out.
+    fn whole_text(&self, text: &str) -> Vec<Span> {
+        self.compiled
+            .find_iter(text)
+            .filter(|m| !m.is_empty())
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
     }
 }
 
@@ -212,14 +207,13 @@ impl Expression {
 const ASCII_FOLDS: [&str; 2] = ["\u{212A}", "\u{17F}"];
 
 impl Patterns {
-    pub fn new(regexes: Vec<regex::Regex>, openings: &Openings) -> Patterns {
-        let expressions = regexes
-            .into_iter()
+    pub fn new(patterns: &[&Pattern], openings: &Openings) -> Patterns {
+        let expressions = patterns
+            .iter()
             .zip(openings.known.iter().zip(&openings.closed))
-            .map(|(regex, (&known, &closed))| Expression {
-                regex,
+            .map(|(pattern, (&known, &closed))| Expression {
+                compiled: pattern.compiled.clone(),
                 known,
-                anchored: OnceLock::new(),
                 closed,
             })
             .collect();
@@ -237,18 +231,12 @@ impl Patterns {
                 if (e.known || e.closed) && !folds && starts.is_empty() {
                     return Vec::new(); // none of its openings (or closing words) is in the file
                 }
-                match e.anchored() {
-                    Some(anchored) if !folds => {
-                        starts.sort_unstable();
-                        starts.dedup();
-                        tried_at(anchored, text, &starts)
-                    }
-                    _ => e
-                        .regex
-                        .find_iter(text)
-                        .filter(|m| !m.is_empty())
-                        .map(|m| Span::new(m.start(), m.end()))
-                        .collect(),
+                if e.known && !folds {
+                    starts.sort_unstable();
+                    starts.dedup();
+                    tried_at(&e.compiled, text, &starts)
+                } else {
+                    e.whole_text(text)
                 }
             })
             .collect()
@@ -274,14 +262,13 @@ fn tried_at(regex: &meta::Regex, text: &str, starts: &[usize]) -> Vec<Span> {
     found
 }
 
-/// The words every match of `pattern` begins with (ASCII case aside), when there is a finite set of
+/// The words every match of an expression (`hir`, as `parse` reads it) begins with (ASCII case aside), when there is a finite set of
 /// them, each non-empty and ASCII: each opening's head (`opening_head`), with the opening as far
-/// as it is ASCII. A leading `(?i)` is read as case-sensitive for this: the folded matches are then
+/// as it is ASCII. `parse` reads a leading `(?i)` as case-sensitive: the folded matches are then
 /// the same words in other ASCII cases (the two foldings from outside ASCII are checked in the text
 /// instead).
-fn opening_words(pattern: &str) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
-    let hir = parse(pattern)?;
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+fn opening_words(hir: &Hir) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
     let openings: Vec<(Vec<u8>, Vec<u8>)> = seq
         .literals()?
         .iter()
@@ -295,14 +282,13 @@ fn opening_words(pattern: &str) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
     usable.then_some(openings)
 }
 
-/// Words every match of `pattern` ends with (ASCII case aside), when there is a finite set of them,
+/// Words every match of an expression (`hir`) ends with (ASCII case aside), when there is a finite set of them,
 /// each at least `ENDING_BYTES` long: the last `OPENING_BYTES` bytes of each closing, as far as they
 /// are ASCII, from a letter or digit (`’ll probably` gives `probably`, ` shock` gives `shock`). A
 /// space or mark first would set the automaton off at every space of the text; a shorter word (`of`)
-/// is in nearly every file. As with `opening_words`, a leading `(?i)` is read as case-sensitive.
-fn ending_words(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = parse(pattern)?;
-    let seq = Extractor::new().kind(ExtractKind::Suffix).extract(&hir);
+/// is in nearly every file.
+fn ending_words(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().kind(ExtractKind::Suffix).extract(hir);
     let mut endings: Vec<Vec<u8>> = seq
         .literals()?
         .iter()
@@ -337,18 +323,17 @@ fn opening_head(literal: &[u8]) -> &[u8] {
 /// opening itself, short enough to keep the automaton small.
 const OPENING_BYTES: usize = 8;
 
-/// Whether every match of `pattern` begins at an ASCII word boundary (`(?-u:\b)` first): a start
+/// Whether every match of an expression (`hir`) begins at an ASCII word boundary (`(?-u:\b)` first): a start
 /// found inside a word (`is` in `this`) is then not tried.
-fn opens_at_boundary(pattern: &str) -> bool {
-    let first = |hir: &Hir| match hir.kind() {
-        HirKind::Concat(parts) => parts.first().map(|p| p.kind().clone()),
-        kind => Some(kind.clone()),
+fn opens_at_boundary(hir: &Hir) -> bool {
+    let first = match hir.kind() {
+        HirKind::Concat(parts) => parts.first().map(Hir::kind),
+        kind => Some(kind),
     };
-    parse(pattern)
-        .and_then(|hir| first(&hir))
-        .is_some_and(|kind| kind == HirKind::Look(Look::WordAscii))
+    first == Some(&HirKind::Look(Look::WordAscii))
 }
 
+/// An expression read for its openings and closings, a leading `(?i)` read as case-sensitive.
 fn parse(pattern: &str) -> Option<Hir> {
     regex_syntax::parse(pattern.strip_prefix("(?i)").unwrap_or(pattern)).ok()
 }
@@ -363,17 +348,16 @@ fn at_ascii_boundary(text: &[u8], at: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn regexes(sources: &[&str]) -> Vec<regex::Regex> {
-        sources
-            .iter()
-            .map(|s| regex::Regex::new(s).unwrap())
-            .collect()
+    fn regexes(sources: &[&str]) -> Vec<Pattern> {
+        sources.iter().map(|s| Pattern::new(s).unwrap()).collect()
     }
 
     /// Each expression's matches, from the starts an automaton of the opening words finds (the pack's
     /// automaton holds the rules' phrases before them, which does not change where these are found).
     fn matches(sources: &[&str], text: &str) -> Vec<Vec<Span>> {
-        let openings = Openings::of(&regexes(sources));
+        let patterns = regexes(sources);
+        let patterns: Vec<&Pattern> = patterns.iter().collect();
+        let openings = Openings::of(&patterns);
         let automaton = super::super::automaton(openings.words()).unwrap();
         let mut starts = openings.none();
         for m in automaton.find_overlapping_iter(text) {
@@ -384,7 +368,7 @@ mod tests {
                 m.start(),
             );
         }
-        Patterns::new(regexes(sources), &openings).matches(text, starts)
+        Patterns::new(&patterns, &openings).matches(text, starts)
     }
 
     fn find_iter(source: &str, text: &str) -> Vec<Span> {
@@ -408,10 +392,10 @@ mod tests {
 
     #[test]
     fn expressions_with_no_known_opening_close_with_known_words() {
-        let endings = |i: usize| ending_words(SOURCES[i]).unwrap();
-        assert_eq!(endings(5), [b"probably".to_vec()]);
-        assert_eq!(ending_words(SOURCES[2]), None, "`% of` closes with `of`");
-        assert_eq!(ending_words(r"(?i)(?-u:\b)\w+ly\w*"), None);
+        let endings = |source: &str| ending_words(&parse(source).unwrap());
+        assert_eq!(endings(SOURCES[5]).unwrap(), [b"probably".to_vec()]);
+        assert_eq!(endings(SOURCES[2]), None, "`% of` closes with `of`");
+        assert_eq!(endings(r"(?i)(?-u:\b)\w+ly\w*"), None);
     }
 
     #[test]
@@ -445,13 +429,15 @@ mod tests {
 
     #[test]
     fn opening_words_are_known_for_literal_openings_only() {
-        assert!(opening_words(SOURCES[0]).is_some());
-        assert!(opening_words(r"(?i)\w+ said").is_none());
+        let openings = |source: &str| opening_words(&parse(source).unwrap());
+        assert!(openings(SOURCES[0]).is_some());
+        assert!(openings(r"(?i)\w+ said").is_none());
     }
 
     #[test]
     fn the_automaton_holds_the_head_of_each_opening() {
-        let found = opening_words(r"(?i)(?-u:\b)(?:it is|it[’']s|it was) likely").unwrap();
+        let hir = parse(r"(?i)(?-u:\b)(?:it is|it[’']s|it was) likely").unwrap();
+        let found = opening_words(&hir).unwrap();
         let mut words: Vec<&[u8]> = found.iter().map(|(w, _)| w.as_slice()).collect();
         words.sort_unstable();
         words.dedup();
@@ -463,8 +449,10 @@ mod tests {
         // BBC politics copy: `This is unlikely to …` holds `is` inside `This`.
         let sources = [r"(?i)(?-u:\b)(?:is|are) (?:very )?(?:likely|unlikely) to(?-u:\b)"];
         let text = "This is unlikely to pass; thisis likely to fail, and Is likely to.";
-        assert!(opens_at_boundary(sources[0]));
-        assert!(!opens_at_boundary(r"(?i)(?:is|are) likely"));
+        assert!(opens_at_boundary(&parse(sources[0]).unwrap()));
+        assert!(!opens_at_boundary(
+            &parse(r"(?i)(?:is|are) likely").unwrap()
+        ));
         assert_eq!(matches(&sources, text)[0], find_iter(sources[0], text));
         assert_eq!(matches(&sources, text)[0].len(), 2);
     }
