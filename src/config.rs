@@ -151,20 +151,19 @@ fn dump_yaml(loaded: Loaded, cues: &[PathBuf]) -> (String, String) {
     (source, yaml)
 }
 
-/// Checks that every rule the config and the command line name (`select`, `ignore`, `severity`, in
-/// overrides too) is one of `known` (each rule's code and name): a misspelt code would otherwise turn
-/// a rule off, or every rule, without a word.
-pub fn check_rule_names(
-    config: &Config,
-    select: &[String],
-    ignore: &[String],
-    known: &[(&str, &str)],
-) -> Result<(), String> {
+/// Every rule the config and the command line name (`select`, `ignore`, `severity`, in overrides
+/// too), with where it is named. Most projects name none, and the rule pack need not be loaded to
+/// check them (`attributions` never reads it).
+pub fn named_rules<'a>(
+    config: &'a Config,
+    select: &'a [String],
+    ignore: &'a [String],
+) -> Vec<(&'static str, &'a str)> {
     let overrides = config
         .overrides
         .iter()
         .flat_map(|o| o.ignore.iter().chain(o.severity.keys()));
-    let named = select
+    select
         .iter()
         .map(|n| ("--select", n))
         .chain(ignore.iter().map(|n| ("--ignore", n)))
@@ -176,8 +175,15 @@ pub fn check_rule_names(
                 .keys()
                 .map(|n| ("`severity` in the config", n)),
         )
-        .chain(overrides.map(|n| ("`overrides` in the config", n)));
-    for (place, name) in named {
+        .chain(overrides.map(|n| ("`overrides` in the config", n)))
+        .map(|(place, name)| (place, name.as_str()))
+        .collect()
+}
+
+/// Checks that every rule `named` (`named_rules`) is one of `known` (each rule's code and name): a
+/// misspelt code would otherwise turn a rule off, or every rule, without a word.
+pub fn check_rule_names(named: &[(&str, &str)], known: &[(&str, &str)]) -> Result<(), String> {
+    for &(place, name) in named {
         let name = name.trim();
         if name.is_empty() {
             return Err(format!("{place}: an empty rule code (a stray comma?)"));

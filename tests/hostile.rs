@@ -150,12 +150,15 @@ fn unknown_rule_codes_are_errors_with_a_suggestion() {
         "overrides:\n  - paths: ['*.txt']\n    ignore: [unsourced-hedges]\n",
     ] {
         fs::write(dir.path().join(".newslint.yaml"), config).unwrap();
-        let (code, err) = run(dir.path(), &["check", "story.txt"]);
-        assert_eq!(code, Some(2), "{config}: {err}");
-        assert!(
-            err.contains("in the config: no rule has the code or name"),
-            "{err}"
-        );
+        // `attributions` loads the rule pack only to check the names, and refuses them too.
+        for command in ["check", "attributions"] {
+            let (code, err) = run(dir.path(), &[command, "story.txt"]);
+            assert_eq!(code, Some(2), "{command} with {config}: {err}");
+            assert!(
+                err.contains("in the config: no rule has the code or name"),
+                "{err}"
+            );
+        }
     }
 }
 
