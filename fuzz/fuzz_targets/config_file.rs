@@ -9,6 +9,7 @@ fuzz_target!(|text: &str| {
         return;
     };
     let known = [("NL001", "unattributed-quote"), ("NL203", "unsourced-hedge")];
-    let _ = config::check_rule_names(&parsed, &[], &[], &known);
+    let named = config::named_rules(&parsed, &[], &[]);
+    let _ = config::check_rule_names(&named, &known);
     let _ = config::Policy::new(&parsed, config::Scope::default(), &[], &[], None);
 });
