@@ -99,6 +99,8 @@ pub(super) fn may_be_number(word: &str) -> bool {
     })
 }
 
+static NUMBER_WORD_SET: WordSet = WordSet::union(&[SMALL_NUMBERS, TENS]);
+
 /// `247`, `5,000`, `eleven`, `twenty-five`; not `3.5`, `1990s` or a year.
 pub(super) fn number(word: &str) -> Option<u64> {
     if word.chars().all(|c| c.is_ascii_digit() || c == ',') {
@@ -109,6 +111,10 @@ pub(super) fn number(word: &str) -> Option<u64> {
         let value = digits_value(word)?;
         let year = !word.contains(',') && (1800..=2100).contains(&value);
         return (grouped && !year).then_some(value);
+    }
+    // Most words are no number: the set says so before the lists are searched.
+    if !NUMBER_WORD_SET.contains(word.split_once('-').map_or(word, |(tens, _)| tens)) {
+        return None;
     }
     let find = |list: &[&str], w: &str| list.iter().position(|s| s.eq_ignore_ascii_case(w));
     let small = |w: &str| find(SMALL_NUMBERS, w).map(|v| v as u64);
@@ -256,6 +262,7 @@ mod tests {
             "\"Seventeen,\" he said.",
             "a one-day strike",
             "(eleven) of them",
+            "“Ten,” she said.",
         ];
         for sentence in holding {
             let mut buffer = Vec::new();
@@ -270,6 +277,8 @@ mod tests {
             "Someone often gave money.",
             "The talks were tense.",
             "Ones and tenants",
+            // Marks of more than one byte before, between and after words.
+            "A tenfold rise — “twentyish” schön’",
         ] {
             assert!(!may_hold_number(sentence), "{sentence}");
         }
