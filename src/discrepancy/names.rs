@@ -86,8 +86,9 @@ pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
     let text = &analysis.file.text;
     let view = analysis.document.text();
     let mut out = Vec::new();
+    // One buffer for every sentence's runs: `flush` empties it at each run's end.
+    let mut run: Vec<(usize, &str)> = Vec::new();
     for sentence in &analysis.document.sentences {
-        let mut run: Vec<(usize, &str)> = Vec::new();
         let mut offset = sentence.span.start;
         for piece in crate::copy::pieces(sentence.span.of(view)) {
             let token = piece.trim_end();

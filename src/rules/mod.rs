@@ -94,8 +94,8 @@ pub struct Pack {
     targets: Vec<Vec<Target>>,
     /// The opening words, the automaton's patterns after the phrases.
     openings: pattern::Openings,
-    /// The regular expressions of pattern rules and needs-attribution triggers, in rule order: built
-    /// on the first check, so that `attributions` and `rules` never pay for them.
+    /// The regular expressions of pattern rules and needs-attribution triggers, in rule order (each
+    /// compiled when its rule file was read), gathered on the first check.
     patterns: OnceLock<pattern::Patterns>,
 }
 
