@@ -129,8 +129,11 @@ pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
 /// Turns a capitalised run into a mention if it ends in a person's name, and empties the run (its
 /// buffer serves the next).
 fn flush<'a>(run: &mut Vec<(usize, &'a str)>, analysis: &'a Analysis, out: &mut Vec<Mention<'a>>) {
-    out.extend(mention(run, analysis));
-    run.clear();
+    // Most words end no run (the run is empty): nothing to read.
+    if !run.is_empty() {
+        out.extend(mention(run, analysis));
+        run.clear();
+    }
 }
 
 /// The mention a capitalised run makes, if it ends in a person's name.
