@@ -152,8 +152,8 @@ fn dump_yaml(loaded: Loaded, cues: &[PathBuf]) -> (String, String) {
 }
 
 /// Every rule the config and the command line name (`select`, `ignore`, `severity`, in overrides
-/// too), with where it is named. Most projects name none, and the rule pack need not be loaded to
-/// check them (`attributions` never reads it).
+/// too), with where it is named. Most projects name none: then nothing is checked against the rule
+/// pack, and `attributions`, which never reads it, does not load it.
 pub fn named_rules<'a>(
     config: &'a Config,
     select: &'a [String],

@@ -262,11 +262,11 @@ fn tried_at(regex: &meta::Regex, text: &str, starts: &[usize]) -> Vec<Span> {
     found
 }
 
-/// The words every match of an expression (`hir`, as `parse` reads it) begins with (ASCII case aside), when there is a finite set of
-/// them, each non-empty and ASCII: each opening's head (`opening_head`), with the opening as far
-/// as it is ASCII. `parse` reads a leading `(?i)` as case-sensitive: the folded matches are then
-/// the same words in other ASCII cases (the two foldings from outside ASCII are checked in the text
-/// instead).
+/// The words every match of an expression (`hir`, as `parse` reads it) begins with (ASCII case
+/// aside), when there is a finite set of them, each non-empty and ASCII: each opening's head
+/// (`opening_head`), with the opening as far as it is ASCII. `parse` reads a leading `(?i)` as
+/// case-sensitive: the folded matches are then the same words in other ASCII cases (the two
+/// foldings from outside ASCII are checked in the text instead).
 fn opening_words(hir: &Hir) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
     let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
     let openings: Vec<(Vec<u8>, Vec<u8>)> = seq
@@ -282,11 +282,11 @@ fn opening_words(hir: &Hir) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
     usable.then_some(openings)
 }
 
-/// Words every match of an expression (`hir`) ends with (ASCII case aside), when there is a finite set of them,
-/// each at least `ENDING_BYTES` long: the last `OPENING_BYTES` bytes of each closing, as far as they
-/// are ASCII, from a letter or digit (`’ll probably` gives `probably`, ` shock` gives `shock`). A
-/// space or mark first would set the automaton off at every space of the text; a shorter word (`of`)
-/// is in nearly every file.
+/// Words every match of an expression (`hir`) ends with (ASCII case aside), when there is a finite
+/// set of them, each at least `ENDING_BYTES` long: the last `OPENING_BYTES` bytes of each closing,
+/// as far as they are ASCII, from a letter or digit (`’ll probably` gives `probably`, ` shock`
+/// gives `shock`). A space or mark first would set the automaton off at every space of the text; a
+/// shorter word (`of`) is in nearly every file.
 fn ending_words(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let seq = Extractor::new().kind(ExtractKind::Suffix).extract(hir);
     let mut endings: Vec<Vec<u8>> = seq
@@ -323,8 +323,8 @@ fn opening_head(literal: &[u8]) -> &[u8] {
 /// opening itself, short enough to keep the automaton small.
 const OPENING_BYTES: usize = 8;
 
-/// Whether every match of an expression (`hir`) begins at an ASCII word boundary (`(?-u:\b)` first): a start
-/// found inside a word (`is` in `this`) is then not tried.
+/// Whether every match of an expression (`hir`) begins at an ASCII word boundary (`(?-u:\b)`
+/// first): a start found inside a word (`is` in `this`) is then not tried.
 fn opens_at_boundary(hir: &Hir) -> bool {
     let first = match hir.kind() {
         HirKind::Concat(parts) => parts.first().map(Hir::kind),
@@ -348,14 +348,14 @@ fn at_ascii_boundary(text: &[u8], at: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn regexes(sources: &[&str]) -> Vec<Pattern> {
+    fn compiled(sources: &[&str]) -> Vec<Pattern> {
         sources.iter().map(|s| Pattern::new(s).unwrap()).collect()
     }
 
     /// Each expression's matches, from the starts an automaton of the opening words finds (the pack's
     /// automaton holds the rules' phrases before them, which does not change where these are found).
     fn matches(sources: &[&str], text: &str) -> Vec<Vec<Span>> {
-        let patterns = regexes(sources);
+        let patterns = compiled(sources);
         let patterns: Vec<&Pattern> = patterns.iter().collect();
         let openings = Openings::of(&patterns);
         let automaton = super::super::automaton(openings.words()).unwrap();

@@ -467,9 +467,10 @@ pub struct Pattern {
 
 impl Pattern {
     /// Compiles `source` as `regex::RegexBuilder` with `REGEX_SIZE_LIMIT` does, and so fails where
-    /// and as it does, but without the literal prefilters `regex` looks for: those speed a search of
-    /// the whole text, and these expressions are tried anchored. Finding the prefilters of the default
-    /// pack's 81 expressions was three quarters of the instructions of a check of one short draft.
+    /// and as it does, but without the literal prefilters `regex` looks for: those speed a search
+    /// of the whole text, and these expressions are tried anchored. Finding the prefilters of the
+    /// default pack's 81 expressions was three quarters of the instructions of a check of one short
+    /// draft.
     pub fn new(source: &str) -> Result<Pattern, regex::Error> {
         meta::Regex::builder()
             .configure(
