@@ -66,9 +66,17 @@ pub enum Compare {
 /// The drafts of one story as the story comparisons read them.
 pub struct Story<'a> {
     pub drafts: &'a [&'a Analysis],
-    /// The names each draft mentions, read once for every comparison that needs them.
-    names: Vec<Vec<names::Mention<'a>>>,
+    /// The names each draft mentions, read once for every comparison that needs them, when the first
+    /// does: not before, so that they are not held while quotations are compared.
+    names: std::cell::OnceCell<Vec<Vec<names::Mention<'a>>>>,
     pub limits: &'a Thresholds,
+}
+
+impl<'a> Story<'a> {
+    fn names(&self) -> &[Vec<names::Mention<'a>>] {
+        self.names
+            .get_or_init(|| self.drafts.iter().map(|a| names::mentions(a)).collect())
+    }
 }
 
 /// Every discrepancy comparison, in the order of their rules' codes.
@@ -100,7 +108,7 @@ pub fn against_record(drafts: &[&Analysis], record: &[SourceFile]) -> Vec<Diagno
 pub fn find(drafts: &[&Analysis], limits: &Thresholds) -> Vec<Diagnostic> {
     let story = Story {
         drafts,
-        names: drafts.iter().map(|a| names::mentions(a)).collect(),
+        names: std::cell::OnceCell::new(),
         limits,
     };
     DISCREPANCIES

@@ -54,7 +54,7 @@ A wrong title misinforms about who speaks with what authority.
 };
 
 fn compare(story: &Story) -> Vec<Diagnostic> {
-    check(story.drafts, &story.names, story.limits)
+    check(story.drafts, story.names(), story.limits)
 }
 
 /// A full name where it stands, with the title written before it.

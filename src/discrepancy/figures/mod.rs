@@ -59,7 +59,7 @@ figure has moved since an earlier report, say so (`rose to`, `the latest toll`).
 };
 
 fn compare(story: &Story) -> Vec<Diagnostic> {
-    check(story.drafts, &story.names, story.limits)
+    check(story.drafts, story.names(), story.limits)
 }
 
 /// What a figure counts: `(governing word, noun)`, or a person's age.
