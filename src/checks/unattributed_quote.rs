@@ -179,7 +179,7 @@ fn opens_with_a_named_subject(sentence: &str) -> bool {
         .iter()
         .take_while(|w| {
             w.starts_with(|c: char| c.is_uppercase())
-                && !crate::grammar::words::DETERMINERS.contains(&w.to_lowercase())
+                && !crate::grammar::words::DETERMINERS.contains_lowercased(w)
                 && !crate::grammar::words::is_in(
                     &[
                         "it", "this", "that", "there", "they", "we", "i", "you", "here", "but",

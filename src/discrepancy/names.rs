@@ -177,7 +177,7 @@ fn mention<'a>(run: &[(usize, &'a str)], analysis: &'a Analysis) -> Option<Menti
     );
     let has_role = words[..name_start]
         .iter()
-        .any(|(_, w)| ROLE_WORDS.contains(&w.to_lowercase()));
+        .any(|(_, w)| ROLE_WORDS.contains_lowercased(w));
     let title = (name_start > 0 && has_role).then(|| {
         let t = &words[..name_start];
         (

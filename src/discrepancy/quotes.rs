@@ -111,7 +111,7 @@ fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
         let mut before = words.next();
         for word in words {
             let title = before.replace(word).unwrap_or_default();
-            let titled = is_capitalised(title) && ROLE_WORDS.contains(&title.to_lowercase());
+            let titled = is_capitalised(title) && ROLE_WORDS.contains_lowercased(title);
             let name = word.trim_end_matches([',', '.', ';', ':']);
             if titled && is_capitalised(name) {
                 let offset = name.as_ptr() as usize - view.as_ptr() as usize;

@@ -6,6 +6,7 @@
 //! the bound each puts on the amount, which the figures of the discrepancy check read through
 //! `hedge_ending`.
 
+use super::words::skip_many0;
 use super::words::{
     ARTICLES, PRONOUNS, QUANTIFIER_SOURCES, Res, SMALL_NUMBERS, TENS, WordSet, fail, is_in, word,
     word_in,
@@ -13,7 +14,6 @@ use super::words::{
 use nom::Parser;
 use nom::character::complete::multispace1;
 use nom::combinator::recognize;
-use nom::multi::many0;
 use nom::sequence::{pair, preceded, terminated};
 
 static CENT: WordSet = WordSet::new(&["cent"]);
@@ -194,7 +194,7 @@ pub(super) fn quantity(input: &str) -> Res<'_, &str> {
     nom::branch::alt((
         recognize(pair(quantity_lead, measured)),
         recognize(pair(
-            many0(terminated(word_in(&ARTICLES), multispace1)),
+            skip_many0(terminated(word_in(&ARTICLES), multispace1)),
             counted,
         )),
     ))
@@ -203,8 +203,13 @@ pub(super) fn quantity(input: &str) -> Res<'_, &str> {
 
 /// `a`, `at least`, `at least a`, `just over a`: what may come before an amount.
 fn quantity_lead(input: &str) -> Res<'_, &str> {
-    let article = || many0(terminated(word_in(&ARTICLES), multispace1));
-    recognize((article(), many0(terminated(hedge, multispace1)), article())).parse(input)
+    let article = || skip_many0(terminated(word_in(&ARTICLES), multispace1));
+    recognize((
+        article(),
+        skip_many0(terminated(hedge, multispace1)),
+        article(),
+    ))
+    .parse(input)
 }
 
 /// `percent`, `per cent`.

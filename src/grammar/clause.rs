@@ -2,6 +2,7 @@
 //! trailing attribution), what follows the cue, and where content ends.
 
 use super::words::WordSet;
+use super::words::skip_many0;
 use super::words::{
     AUXILIARIES, DETERMINERS, MONTHS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, TITLE_WORDS,
     WEEKDAYS, fail, is_capitalised, is_lower_case, last_word_start, word, word_in,
@@ -12,7 +13,6 @@ use nom::Parser;
 use nom::bytes::complete::tag;
 use nom::character::complete::{multispace0, multispace1, satisfy};
 use nom::combinator::{opt, peek, recognize};
-use nom::multi::many0;
 use nom::sequence::{pair, preceded, terminated};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -381,7 +381,7 @@ pub fn tail_after(text: &str, cue_end: usize, limit: usize, addressed: bool) -> 
     if addressed && let Ok((after, _)) = preceded(multispace1, listener).parse(rest) {
         rest = after;
     }
-    if let Ok((after, _)) = many0(preceded(multispace0, adverbial)).parse(rest)
+    if let Ok((after, _)) = skip_many0(preceded(multispace0, adverbial)).parse(rest)
         && followed_by_content_marker(after)
     {
         rest = after;
@@ -427,7 +427,7 @@ fn listener(input: &str) -> Res<'_, &str> {
             Ok((rest, w))
         }
     };
-    let run = || recognize(pair(&one, many0(preceded(multispace1, &one))));
+    let run = || recognize(pair(&one, skip_many0(preceded(multispace1, &one))));
     // `told Bill O’Reilly of Fox News that …`: a listener named with where they work.
     let mut of_a_name = preceded(
         (multispace1, tag("of"), multispace1),
@@ -521,7 +521,7 @@ fn adverbial(input: &str) -> Res<'_, &str> {
     };
     let phrase = recognize((
         word_in(&ADVERBIAL_PREPOSITIONS),
-        many0(preceded(multispace1, word_in(&DETERMINERS))),
+        skip_many0(preceded(multispace1, word_in(&DETERMINERS))),
         preceded(multispace1, phrase_words),
     ));
     terminated(nom::branch::alt((phrase, time, manner)), opt(multispace0)).parse(input)
@@ -537,7 +537,8 @@ fn phrase_words(input: &str) -> Res<'_, &str> {
             Ok((rest, w))
         }
     };
-    let (rest, found) = recognize(pair(&one, many0(preceded(multispace1, &one)))).parse(input)?;
+    let (rest, found) =
+        recognize(pair(&one, skip_many0(preceded(multispace1, &one)))).parse(input)?;
     if found.split_whitespace().count() > 4 {
         fail(input)
     } else {

@@ -1,13 +1,13 @@
 //! Transcript and headline colons: `WALLACE: …`, `Pence: Gennifer Flowers won’t be …`.
 
 use super::words::WordSet;
+use super::words::skip_many_m_n;
 use super::words::{Res, capitalised_word, is_capitalised};
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;
 use nom::character::complete::{char, multispace1, space0};
 use nom::combinator::{recognize, verify};
-use nom::multi::many_m_n;
 use nom::sequence::{pair, preceded};
 
 /// Page furniture and labels that stand before a colon but are not speakers.
@@ -140,7 +140,7 @@ const MAX_LABEL_WORDS: usize = 2;
 fn speaker_label(input: &str) -> Res<'_, &str> {
     recognize(pair(
         label_word,
-        many_m_n(0, 3, preceded(multispace1, label_word)),
+        skip_many_m_n(0, 3, preceded(multispace1, label_word)),
     ))
     .parse(input)
 }

@@ -3,13 +3,13 @@
 //! respondents; `in` is the cue and the clause it qualifies is the content.
 
 use super::words::WordSet;
+use super::words::skip_many_m_n;
 use super::words::{DETERMINERS, Res, fail, word, word_in};
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;
 use nom::character::complete::multispace1;
 use nom::combinator::recognize;
-use nom::multi::many_m_n;
 use nom::sequence::{pair, terminated};
 
 static POLL_NOUNS: WordSet = WordSet::new(&["poll", "polls", "survey", "surveys", "polling"]);
@@ -33,7 +33,7 @@ fn descriptive(input: &str) -> Res<'_, &str> {
 /// a poll noun.
 fn poll_phrase(input: &str) -> Res<'_, &str> {
     recognize((
-        many_m_n(0, 7, terminated(descriptive, multispace1)),
+        skip_many_m_n(0, 7, terminated(descriptive, multispace1)),
         word_in(&POLL_NOUNS),
     ))
     .parse(input)

@@ -1,20 +1,20 @@
 //! Signed quotations: `“He can’t even answer a question without screaming.” ― Krystal Correa`, the
 //! pull-quote and reader-comment convention, where a dash after the quotation names its speaker.
 
+use super::words::skip_many_m_n;
 use super::words::{Res, capitalised_word};
 use crate::document::Document;
 use crate::span::Span;
 use nom::Parser;
 use nom::character::complete::{multispace1, one_of, space0};
 use nom::combinator::recognize;
-use nom::multi::many_m_n;
 use nom::sequence::{pair, preceded};
 
 /// `Krystal Correa`, `Julie A. Diaz Martinez`, `Christina N Luis Olidem`: one to five capitalised words.
 fn signature(input: &str) -> Res<'_, &str> {
     recognize(pair(
         capitalised_word,
-        many_m_n(0, 4, preceded(multispace1, capitalised_word)),
+        skip_many_m_n(0, 4, preceded(multispace1, capitalised_word)),
     ))
     .parse(input)
 }

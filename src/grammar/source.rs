@@ -9,6 +9,7 @@
 
 use super::amount::{may_open_quantity, opens_with_quantity, quantity};
 use super::clause::is_adverbial;
+use super::words::skip_many0;
 use super::words::{
     ARTICLES, CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res,
     STOP_WORDS, WordSet, fail, is_capitalised, is_in, is_lower_case, word, word_in,
@@ -17,7 +18,6 @@ use crate::span::Span;
 use nom::Parser;
 use nom::character::complete::{multispace0, multispace1};
 use nom::combinator::{eof, recognize};
-use nom::multi::many0;
 use nom::sequence::{pair, preceded, terminated};
 
 /// The longest a source phrase can be, in words; bounds the look-back from a cue.
@@ -52,7 +52,7 @@ fn starts_a_name(w: &str, rest: &str) -> bool {
 fn nominal(input: &str) -> Res<'_, &str> {
     recognize(pair(
         nominal_word,
-        many0(preceded(multispace1, nominal_word)),
+        skip_many0(preceded(multispace1, nominal_word)),
     ))
     .parse(input)
 }
@@ -72,7 +72,7 @@ fn determiner(input: &str) -> Res<'_, &str> {
 
 /// `a person familiar with the talks`, `officials at the State Department`, `Trump and Putin`.
 pub fn noun_phrase(input: &str) -> Res<'_, &str> {
-    let head = pair(many0(determiner), nominal);
+    let head = pair(skip_many0(determiner), nominal);
     let attachment = preceded(
         multispace1,
         pair(
@@ -80,13 +80,13 @@ pub fn noun_phrase(input: &str) -> Res<'_, &str> {
             preceded(
                 multispace1,
                 nom::branch::alt((
-                    recognize(pair(many0(determiner), nominal)),
+                    recognize(pair(skip_many0(determiner), nominal)),
                     bare_determiners,
                 )),
             ),
         ),
     );
-    recognize(pair(head, many0(attachment))).parse(input)
+    recognize(pair(head, skip_many0(attachment))).parse(input)
 }
 
 static TO: WordSet = WordSet::new(&["to"]);
@@ -95,7 +95,7 @@ static TO: WordSet = WordSet::new(&["to"]);
 fn bare_determiners(input: &str) -> Res<'_, &str> {
     recognize(pair(
         word_in(&DETERMINERS),
-        many0(preceded(multispace1, word_in(&DETERMINERS))),
+        skip_many0(preceded(multispace1, word_in(&DETERMINERS))),
     ))
     .parse(input)
 }

@@ -16,14 +16,32 @@ pub use names::{
     MONTHS, ORGANISATION_WORDS, OTHER_SHORT_MONTHS, ROLE_WORDS, SHORT_MONTHS, TITLE_WORDS, WEEKDAYS,
 };
 
-use nom::IResult;
 use nom::error::{Error, ErrorKind};
+use nom::{IResult, Parser};
 use std::sync::OnceLock;
 
 pub type Res<'a, T> = IResult<&'a str, T>;
 
 pub fn fail<T>(input: &str) -> Res<'_, T> {
     Err(nom::Err::Error(Error::new(input, ErrorKind::Verify)))
+}
+
+/// `many0` for a repetition whose matches are not kept (most sit inside `recognize`): nom's `many0`
+/// collects them in a vector, one allocation per try even when nothing repeats, and the grammar tries
+/// these at most words of the copy.
+pub fn skip_many0<'a, O>(
+    parser: impl Parser<&'a str, Output = O, Error = Error<&'a str>>,
+) -> impl Parser<&'a str, Output = (), Error = Error<&'a str>> {
+    nom::multi::fold_many0(parser, || (), |(), _| ())
+}
+
+/// `many_m_n` whose matches are not kept, as `skip_many0`.
+pub fn skip_many_m_n<'a, O>(
+    min: usize,
+    max: usize,
+    parser: impl Parser<&'a str, Output = O, Error = Error<&'a str>>,
+) -> impl Parser<&'a str, Output = (), Error = Error<&'a str>> {
+    nom::multi::fold_many_m_n(min, max, parser, || (), |(), _| ())
 }
 
 /// A word: letters and digits, with inner apostrophes, hyphens, periods, ampersands and slashes
@@ -255,6 +273,17 @@ impl WordSet {
             })
             .contains(word.as_bytes())
     }
+
+    /// Whether the word, lower-cased as Unicode has it (`PRÉSIDENT`), is in the class. `contains`
+    /// already ignores ASCII case, so only a word with other letters is lower-cased: most words are
+    /// looked up with no allocation.
+    pub fn contains_lowercased(&self, word: &str) -> bool {
+        if word.is_ascii() {
+            self.contains(word)
+        } else {
+            self.contains(&word.to_lowercase())
+        }
+    }
 }
 
 /// The byte offset where the last white-space-separated word of `text` starts.
@@ -323,6 +352,16 @@ mod tests {
             assert!(!UNION.contains(w), "{w}");
         }
         assert!(CLAUSE_OPENERS.contains("Tuesday") && CLAUSE_OPENERS.contains("despite"));
+    }
+
+    #[test]
+    fn a_word_with_capitals_outside_ascii_is_found_lower_cased() {
+        static SET: WordSet = WordSet::new(&["président", "minister"]);
+        assert!(!SET.contains("PRÉSIDENT"));
+        for w in ["PRÉSIDENT", "Président", "MINISTER", "minister"] {
+            assert!(SET.contains_lowercased(w), "{w}");
+        }
+        assert!(!SET.contains_lowercased("PRÉSIDENTS"));
     }
 
     #[test]
