@@ -103,7 +103,8 @@ impl Pack {
     pub fn default_pack() -> &'static Pack {
         static DEFAULT: OnceLock<Pack> = OnceLock::new();
         DEFAULT.get_or_init(|| {
-            Pack::load(default_sources()).expect("the embedded rule pack is valid (tested)")
+            spec::deferring(|| Pack::load(default_sources()))
+                .expect("the embedded rule pack is valid (tested)")
         })
     }
 
@@ -391,4 +392,46 @@ fn expressions(rules: &[LoadedRule]) -> Vec<&spec::Pattern> {
 /// Where an example stands in its rule file, for reports of a failing example.
 pub fn example_offset(file: &RuleSource, index: usize) -> Option<usize> {
     locate::offset::<RuleFile>(&file.text, locate::What::Example, index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded pack is read with its expressions left to compile when first tried
+    /// (`spec::deferring`), which would panic on one that did not compile.
+    #[test]
+    fn each_embedded_expression_compiles_when_deferred() {
+        let read = Pack::load(default_sources()).expect("the embedded pack loads");
+        let deferred = spec::deferring(|| Pack::load(default_sources())).expect("and deferred");
+        let (read, deferred) = (expressions(&read.rules), expressions(&deferred.rules));
+        assert_eq!(read.len(), deferred.len());
+        for (a, b) in read.iter().zip(&deferred) {
+            assert_eq!(a.source, b.source);
+            assert_eq!(
+                a.regex().find("").is_some(),
+                b.regex().find("").is_some(),
+                "{}",
+                b.source
+            );
+        }
+    }
+
+    /// A user's rule file, read after the embedded pack on the same thread, still has its
+    /// expressions compiled as it is read: a bad one stops the load.
+    #[test]
+    fn a_bad_expression_stops_the_load_after_a_deferred_one() {
+        spec::deferring(|| Pack::load(default_sources())).expect("the embedded pack loads");
+        let file = RuleSource {
+            path: "tests/fixtures/broken/bad-regex.yaml".to_string(),
+            text: include_str!("../../tests/fixtures/broken/bad-regex.yaml").to_string(),
+        };
+        let error = Pack::load(vec![file])
+            .err()
+            .expect("a bad expression stops the load");
+        assert!(
+            error.to_string().contains("invalid regular expression"),
+            "{error}"
+        );
+    }
 }

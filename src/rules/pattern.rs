@@ -181,10 +181,10 @@ pub struct Patterns {
 }
 
 struct Expression {
-    /// Compiled without literal prefilters (`Pattern::new`): they would speed a search of the whole
+    /// Compiled without literal prefilters (`Pattern::regex`): they would speed a search of the whole
     /// text, but the expressions that read it open with no literal (`\w+ly`) or read it only where
     /// a letter from outside ASCII folds onto theirs; the others are tried anchored.
-    compiled: meta::Regex,
+    pattern: Pattern,
     /// Its opening words are known: it is tried, anchored, where they are written.
     known: bool,
     /// It reads the whole text only where the automaton found one of its closing words.
@@ -194,7 +194,8 @@ struct Expression {
 impl Expression {
     /// Each match in the whole of `text`, as `find_iter` gives them, empty ones left out.
     fn whole_text(&self, text: &str) -> Vec<Span> {
-        self.compiled
+        self.pattern
+            .regex()
             .find_iter(text)
             .filter(|m| !m.is_empty())
             .map(|m| Span::new(m.start(), m.end()))
@@ -212,7 +213,7 @@ impl Patterns {
             .iter()
             .zip(openings.known.iter().zip(&openings.closed))
             .map(|(pattern, (&known, &closed))| Expression {
-                compiled: pattern.compiled.clone(),
+                pattern: (*pattern).clone(),
                 known,
                 closed,
             })
@@ -234,7 +235,7 @@ impl Patterns {
                 if e.known && !folds {
                     starts.sort_unstable();
                     starts.dedup();
-                    tried_at(&e.compiled, text, &starts)
+                    tried_at(e.pattern.regex(), text, &starts)
                 } else {
                     e.whole_text(text)
                 }

@@ -7,7 +7,9 @@ use crate::diagnostic::Severity;
 use regex_automata::{meta, util::syntax};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -462,43 +464,81 @@ pub(super) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
-    pub compiled: meta::Regex,
+    /// Compiled when the rule file is read, so a bad expression stops the load; for the embedded
+    /// pack (`deferring`), the first time the runner tries the expression.
+    compiled: Arc<OnceLock<meta::Regex>>,
+}
+
+thread_local! {
+    /// Whether the rule files being read are the embedded pack's, whose expressions a test compiles.
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Reads rule files with `read` compiling none of their expressions until each is first tried: the
+/// embedded pack's 81 expressions were half the instructions of a check of one short draft, which
+/// tries a few of them.
+pub(super) fn deferring<T>(read: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            DEFERRED.with(|d| d.set(false));
+        }
+    }
+    DEFERRED.with(|d| d.set(true));
+    let _reset = Reset;
+    read()
 }
 
 impl Pattern {
-    /// Compiles `source` as `regex::RegexBuilder` with `REGEX_SIZE_LIMIT` does, and so fails where
-    /// and as it does, but without the literal prefilters `regex` looks for: those speed a search
-    /// of the whole text, and these expressions are tried anchored. Finding the prefilters of the
-    /// default pack's 81 expressions was three quarters of the instructions of a check of one short
-    /// draft.
+    /// Compiles `source`: see `compile`.
     pub fn new(source: &str) -> Result<Pattern, regex::Error> {
-        meta::Regex::builder()
-            .configure(
-                meta::Config::new()
-                    .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                    .utf8_empty(true)
-                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                    .hybrid_cache_capacity(2 * (1 << 20))
-                    .auto_prefilter(false),
-            )
-            .syntax(syntax::Config::new().utf8(true))
-            .build(source)
-            .map(|compiled| Pattern {
-                source: source.to_string(),
-                compiled,
-            })
-            .map_err(|e| match (e.size_limit(), e.syntax_error()) {
-                // The errors `regex` makes of a build error.
-                (Some(limit), _) => regex::Error::CompiledTooBig(limit),
-                (None, Some(syntax)) => regex::Error::Syntax(syntax.to_string()),
-                (None, None) => regex::Error::Syntax(e.to_string()),
-            })
+        Ok(Pattern {
+            source: source.to_string(),
+            compiled: Arc::new(OnceLock::from(compile(source)?)),
+        })
     }
+
+    /// The compiled expression (compiled now, if its pack deferred it).
+    pub fn regex(&self) -> &meta::Regex {
+        self.compiled.get_or_init(|| {
+            compile(&self.source).expect("the embedded pack's expressions compile (tested)")
+        })
+    }
+}
+
+/// Compiles `source` as `regex::RegexBuilder` with `REGEX_SIZE_LIMIT` does, and so fails where and
+/// as it does, but without the literal prefilters `regex` looks for: those speed a search of the
+/// whole text, and these expressions are tried anchored. Finding the prefilters of the default
+/// pack's 81 expressions was three quarters of the instructions of a check of one short draft.
+fn compile(source: &str) -> Result<meta::Regex, regex::Error> {
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid_cache_capacity(2 * (1 << 20))
+                .auto_prefilter(false),
+        )
+        .syntax(syntax::Config::new().utf8(true))
+        .build(source)
+        .map_err(|e| match (e.size_limit(), e.syntax_error()) {
+            // The errors `regex` makes of a build error.
+            (Some(limit), _) => regex::Error::CompiledTooBig(limit),
+            (None, Some(syntax)) => regex::Error::Syntax(syntax.to_string()),
+            (None, None) => regex::Error::Syntax(e.to_string()),
+        })
 }
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (source, index) = locate::read(locate::What::Checked, d)?;
+        if DEFERRED.with(Cell::get) {
+            return Ok(Pattern {
+                source,
+                compiled: Arc::default(),
+            });
+        }
         Pattern::new(&source).map_err(|e| {
             locate::invalid(locate::What::Checked, index);
             de::Error::custom(format!(
