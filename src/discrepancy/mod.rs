@@ -2,6 +2,9 @@
 //! (a story set). Each check indexes what it compares (quotations by word shingles, names by their
 //! parts), so the cost stays near-linear in the words of the set; each finding is one diagnostic with
 //! a primary label on one account and a secondary label on the other, in another file if need be.
+//!
+//! They read the copy view, never the file's text: a check of one file frees the text while they run
+//! (`Analysis::into_file_after`), and every word of the view is the text's own.
 
 mod alignment;
 mod figures;

@@ -83,7 +83,6 @@ static GROUP_WORDS: WordSet = WordSet::new(&[
 pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
     const OPENERS: &[char] = &['“', '"', '(', '‘', '[', '\''];
     const CLOSERS: &[char] = &[',', ';', ':', '.', '”', '"', ')', '’', ']', '?', '!', '\''];
-    let text = &analysis.file.text;
     let view = analysis.document.text();
     let mut out = Vec::new();
     // One buffer for every sentence's runs: `flush` empties it at each run's end.
@@ -106,7 +105,7 @@ pub(super) fn mentions<'a>(analysis: &'a Analysis) -> Vec<Mention<'a>> {
                 flush(&mut run, analysis, &mut out);
             }
             if !core.is_empty() && (is_capitalised(core) || (core == "of" && !run.is_empty())) {
-                run.push((at, &text[at..at + core.len()]));
+                run.push((at, &view[at..at + core.len()]));
             } else {
                 flush(&mut run, analysis, &mut out);
             }
@@ -258,7 +257,7 @@ fn people(story: &[&Analysis], all: &[&Mention]) -> HashSet<String> {
         .collect();
     for analysis in story {
         for a in &analysis.attributions {
-            let source = a.source.map(|s| s.of(&analysis.file.text));
+            let source = a.source.map(|s| s.of(analysis.document.text()));
             for name in source.into_iter().chain(a.speaker.as_deref()) {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 for n in 2..=3.min(words.len()) {

@@ -86,7 +86,7 @@ impl<'a> Quoted<'a> {
     /// The person the source names (not `he` or `the secretary`, resolved from the copy before it).
     fn source_name(&self) -> Option<&'a str> {
         let source = self.attribution?.source?;
-        person_name(source.of(&self.analysis.file.text))
+        person_name(source.of(self.analysis.document.text()))
     }
 }
 
@@ -97,16 +97,15 @@ const SHINGLE: usize = 3;
 fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
     let mut out = HashSet::default();
     for analysis in story {
-        let text = &analysis.file.text;
+        let view = analysis.document.text();
         out.extend(analysis.attributions.iter().filter_map(|a| {
-            let name = person_name(a.source?.of(text))?;
+            let name = person_name(a.source?.of(view))?;
             let mut words = name.split_whitespace();
             let last = words.next_back()?;
             words.next().is_some().then_some(last)
         }));
         // Each word with the one before it, read as the text is split (a list of a long file's words
         // was the largest thing a check held).
-        let view = analysis.document.text();
         let mut words = view.split_whitespace();
         let mut before = words.next();
         for word in words {
@@ -114,8 +113,7 @@ fn surnames<'a>(story: &[&'a Analysis]) -> HashSet<&'a str> {
             let titled = is_capitalised(title) && ROLE_WORDS.contains_lowercased(title);
             let name = word.trim_end_matches([',', '.', ';', ':']);
             if titled && is_capitalised(name) {
-                let offset = name.as_ptr() as usize - view.as_ptr() as usize;
-                out.insert(&text[offset..offset + name.len()]);
+                out.insert(name);
             }
         }
     }
@@ -161,7 +159,7 @@ fn quotations<'a>(
         let mut by_sentence: Vec<usize> = (0..analysis.attributions.len()).collect();
         by_sentence.sort_by_key(|&i| analysis.attributions[i].sentence);
         for (_, q) in doc.quotations() {
-            let inner = q.inner.of(&analysis.file.text);
+            let inner = q.inner.of(analysis.document.text());
             // Most quotations are a few words or in a heading: counted before any word is built.
             if doc.is_heading(q.block) || count_words(inner) < min_words {
                 continue;

@@ -230,7 +230,7 @@ fn counts_in_sentence<'a>(
     tokens: &[Token<'a>],
     out: &mut Vec<(Counted, Figure<'a>)>,
 ) {
-    let text = &analysis.file.text;
+    let text = analysis.document.text();
     // Most sentences hold no count: their capitalised words are gathered only when one does.
     let mut context_of_sentence = None;
     let shown = |span: Span| &text[span.start..span.end];
@@ -311,7 +311,7 @@ pub(super) fn age_of<'a>(
     draft: usize,
     m: &Mention<'a>,
 ) -> Option<(Counted, Figure<'a>)> {
-    let text = &analysis.file.text;
+    let text = analysis.document.text();
     let after = text[m.span.end..].strip_prefix(", ")?;
     let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let rest = after[digits..].strip_prefix(',')?;
