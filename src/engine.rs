@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 mod findings;
 mod setup;
 mod stream;
-use findings::story_findings;
 pub use findings::{Fixes, check_file, check_story, lint};
+use findings::{file_findings, story_findings};
 use setup::Shared;
 pub use setup::{Options, pack_with};
 pub use stream::Piece;
@@ -211,8 +211,20 @@ impl Engine {
         mapped: &fix::MappedFiles,
     ) -> Vec<Diagnostic> {
         let kept = suppress::apply(analysis, found);
-        let kept = self.policy.apply(&analysis.file.path, kept);
-        kept.into_iter()
+        self.kept_by_policy(&analysis.file.path, kept, mapped)
+    }
+
+    /// A draft's findings after its suppressions: those the policy keeps, placed in the files as on
+    /// disk.
+    fn kept_by_policy(
+        &self,
+        path: &str,
+        found: Vec<Diagnostic>,
+        mapped: &fix::MappedFiles,
+    ) -> Vec<Diagnostic> {
+        self.policy
+            .apply(path, found)
+            .into_iter()
             .map(|d| fix::to_original(d, mapped))
             .collect()
     }

@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod aside;
 pub mod block;
 pub mod checks;
 pub mod config;

@@ -302,37 +302,41 @@ fn next_sentence(analysis: &Analysis, from: usize) -> Span {
 
 /// Removes suppressed diagnostics and adds a note for each suppression with no reason or no effect.
 pub fn apply(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut covered = Covered::of(analysis);
-    if covered.suppressions.is_empty() {
-        return diagnostics;
-    }
-    let first = covered.first_hiding(&diagnostics);
-    for &s in first.iter().flatten() {
-        covered.suppressions[s].used = true;
-    }
-    let mut hidden = first.iter().map(Option::is_some);
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|_| !hidden.next().unwrap_or(false))
-        .collect();
-    let suppressions = covered.suppressions;
-    let path = &analysis.file.path;
-    for s in &suppressions {
-        let label = Label::new(path, s.directive, "");
-        if s.reason.is_none() {
-            kept.push(
-                Diagnostic::new(WITHOUT_REASON.id(), "Suppression gives no reason", label.clone())
-                    .with_help("Say why after `--`, e.g. `newslint-disable-next-line NL203 -- quoted from the court filing`"),
-            );
+    Covered::of(analysis).apply(&analysis.file.path, diagnostics)
+}
+
+impl Covered {
+    /// `apply`, with the suppressions of the file at `path` read before (`Covered::of`).
+    pub fn apply(mut self, path: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        if self.suppressions.is_empty() {
+            return diagnostics;
         }
-        if !s.used {
-            kept.push(
-                Diagnostic::new(UNUSED.id(), "Suppression hides nothing", label)
-                    .with_help("Remove it, or check its codes and where it stands"),
-            );
+        let first = self.first_hiding(&diagnostics);
+        for &s in first.iter().flatten() {
+            self.suppressions[s].used = true;
         }
+        let mut hidden = first.iter().map(Option::is_some);
+        let mut kept: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|_| !hidden.next().unwrap_or(false))
+            .collect();
+        for s in &self.suppressions {
+            let label = Label::new(path, s.directive, "");
+            if s.reason.is_none() {
+                kept.push(
+                    Diagnostic::new(WITHOUT_REASON.id(), "Suppression gives no reason", label.clone())
+                        .with_help("Say why after `--`, e.g. `newslint-disable-next-line NL203 -- quoted from the court filing`"),
+                );
+            }
+            if !s.used {
+                kept.push(
+                    Diagnostic::new(UNUSED.id(), "Suppression hides nothing", label)
+                        .with_help("Remove it, or check its codes and where it stands"),
+                );
+            }
+        }
+        kept
     }
-    kept
 }
 
 #[cfg(test)]

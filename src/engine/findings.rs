@@ -59,6 +59,29 @@ pub fn check_story(
         .collect()
 }
 
+/// A draft checked alone, as `story_findings` and `suppress::apply` check a story of one: its own
+/// findings and its discrepancies, its suppressions applied; and the file, the rest of its analysis
+/// dropped. The discrepancy checks read the copy view alone, so the file's text is set aside while
+/// they run (`Analysis::into_file_after`): in the check of a long file, text and view were the
+/// largest things held while the checks built their indices.
+pub(super) fn file_findings(
+    analysis: Analysis,
+    pack: &Pack,
+    limits: &discrepancy::Thresholds,
+    fixes: Fixes,
+) -> (SourceFile, Vec<Diagnostic>) {
+    let covered = suppress::Covered::of(&analysis);
+    let mut found = lint(&analysis, pack, fixes);
+    let (file, discrepancies) = analysis.into_file_after(|a| discrepancy::find(&[a], limits));
+    found.extend(
+        discrepancies
+            .into_iter()
+            .filter(|d| d.primary.path == file.path),
+    );
+    let found = covered.apply(&file.path, found);
+    (file, found)
+}
+
 /// Each draft's own findings and the discrepancies placed in it, before suppressions.
 pub(super) fn story_findings(
     analyses: &[&Analysis],

@@ -4,7 +4,7 @@
 //! files. The output is the one `Engine::check` gives, in the same order, for a run without `--story`
 //! or `--against` (those compare every file given with the rest, so they check all files at once).
 
-use super::{Engine, Error, Fixes, Tally, discover, story_findings};
+use super::{Engine, Error, Fixes, Tally, discover, file_findings, story_findings};
 use crate::diagnostic::{self, Diagnostic};
 use crate::input::{self, InputError, SourceFile};
 use crate::{Analysis, fix, walk};
@@ -148,29 +148,28 @@ impl Engine {
     ) -> Done<R> {
         let mut pieces = Vec::new();
         let mut tally = Tally::default();
-        let mut analyses = Vec::new();
+        let mut files = Vec::new();
         let mut found = Vec::new();
         for &i in members {
             match self.read_given(&given[i]) {
                 Ok(analysis) => {
                     tally.add(i, &analysis);
-                    let mapped = fix::MappedFiles::new([&analysis.file]);
-                    let findings = story_findings(
-                        &[&analysis],
+                    let (file, findings) = file_findings(
+                        analysis,
                         &self.pack,
                         &self.config.discrepancy,
                         Fixes::Reported,
                     );
-                    for f in findings {
-                        found.extend(self.keep(&analysis, f, &mapped));
-                    }
-                    analyses.push(analysis);
+                    let mapped = fix::MappedFiles::new([&file]);
+                    found.extend(self.kept_by_policy(&file.path, findings, &mapped));
+                    files.push(file);
                 }
                 Err(e) => pieces.push(Piece::Unreadable(e)),
             }
         }
-        if !analyses.is_empty() {
-            pieces.push(Piece::Report(report(&analyses, found, render)));
+        if !files.is_empty() {
+            let files: Vec<&SourceFile> = files.iter().collect();
+            pieces.push(Piece::Report(render_sorted(&files, found, render)));
         }
         (vec![(slot, pieces)], tally)
     }
@@ -279,16 +278,6 @@ fn given(paths: &[PathBuf], globs: &[String]) -> Result<(Vec<Given>, Vec<InputEr
         path: Some(path),
     });
     Ok((stdin.into_iter().chain(files).collect(), errors))
-}
-
-/// The report of the files of one path.
-fn report<R>(
-    analyses: &[Analysis],
-    found: Vec<Diagnostic>,
-    render: &impl Fn(&[&SourceFile], &[Diagnostic]) -> R,
-) -> R {
-    let files: Vec<&SourceFile> = analyses.iter().map(|a| &a.file).collect();
-    render_sorted(&files, found, render)
 }
 
 /// Diagnostics sorted and capped per rule as `Checked::diagnostics` does, then rendered.

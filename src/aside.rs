@@ -1,0 +1,93 @@
+//! A file's text set aside while only its copy view is read: the bytes where the two differ, from
+//! which the text is made again.
+//!
+//! Every byte of the copy view is the text's own byte or a space (markup, directives, a byte-order
+//! mark and wide spaces blanked, soft line breaks joined), so the difference is small: 22,000 runs
+//! in the 29 MB corpus read as one file, where the text itself is as large as the view.
+
+/// The runs of bytes where a text differs from its copy view, with the text's bytes.
+pub struct Aside {
+    /// Each run: where it starts in the text, and where its bytes end in `bytes`.
+    runs: Vec<(usize, usize)>,
+    bytes: Vec<u8>,
+}
+
+/// The bytes compared at once where text and view mostly agree.
+const CHUNK: usize = 64;
+
+impl Aside {
+    /// What `restore` needs to make `text` again from `view`, which has its length.
+    pub fn between(text: &str, view: &str) -> Aside {
+        let (text, view) = (text.as_bytes(), view.as_bytes());
+        debug_assert_eq!(text.len(), view.len());
+        let mut aside = Aside {
+            runs: Vec::new(),
+            bytes: Vec::new(),
+        };
+        let mut open = false;
+        for (chunk, (t, v)) in text.chunks(CHUNK).zip(view.chunks(CHUNK)).enumerate() {
+            if t == v {
+                open = false;
+                continue;
+            }
+            for (i, (&tb, &vb)) in t.iter().zip(v).enumerate() {
+                if tb == vb {
+                    open = false;
+                    continue;
+                }
+                if !open {
+                    aside.runs.push((chunk * CHUNK + i, aside.bytes.len()));
+                    open = true;
+                }
+                aside.bytes.push(tb);
+                if let Some(run) = aside.runs.last_mut() {
+                    run.1 = aside.bytes.len();
+                }
+            }
+        }
+        aside.runs.shrink_to_fit();
+        aside.bytes.shrink_to_fit();
+        aside
+    }
+
+    /// The text set aside, made again in the buffer of the view it was compared with.
+    pub fn restore_in(&self, view: String) -> String {
+        let mut text = view.into_bytes();
+        let mut from = 0;
+        for &(start, end) in &self.runs {
+            text[start..start + (end - from)].copy_from_slice(&self.bytes[from..end]);
+            from = end;
+        }
+        String::from_utf8(text).expect("the bytes of the text set aside, which was a string")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::SourceFile;
+
+    fn round_trip(path: &str, text: &str) -> usize {
+        let file = SourceFile::new(path, text);
+        let view = crate::copy::copy_of(&file).text;
+        let aside = Aside::between(&file.text, &view);
+        assert_eq!(aside.restore_in(view), file.text, "{path}");
+        aside.runs.len()
+    }
+
+    #[test]
+    fn a_text_is_made_again_from_its_view() {
+        // BBC sport-328, wrapped inside a phrase, and a long line past one chunk.
+        let wrapped = "When Woodward was appointed last year, it was widely\r\nbelieved he would rely heavily on his former England players.";
+        assert_eq!(round_trip("a.txt", wrapped), 1);
+        let long = format!("{}\n{wrapped}", "word ".repeat(40));
+        assert_eq!(round_trip("a.txt", &long), 1);
+        // Markdown syntax, front matter and a suppression, blanked in the view.
+        let markdown = "---\ntitle: Talks\n---\n\n# Talks\n\nThe **two** banks [held](https://example.com) talks.\n\n<!-- newslint-disable-next-line NL203 -- named later -->\nThey reportedly met.\n";
+        assert!(round_trip("a.md", markdown) > 3);
+        // A no-break space: two spaces in the view.
+        assert_eq!(round_trip("a.txt", "Newt\u{a0}Gingrich said"), 1);
+        assert_eq!(round_trip("a.txt", "Copy the view keeps whole."), 0);
+        assert_eq!(round_trip("a.txt", ""), 0);
+    }
+}
