@@ -43,7 +43,7 @@ fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
     let Some(converted) = &analysis.file.converted else {
         return;
     };
-    let text = &analysis.file.text;
+    let text = analysis.document.text();
     let mut last_word = None;
     for &(at, c) in &converted.invisible {
         if at == 0 && c == '\u{feff}' || in_emoji(text, at, c) || !in_copy(analysis, at) {
@@ -91,7 +91,7 @@ fn in_copy(analysis: &Analysis, at: usize) -> bool {
 }
 
 fn diagnostic(rule: &Builtin, analysis: &Analysis, at: usize, c: char) -> Diagnostic {
-    let text = &analysis.file.text;
+    let text = analysis.document.text();
     let word = word_around(text, at);
     let shown = word.of(text).trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?')

@@ -68,7 +68,7 @@ fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
         .quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
-        .filter(|q| is_speech(q.inner.of(&analysis.file.text)))
+        .filter(|q| is_speech(q.inner.of(analysis.document.text())))
         .filter(|q| !covered(analysis, q))
         .map(|q| diagnostic(rule, analysis, q));
     out.extend(found);
@@ -251,7 +251,7 @@ fn names_someone(source: &str) -> bool {
 }
 
 fn diagnostic(rule: &Builtin, analysis: &Analysis, q: &Quotation) -> Diagnostic {
-    let excerpt = crate::diagnostic::excerpt(q.inner.of(&analysis.file.text), 40);
+    let excerpt = crate::diagnostic::excerpt(q.inner.of(analysis.document.text()), 40);
     Diagnostic::new(
         rule.id(),
         format!("Quotation `{excerpt}` has no speaker"),

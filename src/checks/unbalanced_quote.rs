@@ -58,7 +58,7 @@ const _: () = assert!(crate::quotes::UNBALANCED_KEPT > MAX_PER_RULE + 1);
 
 fn diagnostic(rule: &Builtin, analysis: &Analysis, issue: &Unbalanced) -> Diagnostic {
     let path = &analysis.file.path;
-    let text = &analysis.file.text;
+    let text = analysis.document.text();
     match *issue {
         Unbalanced::NeverClosed(mark) => Diagnostic::new(
             rule.id(),

@@ -55,7 +55,7 @@ pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
             continue;
         };
         let first_analysis = story[first_draft];
-        let other = first_span.of(&first_analysis.file.text);
+        let other = first_span.of(first_analysis.document.text());
         for &(draft, _, span) in list
             .iter()
             .filter(|&&(d, v, _)| d != first_draft && v != chosen)

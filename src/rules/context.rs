@@ -127,7 +127,7 @@ impl Context<'_> {
     }
 
     pub(super) fn text(&self, span: Span) -> &str {
-        span.of(&self.analysis.file.text)
+        span.of(self.analysis.document.text())
     }
 
     pub(super) fn path(&self) -> &str {
