@@ -40,8 +40,8 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
 impl Analysis {
     /// Runs `read`, which reads the copy view and not the file's text, with the text freed, then
     /// gives back the file, its text made again in the copy view's own buffer (`Aside`); the rest of
-    /// the analysis is dropped. The last reads of a check (the discrepancy checks, building their
-    /// indices) so a long file is not held twice while they run, nor after.
+    /// the analysis is dropped. The reads of a check after its suppressions are read (the rules and
+    /// the discrepancy checks), so a long file is not held twice while they run, nor after.
     pub fn into_file_after<T>(mut self, read: impl FnOnce(&Analysis) -> T) -> (SourceFile, T) {
         let text = std::mem::take(&mut self.file.text);
         let aside = Aside::between(&text, self.document.text());

@@ -87,7 +87,7 @@ pub(super) fn check(drafts: &[&Analysis], record: &[SourceFile]) -> Vec<Diagnost
             if doc.is_heading(q.block) {
                 continue;
             }
-            let parts = parts(q.inner.of(&analysis.file.text), q.inner.start);
+            let parts = parts(q.inner.of(analysis.document.text()), q.inner.start);
             if parts.iter().map(Vec::len).sum::<usize>() < 4 {
                 continue;
             }

@@ -18,7 +18,16 @@ pub enum Fixes {
 /// except the findings a later step needs: those a suppression hides (held as their place alone,
 /// for the suppression to be counted used) and, when fixes are applied, those with a fix.
 pub fn lint(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> Vec<Diagnostic> {
-    let covered = suppress::Covered::of(analysis);
+    lint_covered(analysis, pack, fixes, &suppress::Covered::of(analysis))
+}
+
+/// `lint`, with the file's suppressions read before (its text may be set aside).
+fn lint_covered(
+    analysis: &Analysis,
+    pack: &Pack,
+    fixes: Fixes,
+    covered: &suppress::Covered,
+) -> Vec<Diagnostic> {
     let hidden = |d: &Diagnostic| covered.hides(d);
     let may_cut = |d: &Diagnostic| (fixes == Fixes::Reported || d.fix.is_none()) && !hidden(d);
     let mut found = diagnostic::Found::new(&may_cut).hiding(&hidden);
@@ -61,9 +70,10 @@ pub fn check_story(
 
 /// A draft checked alone, as `story_findings` and `suppress::apply` check a story of one: its own
 /// findings and its discrepancies, its suppressions applied; and the file, the rest of its analysis
-/// dropped. The discrepancy checks read the copy view alone, so the file's text is set aside while
-/// they run (`Analysis::into_file_after`): in the check of a long file, text and view were the
-/// largest things held while the checks built their indices.
+/// dropped. Its suppressions are read first; the rules, the code checks and the discrepancy checks
+/// read the copy view alone, so the file's text is set aside while they run
+/// (`Analysis::into_file_after`): in the check of a long file, text and view were the largest
+/// things held while the checks built their indices.
 pub(super) fn file_findings(
     analysis: Analysis,
     pack: &Pack,
@@ -71,13 +81,15 @@ pub(super) fn file_findings(
     fixes: Fixes,
 ) -> (SourceFile, Vec<Diagnostic>) {
     let covered = suppress::Covered::of(&analysis);
-    let mut found = lint(&analysis, pack, fixes);
-    let (file, discrepancies) = analysis.into_file_after(|a| discrepancy::find(&[a], limits));
-    found.extend(
-        discrepancies
-            .into_iter()
-            .filter(|d| d.primary.path == file.path),
-    );
+    let (file, found) = analysis.into_file_after(|a| {
+        let mut found = lint_covered(a, pack, fixes, &covered);
+        found.extend(
+            discrepancy::find(&[a], limits)
+                .into_iter()
+                .filter(|d| d.primary.path == a.file.path),
+        );
+        found
+    });
     let found = covered.apply(&file.path, found);
     (file, found)
 }
