@@ -57,13 +57,18 @@ fn compare(story: &Story) -> Vec<Diagnostic> {
     check(story.drafts, story.names(), story.limits)
 }
 
-/// A full name where it stands, with the title written before it.
+/// A full name where it stands, with the title written before it. Fifty-six bytes and the words: a
+/// long file mentions names by the hundred thousand, all held while they are compared.
 pub(super) struct Mention<'a> {
     path: &'a str,
-    pub(super) name: Vec<&'a str>,
+    pub(super) name: Box<[&'a str]>,
     pub(super) span: Span,
-    title: Option<(Vec<&'a str>, Span)>,
+    /// Most names are written without a title.
+    title: Option<Box<Title<'a>>>,
 }
+
+/// A title's words and where it stands.
+type Title<'a> = (Box<[&'a str]>, Span);
 
 /// Words that make a capitalised run an organisation or a group, not a titled person.
 static GROUP_WORDS: WordSet = WordSet::new(&[
@@ -179,10 +184,10 @@ fn mention<'a>(run: &[(usize, &'a str)], analysis: &'a Analysis) -> Option<Menti
         .any(|(_, w)| ROLE_WORDS.contains_lowercased(w));
     let title = (name_start > 0 && has_role).then(|| {
         let t = &words[..name_start];
-        (
+        Box::new((
             t.iter().map(|(_, w)| *w).collect(),
             Span::new(t[0].0, t[t.len() - 1].0 + t[t.len() - 1].1.len()),
-        )
+        ))
     });
     Some(Mention {
         path: &analysis.file.path,
@@ -277,9 +282,9 @@ fn variants(
     max_edits: usize,
 ) -> Vec<Diagnostic> {
     // First use of each distinct spelling, grouped by first name and by last name.
-    let mut first_use: BTreeMap<Vec<&str>, usize> = BTreeMap::new();
+    let mut first_use: BTreeMap<&[&str], usize> = BTreeMap::new();
     for (i, m) in all.iter().enumerate() {
-        first_use.entry(m.name.clone()).or_insert(i);
+        first_use.entry(&m.name).or_insert(i);
     }
     // Keyed by one end of the name and the initial of the other: two spellings of one word start alike.
     let initial = |w: &str| w.chars().next();
@@ -376,7 +381,7 @@ fn titles(all: &[&Mention]) -> Vec<Diagnostic> {
         };
         let first_words = significant(&first.title.as_ref().expect("filtered").0);
         for later in &mentions[1..] {
-            let (title, span) = later.title.as_ref().expect("filtered");
+            let (title, span) = &**later.title.as_ref().expect("filtered");
             let words = significant(title);
             let subset = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
             if words.is_empty()
@@ -386,7 +391,7 @@ fn titles(all: &[&Mention]) -> Vec<Diagnostic> {
             {
                 continue;
             }
-            let (first_title, first_span) = first.title.as_ref().expect("filtered");
+            let (first_title, first_span) = &**first.title.as_ref().expect("filtered");
             let (this, that) = (title.join(" "), first_title.join(" "));
             out.push(
                 Diagnostic::new(
