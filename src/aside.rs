@@ -7,7 +7,8 @@
 
 /// The runs of bytes where a text differs from its copy view, with the text's bytes.
 pub struct Aside {
-    /// Each run: where it starts in the text, and where its bytes end in `bytes`.
+    /// Each run: where it starts in the text, and where its bytes start in `bytes` (they run to the
+    /// next run's).
     runs: Vec<(usize, usize)>,
     bytes: Vec<u8>,
 }
@@ -16,7 +17,7 @@ pub struct Aside {
 const CHUNK: usize = 64;
 
 impl Aside {
-    /// What `restore` needs to make `text` again from `view`, which has its length.
+    /// What `restore_in` needs to make `text` again from `view`, which has its length.
     pub fn between(text: &str, view: &str) -> Aside {
         let (text, view) = (text.as_bytes(), view.as_bytes());
         debug_assert_eq!(text.len(), view.len());
@@ -40,9 +41,6 @@ impl Aside {
                     open = true;
                 }
                 aside.bytes.push(tb);
-                if let Some(run) = aside.runs.last_mut() {
-                    run.1 = aside.bytes.len();
-                }
             }
         }
         aside.runs.shrink_to_fit();
@@ -53,10 +51,9 @@ impl Aside {
     /// The text set aside, made again in the buffer of the view it was compared with.
     pub fn restore_in(&self, view: String) -> String {
         let mut text = view.into_bytes();
-        let mut from = 0;
-        for &(start, end) in &self.runs {
+        let ends = self.runs.iter().skip(1).map(|&(_, from)| from);
+        for (&(start, from), end) in self.runs.iter().zip(ends.chain([self.bytes.len()])) {
             text[start..start + (end - from)].copy_from_slice(&self.bytes[from..end]);
-            from = end;
         }
         String::from_utf8(text).expect("the bytes of the text set aside, which was a string")
     }

@@ -6,10 +6,9 @@
 //! the bound each puts on the amount, which the figures of the discrepancy check read through
 //! `hedge_ending`.
 
-use super::words::skip_many0;
 use super::words::{
-    ARTICLES, PRONOUNS, QUANTIFIER_SOURCES, Res, SMALL_NUMBERS, TENS, WordSet, fail, is_in, word,
-    word_in,
+    ARTICLES, PRONOUNS, QUANTIFIER_SOURCES, Res, SMALL_NUMBERS, TENS, WordSet, fail, is_in,
+    skip_many0, word, word_in,
 };
 use nom::Parser;
 use nom::character::complete::multispace1;

@@ -2,10 +2,9 @@
 //! trailing attribution), what follows the cue, and where content ends.
 
 use super::words::WordSet;
-use super::words::skip_many0;
 use super::words::{
     AUXILIARIES, DETERMINERS, MONTHS, PASSIVE_AUXILIARIES, PRONOUNS, Res, STOP_WORDS, TITLE_WORDS,
-    WEEKDAYS, fail, is_capitalised, is_lower_case, last_word_start, word, word_in,
+    WEEKDAYS, fail, is_capitalised, is_lower_case, last_word_start, skip_many0, word, word_in,
 };
 use crate::document::{Document, Sentence};
 use crate::span::Span;

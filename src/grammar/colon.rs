@@ -1,8 +1,7 @@
 //! Transcript and headline colons: `WALLACE: …`, `Pence: Gennifer Flowers won’t be …`.
 
 use super::words::WordSet;
-use super::words::skip_many_m_n;
-use super::words::{Res, capitalised_word, is_capitalised};
+use super::words::{Res, capitalised_word, is_capitalised, skip_many_m_n};
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;

@@ -3,8 +3,7 @@
 //! respondents; `in` is the cue and the clause it qualifies is the content.
 
 use super::words::WordSet;
-use super::words::skip_many_m_n;
-use super::words::{DETERMINERS, Res, fail, word, word_in};
+use super::words::{DETERMINERS, Res, fail, skip_many_m_n, word, word_in};
 use crate::document::{Document, Sentence};
 use crate::span::Span;
 use nom::Parser;

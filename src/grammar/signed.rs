@@ -1,8 +1,7 @@
 //! Signed quotations: `“He can’t even answer a question without screaming.” ― Krystal Correa`, the
 //! pull-quote and reader-comment convention, where a dash after the quotation names its speaker.
 
-use super::words::skip_many_m_n;
-use super::words::{Res, capitalised_word};
+use super::words::{Res, capitalised_word, skip_many_m_n};
 use crate::document::Document;
 use crate::span::Span;
 use nom::Parser;

@@ -9,10 +9,9 @@
 
 use super::amount::{may_open_quantity, opens_with_quantity, quantity};
 use super::clause::is_adverbial;
-use super::words::skip_many0;
 use super::words::{
     ARTICLES, CLAUSE_OPENERS, DETERMINERS, INNER_PREPOSITIONS, PRONOUNS, QUANTIFIER_SOURCES, Res,
-    STOP_WORDS, WordSet, fail, is_capitalised, is_in, is_lower_case, word, word_in,
+    STOP_WORDS, WordSet, fail, is_capitalised, is_in, is_lower_case, skip_many0, word, word_in,
 };
 use crate::span::Span;
 use nom::Parser;
