@@ -11,10 +11,6 @@ pub struct Analysis {
     pub file: SourceFile,
     pub document: Document,
     pub attributions: Vec<Attribution>,
-    /// Where a speaker is in view (any attribution with a source), for quotations.
-    pub speakers: crate::coverage::Coverage,
-    /// Where a named source's speech answers for the copy, which the rules ask of every match.
-    pub coverage: crate::coverage::Coverage,
 }
 
 /// Parses a file and finds its attributions.
@@ -26,14 +22,10 @@ pub fn analyse(file: SourceFile, lexicon: &Lexicon) -> Analysis {
     }
     // Held as long as the file is checked: up to half a grown list's room would be unused.
     attributions.shrink_to_fit();
-    let speakers = crate::coverage::Coverage::speakers(&document, &attributions);
-    let coverage = crate::coverage::Coverage::sourcing(&document, &attributions);
     Analysis {
         file,
         document,
         attributions,
-        speakers,
-        coverage,
     }
 }
 

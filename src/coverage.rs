@@ -1,5 +1,6 @@
 //! What the attributions of a document cover: which sentences and paragraphs have one, and whether any
-//! attribution's content reaches a span. Built once per file; rules ask it whether copy is attributed.
+//! attribution's content reaches a span. Built while a file's rules run (they ask it whether copy is
+//! attributed) and by the check of quotations with no speaker, and dropped when they are done.
 
 use crate::document::Document;
 use crate::grammar::Attribution;

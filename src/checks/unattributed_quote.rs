@@ -64,19 +64,20 @@ fn is_speech(quoted: &str) -> bool {
 
 fn check(rule: &Builtin, analysis: &Analysis, out: &mut Found) {
     let doc = &analysis.document;
+    let speakers = Coverage::speakers(doc, &analysis.attributions);
     let found = doc
         .quotations()
         .map(|(_, q)| q)
         .filter(|q| q.continues.is_none() && !doc.is_heading(q.block))
         .filter(|q| is_speech(q.inner.of(analysis.document.text())))
-        .filter(|q| !covered(analysis, q))
+        .filter(|q| !covered(analysis, &speakers, q))
         .map(|q| diagnostic(rule, analysis, q));
     out.extend(found);
 }
 
 /// Who speaks is clear from the attributions around the quotation, or from the copy's framing.
-fn covered(analysis: &Analysis, q: &Quotation) -> bool {
-    let (doc, coverage) = (&analysis.document, &analysis.speakers);
+fn covered(analysis: &Analysis, coverage: &Coverage, q: &Quotation) -> bool {
+    let doc = &analysis.document;
     coverage.block(q.block)
         || coverage.in_content(q.span)
         || near_attribution(doc, q, coverage)

@@ -78,8 +78,7 @@ fn first_person(source: &str) -> bool {
 
 /// The source lies in what a named speaker says.
 fn inside_named_report(cx: &Context, check: &AttributionCheck, source: Span) -> bool {
-    cx.analysis.coverage.in_content(source)
-        && cx.reporting(source).any(|a| names_a_person(cx, check, a))
+    cx.coverage().in_content(source) && cx.reporting(source).any(|a| names_a_person(cx, check, a))
 }
 
 /// Whether the source of attribution `index` leaves the reader unable to tell who it is: unnamed

@@ -6,6 +6,7 @@
 use super::spec::{Place, Rule, Scope};
 use super::{Pack, Role, Target};
 use crate::Analysis;
+use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Label, RuleId};
 use crate::grammar::Attribution;
 use crate::input::Genre;
@@ -22,6 +23,9 @@ pub(super) struct Context<'a> {
     searches: Cell<usize>,
     /// The attributions' contents by where they start, indexed on the first question about them.
     contents: OnceCell<Contents>,
+    /// Where a named source's speech answers for the copy, read on the first question about it and
+    /// held only while the rules run (a long file's discrepancy checks run after, without it).
+    coverage: OnceCell<Coverage>,
 }
 
 impl<'a> Context<'a> {
@@ -31,7 +35,15 @@ impl<'a> Context<'a> {
             words: OnceCell::new(),
             searches: Cell::new(0),
             contents: OnceCell::new(),
+            coverage: OnceCell::new(),
         }
+    }
+
+    /// Where a named source's speech answers for the copy.
+    pub(super) fn coverage(&self) -> &Coverage {
+        self.coverage.get_or_init(|| {
+            Coverage::sourcing(&self.analysis.document, &self.analysis.attributions)
+        })
     }
 
     /// The attributions whose content holds `span`, found among those whose content starts near it
@@ -79,9 +91,7 @@ impl Context<'_> {
     }
 
     pub(super) fn attributed(&self, span: Span, scope: Scope) -> bool {
-        self.analysis
-            .coverage
-            .covers(&self.analysis.document, span, scope)
+        self.coverage().covers(&self.analysis.document, span, scope)
     }
 
     /// The rule's `where` and `attributed` conditions hold for this span, and the rule runs on this
