@@ -4,7 +4,7 @@
 use crate::error::LoadError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The default lexicon, embedded so `newslint` works with no files beside it.
 pub const DEFAULT_LEXICON: &str = include_str!("../../rules/attribution.yaml");
@@ -74,7 +74,8 @@ struct Entry {
 /// What the lexicon knows about one matched cue form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CueForm {
-    pub lemma: String,
+    /// Shared by the forms of one entry and by every attribution of them.
+    pub lemma: Arc<str>,
     /// A verb entry (its forms inflect), not a fixed phrase.
     pub verb: bool,
     pub class: CueClass,
@@ -163,7 +164,7 @@ impl Lexicon {
             forms: words.into_iter().map(|(_, f)| f).collect(),
             automaton,
             generic: CueForm {
-                lemma: String::new(),
+                lemma: Arc::from(""),
                 verb: true,
                 class: CueClass::Speech,
                 tone: Tone::Neutral,
@@ -229,7 +230,7 @@ fn expand(entry: Entry) -> Result<Vec<(String, CueForm)>, String> {
         return Err(format!("cue `{lemma}` has an empty form"));
     }
     let cue = CueForm {
-        lemma,
+        lemma: lemma.into(),
         verb,
         class: entry.class,
         tone: entry.tone,
@@ -330,7 +331,7 @@ mod tests {
             panic!("`claimed` is a cue")
         };
         assert_eq!(lexicon.form(&c).tone, Tone::Loaded);
-        assert_eq!(lexicon.form(&c).lemma, "claim");
+        assert_eq!(&*lexicon.form(&c).lemma, "claim");
     }
 
     #[test]

@@ -30,7 +30,10 @@ pub fn rows(copy: &str) -> Vec<Row> {
 
 /// The resolved speaker of each attribution, in order.
 pub fn speakers(copy: &str) -> Vec<Option<String>> {
-    analysed(copy).into_iter().map(|a| a.speaker).collect()
+    analysed(copy)
+        .into_iter()
+        .map(|a| a.speaker.as_deref().map(str::to_string))
+        .collect()
 }
 
 /// The attribution whose cue is `cue`.
