@@ -48,11 +48,35 @@ impl Aside {
         aside
     }
 
+    /// Whether `at` is a character boundary of the text set aside, whose view is `view`: where the
+    /// two agree, the view's byte is the text's.
+    pub fn is_char_boundary(&self, view: &str, at: usize) -> bool {
+        if at >= view.len() {
+            return at == view.len();
+        }
+        let run = self.runs.partition_point(|&(start, _)| start <= at);
+        let byte = match run.checked_sub(1).map(|r| (r, self.runs[r])) {
+            Some((r, (start, from))) if from + (at - start) < self.end_of(r) => {
+                self.bytes[from + (at - start)]
+            }
+            _ => view.as_bytes()[at],
+        };
+        // A UTF-8 continuation byte is 0b10xx_xxxx.
+        byte & 0b1100_0000 != 0b1000_0000
+    }
+
+    /// Where the bytes of run `r` end in `bytes`.
+    fn end_of(&self, r: usize) -> usize {
+        self.runs
+            .get(r + 1)
+            .map_or(self.bytes.len(), |&(_, from)| from)
+    }
+
     /// The text set aside, made again in the buffer of the view it was compared with.
     pub fn restore_in(&self, view: String) -> String {
         let mut text = view.into_bytes();
-        let ends = self.runs.iter().skip(1).map(|&(_, from)| from);
-        for (&(start, from), end) in self.runs.iter().zip(ends.chain([self.bytes.len()])) {
+        for (r, &(start, from)) in self.runs.iter().enumerate() {
+            let end = self.end_of(r);
             text[start..start + (end - from)].copy_from_slice(&self.bytes[from..end]);
         }
         String::from_utf8(text).expect("the bytes of the text set aside, which was a string")
@@ -68,12 +92,20 @@ mod tests {
         let file = SourceFile::new(path, text);
         let view = crate::copy::copy_of(&file).text;
         let aside = Aside::between(&file.text, &view);
+        for at in 0..=text.len() + 1 {
+            let boundary = file.text.is_char_boundary(at);
+            assert_eq!(
+                aside.is_char_boundary(&view, at),
+                boundary,
+                "{at} in {text:?}"
+            );
+        }
         assert_eq!(aside.restore_in(view), file.text, "{path}");
         aside.runs.len()
     }
 
     #[test]
-    fn a_text_is_made_again_from_its_view() {
+    fn a_text_is_made_again_from_its_view_and_its_characters_found_there() {
         // BBC sport-328, wrapped inside a phrase, and a long line past one chunk.
         let wrapped = "When Woodward was appointed last year, it was widely\r\nbelieved he would rely heavily on his former England players.";
         assert_eq!(round_trip("a.txt", wrapped), 1);
@@ -84,6 +116,7 @@ mod tests {
         assert!(round_trip("a.md", markdown) > 3);
         // A no-break space: two spaces in the view.
         assert_eq!(round_trip("a.txt", "Newt\u{a0}Gingrich said"), 1);
+        assert_eq!(round_trip("a.txt", "Newt\u{2003}Gingrich\u{a0}said"), 2);
         assert_eq!(round_trip("a.txt", "Copy the view keeps whole."), 0);
         assert_eq!(round_trip("a.txt", ""), 0);
     }

@@ -13,7 +13,7 @@ use crate::error::LoadError;
 use crate::input::{self, InputError, SourceFile};
 use crate::story::StorySets;
 use crate::walk::{self, Selection};
-use crate::{Lexicon, Pack, analyse, discrepancy, fix, suppress};
+use crate::{Document, Lexicon, Pack, Parsed, discrepancy, fix, suppress};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -83,12 +83,17 @@ impl Engine {
     }
 
     /// Parses a file and finds its attributions, as the kind of copy the config says it is.
-    pub fn analyse(&self, mut file: SourceFile) -> Analysis {
+    pub fn analyse(&self, file: SourceFile) -> Analysis {
+        self.parse(file).analyse(&self.lexicon)
+    }
+
+    /// Parses a file read, as the config has it read (its genre, its headline keys).
+    fn parse(&self, mut file: SourceFile) -> Parsed {
         if let Some(genre) = self.policy.genre(&file.path) {
             file.genre = genre;
         }
         file.headline_keys.clone_from(&self.headline_keys);
-        analyse(file, &self.lexicon)
+        Parsed::new(file)
     }
 
     /// Reads and analyses the files `paths` name (`-` is standard input) on `threads` threads (all
@@ -121,7 +126,7 @@ impl Engine {
             analyses
                 .iter()
                 .enumerate()
-                .for_each(|(i, a)| tally.add(i, a));
+                .for_each(|(i, a)| tally.add(i, &a.file, &a.document));
             tally.nothing_unread(paths)?;
         }
         Ok((analyses, errors))
@@ -373,12 +378,12 @@ struct Tally {
 }
 
 impl Tally {
-    /// Counts the analysis of the input at `index`.
-    fn add(&mut self, index: usize, analysis: &Analysis) {
+    /// Counts the input at `index`, its file and its document model.
+    fn add(&mut self, index: usize, file: &SourceFile, document: &Document) {
         self.read += 1;
-        self.copy |= !analysis.document.copy.blocks.is_empty();
-        if !analysis.file.original().trim().is_empty() {
-            self.text_at(index, &analysis.file.path);
+        self.copy |= !document.copy.blocks.is_empty();
+        if !file.original().trim().is_empty() {
+            self.text_at(index, &file.path);
         }
     }
 

@@ -42,7 +42,7 @@ pub mod suppress;
 pub mod walk;
 pub mod yaml;
 
-pub use analysis::{Analysis, analyse};
+pub use analysis::{Analysis, Parsed, analyse};
 pub use document::Document;
 pub use engine::{check_file, check_story};
 pub use grammar::{Attribution, Kind, attributions, lexicon::Lexicon};

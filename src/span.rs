@@ -77,12 +77,18 @@ impl Span {
 
     /// The largest span inside this one that begins and ends on character boundaries of `text`.
     pub fn on_characters_of(self, text: &str) -> Span {
-        let mut start = self.start.min(text.len());
-        while !text.is_char_boundary(start) {
+        self.on_boundaries(text.len(), |at| text.is_char_boundary(at))
+    }
+
+    /// The largest span inside this one that begins and ends where `boundary` holds, in a text of
+    /// `len` bytes (where it holds at 0 and `len`).
+    pub fn on_boundaries(self, len: usize, boundary: impl Fn(usize) -> bool) -> Span {
+        let mut start = self.start.min(len);
+        while !boundary(start) {
             start += 1;
         }
-        let mut end = self.end.clamp(start, text.len());
-        while !text.is_char_boundary(end) {
+        let mut end = self.end.clamp(start, len);
+        while !boundary(end) {
             end -= 1;
         }
         Span::new(start, end)

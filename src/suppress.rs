@@ -12,6 +12,7 @@
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::directive::directives;
+use crate::document::Document;
 use crate::input::{Format, SourceFile};
 use crate::registry::Builtin;
 use crate::span::{Span, SpanIndex};
@@ -99,8 +100,8 @@ pub struct Covered {
 }
 
 impl Covered {
-    pub fn of(analysis: &Analysis) -> Covered {
-        let suppressions = suppressions(analysis);
+    pub fn of(file: &SourceFile, document: &Document) -> Covered {
+        let suppressions = suppressions(file, document);
         let mut covered = Covered {
             suppressions: Vec::new(),
             every_rule: None,
@@ -193,8 +194,8 @@ impl Covered {
     }
 }
 
-fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
-    let text = &analysis.file.text;
+fn suppressions(file: &SourceFile, document: &Document) -> Vec<Suppression> {
+    let text = &file.text;
     let all = directives(text);
     let enables = Enables::of(&all);
     let mut out = Vec::new();
@@ -206,8 +207,8 @@ fn suppressions(analysis: &Analysis) -> Vec<Suppression> {
             _ => continue, // `enable` only ends a block
         };
         let scope = match reach {
-            Reach::NextLine => next_line_of_file(&analysis.file, *directive),
-            Reach::Sentence => next_sentence(analysis, directive.end),
+            Reach::NextLine => next_line_of_file(file, *directive),
+            Reach::Sentence => next_sentence(document, directive.end),
             Reach::Block => {
                 let end = enables
                     .after(i, codes)
@@ -294,15 +295,15 @@ fn next_line_of_file(file: &SourceFile, directive: Span) -> Span {
     Span::new(reading(line.start), reading(line.end))
 }
 
-fn next_sentence(analysis: &Analysis, from: usize) -> Span {
-    let sentences = &analysis.document.sentences;
+fn next_sentence(document: &Document, from: usize) -> Span {
+    let sentences = &document.sentences;
     let i = sentences.partition_point(|s| s.span.start < from);
     sentences.get(i).map_or(Span::new(from, from), |s| s.span)
 }
 
 /// Removes suppressed diagnostics and adds a note for each suppression with no reason or no effect.
 pub fn apply(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    Covered::of(analysis).apply(&analysis.file.path, diagnostics)
+    Covered::of(&analysis.file, &analysis.document).apply(&analysis.file.path, diagnostics)
 }
 
 impl Covered {

@@ -4,7 +4,7 @@
 //! a primary label on one account and a secondary label on the other, in another file if need be.
 //!
 //! They read the copy view, never the file's text: a check of one file frees the text while they run
-//! (`Analysis::into_file_after`), and every word of the view is the text's own.
+//! (`Parsed::into_file_after`), and every word of the view is the text's own.
 
 mod alignment;
 mod figures;

@@ -3,7 +3,9 @@
 //! on files already analysed.
 
 use crate::diagnostic::{self, Diagnostic};
-use crate::{Analysis, Lexicon, Pack, SourceFile, analyse, discrepancy, fix, rules, suppress};
+use crate::{
+    Analysis, Lexicon, Pack, Parsed, SourceFile, analyse, discrepancy, fix, rules, suppress,
+};
 
 /// Whether the caller of a check applies fixes (`--fix`, `--diff`, an editor's code actions), so that
 /// it needs every finding with a fix, or only reports them.
@@ -18,7 +20,8 @@ pub enum Fixes {
 /// except the findings a later step needs: those a suppression hides (held as their place alone,
 /// for the suppression to be counted used) and, when fixes are applied, those with a fix.
 pub fn lint(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> Vec<Diagnostic> {
-    lint_covered(analysis, pack, fixes, &suppress::Covered::of(analysis))
+    let covered = suppress::Covered::of(&analysis.file, &analysis.document);
+    lint_covered(analysis, pack, fixes, &covered)
 }
 
 /// `lint`, with the file's suppressions read before (its text may be set aside).
@@ -68,20 +71,21 @@ pub fn check_story(
         .collect()
 }
 
-/// A draft checked alone, as `story_findings` and `suppress::apply` check a story of one: its own
-/// findings and its discrepancies, its suppressions applied; and the file, the rest of its analysis
-/// dropped. Its suppressions are read first; the rules, the code checks and the discrepancy checks
-/// read the copy view alone, so the file's text is set aside while they run
-/// (`Analysis::into_file_after`): in the check of a long file, text and view were the largest
-/// things held while the checks built their indices.
+/// A draft analysed and checked alone, as `analyse`, `story_findings` and `suppress::apply` check a
+/// story of one: its own findings and its discrepancies, its suppressions applied; and the file, the
+/// rest of its analysis dropped. Its suppressions are read first; the grammar, the rules, the code
+/// checks and the discrepancy checks read the copy view alone, so the file's text is set aside while
+/// they run (`Parsed::into_file_after`): in the check of a long file, text and view were the largest
+/// things held while the grammar and the checks built their lists and indices.
 pub(super) fn file_findings(
-    analysis: Analysis,
+    parsed: Parsed,
+    lexicon: &Lexicon,
     pack: &Pack,
     limits: &discrepancy::Thresholds,
     fixes: Fixes,
 ) -> (SourceFile, Vec<Diagnostic>) {
-    let covered = suppress::Covered::of(&analysis);
-    let (file, found) = analysis.into_file_after(|a| {
+    let covered = suppress::Covered::of(&parsed.file, &parsed.document);
+    let (file, found) = parsed.into_file_after(lexicon, |a| {
         let mut found = lint_covered(a, pack, fixes, &covered);
         found.extend(
             discrepancy::find(&[a], limits)

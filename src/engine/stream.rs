@@ -7,7 +7,7 @@
 use super::{Engine, Error, Fixes, Tally, discover, file_findings, story_findings};
 use crate::diagnostic::{self, Diagnostic};
 use crate::input::{self, InputError, SourceFile};
-use crate::{Analysis, fix, walk};
+use crate::{Analysis, Parsed, fix, walk};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -122,9 +122,9 @@ impl Engine {
             |&i| {
                 let mut tally = Tally::default();
                 let piece = match self.read_given(&given[i]) {
-                    Ok(analysis) => {
-                        tally.add(i, &analysis);
-                        Piece::Report(render(&analysis))
+                    Ok(parsed) => {
+                        tally.add(i, &parsed.file, &parsed.document);
+                        Piece::Report(render(&parsed.analyse(&self.lexicon)))
                     }
                     Err(e) => Piece::Unreadable(e),
                 };
@@ -152,10 +152,11 @@ impl Engine {
         let mut found = Vec::new();
         for &i in members {
             match self.read_given(&given[i]) {
-                Ok(analysis) => {
-                    tally.add(i, &analysis);
+                Ok(parsed) => {
+                    tally.add(i, &parsed.file, &parsed.document);
                     let (file, findings) = file_findings(
-                        analysis,
+                        parsed,
+                        &self.lexicon,
                         &self.pack,
                         &self.config.discrepancy,
                         Fixes::Reported,
@@ -190,9 +191,9 @@ impl Engine {
         let mut unread = Vec::new();
         for &i in members {
             match self.read_given(&given[i]) {
-                Ok(analysis) => {
-                    tally.add(i, &analysis);
-                    read.push((i, analysis));
+                Ok(parsed) => {
+                    tally.add(i, &parsed.file, &parsed.document);
+                    read.push((i, parsed.analyse(&self.lexicon)));
                 }
                 Err(e) => {
                     unread.push(i);
@@ -256,12 +257,12 @@ impl Engine {
         Ok((by_slot.into_iter().collect(), tally))
     }
 
-    fn read_given(&self, given: &Given) -> Result<Analysis, InputError> {
+    fn read_given(&self, given: &Given) -> Result<Parsed, InputError> {
         let file = match &given.path {
             Some(path) => input::read_path(path)?,
             None => input::read_stdin()?,
         };
-        Ok(self.analyse(file))
+        Ok(self.parse(file))
     }
 }
 
