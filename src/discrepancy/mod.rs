@@ -11,6 +11,7 @@ mod figures;
 mod names;
 mod quotes;
 mod record;
+mod recurring;
 
 pub(crate) use names::distance;
 

@@ -5,6 +5,7 @@
 use super::alignment::{
     Alignment, Edit, Vocabulary, Word, align, count_words, describe, quoted_words,
 };
+use super::recurring::Recurring;
 use super::{Compare, Discrepancy, Story, Thresholds};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -181,14 +182,20 @@ fn quotations<'a>(
 
 /// Pairs of quotations that share at least two shingles, each pair once.
 fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
-    // Twelve bytes a pair: a long file's quotations make hundreds of thousands.
+    let lists = sharing(quoted);
+    // Most pairs share one shingle (a long file's quotations made 190,000 pairs, 18,000 sharing
+    // two): only those that may share two are counted, in twelve bytes a pair.
+    let count = lists.iter().map(|l| l.len() * (l.len() - 1) / 2);
+    let mut recurring = Recurring::new(count.sum());
+    lists
+        .iter()
+        .flat_map(|l| pairs_in(l))
+        .for_each(|p| recurring.note(&p));
     let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
-    for list in sharing(quoted) {
-        for (n, &a) in list.iter().enumerate() {
-            for &b in &list[n + 1..] {
-                let count = shared.entry((a, b)).or_default();
-                *count = count.saturating_add(1);
-            }
+    for pair in lists.iter().flat_map(|l| pairs_in(l)) {
+        if recurring.may_recur(&pair) {
+            let count = shared.entry(pair).or_default();
+            *count = count.saturating_add(1);
         }
     }
     let mut pairs: Vec<(usize, usize)> = shared
@@ -200,6 +207,13 @@ fn candidate_pairs(quoted: &[Quoted]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Each pair of the quotations of a list, in order.
+fn pairs_in(list: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    list.iter()
+        .enumerate()
+        .flat_map(move |(n, &a)| list[n + 1..].iter().map(move |&b| (a, b)))
+}
+
 /// Quotations a shingle may occur in and still say two of them are one: a shingle in more is a stock
 /// phrase (or a paragraph repeated), and pairing all its quotations would be quadratic.
 const MOST_SHARED: usize = 16;
@@ -209,13 +223,21 @@ const MOST_SHARED: usize = 16;
 const LISTED: u32 = 1 << 31;
 const COMMON: u32 = u32::MAX;
 
-/// For each shingle in two to `MOST_SHARED` quotations, those quotations in order, each once. Each
-/// shingle is kept once, in sixteen bytes: most are in one quotation and have no list of their own (a
-/// map from shingle to a list of quotations was the largest thing a long file's check held; a list of
-/// every shingle where it stands, sorted, was as large as a file of one quotation repeated).
+/// For each shingle in two to `MOST_SHARED` quotations, those quotations in order, each once. Only a
+/// shingle that may occur twice (`Recurring`: most occur once) is indexed, once, in sixteen bytes,
+/// and only one in two quotations has a list (a map from every shingle to a list of quotations was
+/// the largest thing a long file's check held; a list of every shingle where it stands, sorted, was
+/// as large as a file of one quotation repeated).
 /// Quotations past the two-billionth, in a file of tens of gigabytes, are not indexed.
 fn sharing(quoted: &[Quoted]) -> Vec<Vec<u32>> {
-    let recurring = Recurring::of(quoted);
+    let count = quoted
+        .iter()
+        .map(|q| q.words.len().saturating_sub(SHINGLE - 1));
+    let mut recurring = Recurring::new(count.sum());
+    quoted
+        .iter()
+        .flat_map(shingles)
+        .for_each(|s| recurring.note(&s));
     let mut index: HashMap<[u32; SHINGLE], u32> = HashMap::default();
     let mut lists: Vec<Vec<u32>> = Vec::new();
     for (i, q) in quoted.iter().enumerate() {
@@ -223,7 +245,7 @@ fn sharing(quoted: &[Quoted]) -> Vec<Vec<u32>> {
             break;
         };
         for shingle in shingles(q) {
-            if !recurring.may_hold(&shingle) {
+            if !recurring.may_recur(&shingle) {
                 continue; // in one quotation once: it pairs nothing
             }
             let slot = index.entry(shingle).or_insert(i);
@@ -262,63 +284,6 @@ fn shingles<'q>(q: &'q Quoted) -> impl Iterator<Item = [u32; SHINGLE]> + 'q {
     q.words
         .windows(SHINGLE)
         .map(|w| std::array::from_fn(|k| w[k].id()))
-}
-
-/// Which shingles may occur twice among the quotations: two bits for each bucket of their hashes,
-/// one set by the first shingle in it and one by the second. Most shingles occur once, and indexing
-/// only the others keeps the index to a fifth of the size (a long file's quotations held 350,000
-/// shingles, a 9 MB index that was the largest thing its check held). A shingle that shares its
-/// bucket is indexed as before: only the size of the index depends on the bits, never what it finds.
-struct Recurring {
-    seen: Vec<u64>,
-    seen_twice: Vec<u64>,
-    /// Bits of a hash that pick its bucket.
-    bits: u32,
-}
-
-impl Recurring {
-    /// Buckets for each shingle: about one in sixteen shingles seen once shares a bucket.
-    const BUCKETS_PER_SHINGLE: usize = 16;
-    /// At most 2^25 buckets (4 MB a set of bits), however many words are quoted.
-    const MOST_BITS: u32 = 25;
-
-    fn of(quoted: &[Quoted]) -> Recurring {
-        let count: usize = quoted
-            .iter()
-            .map(|q| q.words.len().saturating_sub(SHINGLE - 1))
-            .sum();
-        let bits = (count.saturating_mul(Self::BUCKETS_PER_SHINGLE))
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(6, Self::MOST_BITS);
-        let words = (1usize << bits) / 64;
-        let mut recurring = Recurring {
-            seen: vec![0; words],
-            seen_twice: vec![0; words],
-            bits,
-        };
-        for shingle in quoted.iter().flat_map(shingles) {
-            let (word, bit) = recurring.bucket(&shingle);
-            if recurring.seen[word] & bit != 0 {
-                recurring.seen_twice[word] |= bit;
-            }
-            recurring.seen[word] |= bit;
-        }
-        recurring
-    }
-
-    fn may_hold(&self, shingle: &[u32; SHINGLE]) -> bool {
-        let (word, bit) = self.bucket(shingle);
-        self.seen_twice[word] & bit != 0
-    }
-
-    /// The word of the sets and the bit in it for `shingle`, from the top bits of its hash (the
-    /// best mixed).
-    fn bucket(&self, shingle: &[u32; SHINGLE]) -> (usize, u64) {
-        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, shingle);
-        let bucket = (hash >> (64 - self.bits)) as usize;
-        (bucket / 64, 1 << (bucket % 64))
-    }
 }
 
 /// Whether the words `range` of `q` make up whole sentences of it.
