@@ -78,8 +78,13 @@ pub struct Story<'a> {
 
 impl<'a> Story<'a> {
     fn names(&self) -> &[Vec<names::Mention<'a>>] {
-        self.names
-            .get_or_init(|| self.drafts.iter().map(|a| names::mentions(a)).collect())
+        self.names.get_or_init(|| {
+            self.drafts
+                .iter()
+                .enumerate()
+                .map(|(draft, a)| names::mentions(a, draft))
+                .collect()
+        })
     }
 }
 

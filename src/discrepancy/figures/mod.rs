@@ -200,7 +200,8 @@ mod tests {
         let refs: Vec<&Analysis> = analysed.iter().collect();
         let names: Vec<_> = refs
             .iter()
-            .map(|a| super::super::names::mentions(a))
+            .enumerate()
+            .map(|(draft, a)| super::super::names::mentions(a, draft))
             .collect();
         check(&refs, &names, &Thresholds::default())
             .into_iter()
