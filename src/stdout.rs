@@ -65,7 +65,10 @@ impl Streamed {
                 Ok(())
             }
             Piece::Report(text) => match &mut self.array {
-                Some(array) => self.out.write(&array.add(&text)),
+                Some(array) => {
+                    self.out.write(array.before(&text))?;
+                    self.out.write(&text)
+                }
                 None => self.out.write(&text),
             },
         }

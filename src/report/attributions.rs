@@ -8,7 +8,27 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct FileJson<'a> {
     path: &'a str,
-    attributions: Vec<AttributionJson<'a>>,
+    attributions: Records<'a>,
+}
+
+/// A file's attributions, each made JSON as it is written (a list of them all was 15 MB for a long
+/// file, held beside its report).
+struct Records<'a> {
+    file: &'a SourceFile,
+    found: &'a [Attribution],
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let file = self.file;
+        serializer.collect_seq(self.found.iter().map(|a| AttributionJson {
+            kind: a.kind,
+            speaker: a.speaker.as_deref(),
+            source: a.source_phrase.map(|s| span_json(file, s)),
+            cue: span_json(file, a.cue),
+            content: a.content.map(|c| span_json(file, c)),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -51,16 +71,7 @@ pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
 pub fn json_item(file: &SourceFile, found: &[Attribution]) -> String {
     super::json_items(&[FileJson {
         path: &file.path,
-        attributions: found
-            .iter()
-            .map(|a| AttributionJson {
-                kind: a.kind,
-                speaker: a.speaker.as_deref(),
-                source: a.source_phrase.map(|s| span_json(file, s)),
-                cue: span_json(file, a.cue),
-                content: a.content.map(|c| span_json(file, c)),
-            })
-            .collect(),
+        attributions: Records { file, found },
     }])
 }
 
