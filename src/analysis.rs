@@ -53,6 +53,25 @@ impl Parsed {
         lexicon: &Lexicon,
         read: impl FnOnce(&Analysis) -> T,
     ) -> (SourceFile, T) {
+        self.with_text_aside(lexicon, |analysis| read(analysis))
+    }
+
+    /// The file and its attributions, found with its text set aside as `into_file_after` finds them,
+    /// the document model dropped: what a report of attributions reads, held beside that report (for
+    /// a long file, its copy view and sentences were as large as the text).
+    pub fn into_attributions(self, lexicon: &Lexicon) -> (SourceFile, Vec<Attribution>) {
+        self.with_text_aside(lexicon, |analysis| {
+            std::mem::take(&mut analysis.attributions)
+        })
+    }
+
+    /// `into_file_after`, `take` given the analysis to take its attributions from (its text and view
+    /// are made one again after, so it must leave them be).
+    fn with_text_aside<T>(
+        self,
+        lexicon: &Lexicon,
+        take: impl FnOnce(&mut Analysis) -> T,
+    ) -> (SourceFile, T) {
         let Parsed { mut file, document } = self;
         let text = std::mem::take(&mut file.text);
         let aside = Aside::between(&text, document.text());
@@ -60,12 +79,12 @@ impl Parsed {
         let view = document.text();
         let attributions =
             attributions_fitted(&document, lexicon, |at| aside.is_char_boundary(view, at));
-        let analysis = Analysis {
+        let mut analysis = Analysis {
             file,
             document,
             attributions,
         };
-        let out = read(&analysis);
+        let out = take(&mut analysis);
         let Analysis {
             mut file, document, ..
         } = analysis;

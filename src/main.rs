@@ -14,7 +14,7 @@ use newslint::diagnostic::{Diagnostic, Severity};
 use newslint::engine::{self, Analysis, Engine, Error, Options, Run};
 use newslint::report::ci::SarifRoot;
 use newslint::report::{self, diagnostics, diagnostics::Files};
-use newslint::{Lexicon, Pack, SourceFile, checks, config, schema};
+use newslint::{Attribution, Lexicon, Pack, SourceFile, checks, config, schema};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -208,12 +208,12 @@ fn check_each(engine: &Engine, args: &CheckArgs) -> Result<ExitCode, Error> {
 /// Written file by file as each is read and analysed.
 fn attributions(inputs: &Inputs, format: AttributionFormat) -> Result<ExitCode, Error> {
     let engine = engine(&inputs.setup, Options::default())?;
-    let render = |a: &Analysis| match format {
-        AttributionFormat::Json => report::attributions::json_item(&a.file, &a.attributions),
-        AttributionFormat::Text => report::attributions::text(&a.file, &a.attributions),
+    let render = |file: &SourceFile, found: &[Attribution]| match format {
+        AttributionFormat::Json => report::attributions::json_item(file, found),
+        AttributionFormat::Text => report::attributions::text(file, found),
     };
     let mut reports = Streamed::new(matches!(format, AttributionFormat::Json));
-    engine.analyse_each(
+    engine.attributions_each(
         &inputs.paths,
         &inputs.globs,
         inputs.threads,

@@ -7,7 +7,7 @@
 use super::{Engine, Error, Fixes, Tally, discover, file_findings, story_findings};
 use crate::diagnostic::{self, Diagnostic};
 use crate::input::{self, InputError, SourceFile};
-use crate::{Analysis, Parsed, fix, walk};
+use crate::{Analysis, Attribution, Parsed, fix, walk};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -100,16 +100,17 @@ impl Engine {
         gate.finish(paths)
     }
 
-    /// Reads and analyses the files `paths` name (`-` is standard input) on `threads` threads (all
-    /// cores if none); `render` makes each file's report on a worker, and `emit` gets the reports, and
-    /// the files that could not be read, on this thread in input order. Nothing is emitted for a run
-    /// that read no copy, which is an error as with `read`.
-    pub fn analyse_each<R: Send>(
+    /// Reads the files `paths` name (`-` is standard input) and finds their attributions on `threads`
+    /// threads (all cores if none); `render` makes each file's report on a worker from the file and
+    /// its attributions, and `emit` gets the reports, and the files that could not be read, on this
+    /// thread in input order. Nothing is emitted for a run that read no copy, which is an error as
+    /// with `read`.
+    pub fn attributions_each<R: Send>(
         &self,
         paths: &[PathBuf],
         globs: &[String],
         threads: Option<usize>,
-        render: impl Fn(&Analysis) -> R + Sync,
+        render: impl Fn(&SourceFile, &[Attribution]) -> R + Sync,
         emit: impl FnMut(Piece<R>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let (given, errors) = given(paths, globs)?;
@@ -124,7 +125,8 @@ impl Engine {
                 let piece = match self.read_given(&given[i]) {
                     Ok(parsed) => {
                         tally.add(i, &parsed.file, &parsed.document);
-                        Piece::Report(render(&parsed.analyse(&self.lexicon)))
+                        let (file, found) = parsed.into_attributions(&self.lexicon);
+                        Piece::Report(render(&file, &found))
                     }
                     Err(e) => Piece::Unreadable(e),
                 };

@@ -78,9 +78,9 @@ pub(crate) struct Found {
 
 /// Every attribution in a document, in order of the cue.
 pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
-    let mut found = Vec::new();
     let mut sentence_cursor = 0;
     let (cues, poll_mentions) = candidates(doc, lexicon);
+    let mut found = Vec::with_capacity(cues.len().min(2 * doc.sentences.len()));
     for (cue, form) in cues {
         while sentence_cursor < doc.sentences.len()
             && doc.sentences[sentence_cursor].span.end <= cue.start

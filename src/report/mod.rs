@@ -41,10 +41,18 @@ impl JsonArray {
 
 /// The elements of a pretty-printed JSON array, as they stand between its brackets; empty if none.
 pub fn json_items<T: serde::Serialize>(items: &[T]) -> String {
+    json_items_in(items, Vec::new())
+}
+
+/// `json_items`, written into `buffer`: room given for a long report at once is not copied as it
+/// grows (each copy left its old room behind: 48 MB of a 67 MB report).
+pub fn json_items_in<T: serde::Serialize>(items: &[T], mut buffer: Vec<u8>) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let mut whole = serde_json::to_string_pretty(items).expect("report JSON serialises");
+    buffer.clear();
+    serde_json::to_writer_pretty(&mut buffer, items).expect("report JSON serialises");
+    let mut whole = String::from_utf8(buffer).expect("serde_json writes UTF-8");
     // Cut in place: the report of one long file is tens of megabytes.
     whole.truncate(whole.len() - "\n]".len());
     whole.replace_range(.."[\n".len(), "");
