@@ -15,7 +15,7 @@ use newslint::engine::{self, Analysis, Engine, Error, Options, Run};
 use newslint::report::ci::SarifRoot;
 use newslint::report::{self, diagnostics, diagnostics::Files};
 use newslint::{Attribution, Lexicon, Pack, SourceFile, checks, config, schema};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use stdout::{Streamed, emit};
@@ -208,18 +208,14 @@ fn check_each(engine: &Engine, args: &CheckArgs) -> Result<ExitCode, Error> {
 /// Written file by file as each is read and analysed.
 fn attributions(inputs: &Inputs, format: AttributionFormat) -> Result<ExitCode, Error> {
     let engine = engine(&inputs.setup, Options::default())?;
-    let render = |file: &SourceFile, found: &[Attribution]| match format {
-        AttributionFormat::Json => report::attributions::json_item(file, found),
-        AttributionFormat::Text => report::attributions::text(file, found),
-    };
     let mut reports = Streamed::new(matches!(format, AttributionFormat::Json));
-    engine.attributions_each(
-        &inputs.paths,
-        &inputs.globs,
-        inputs.threads,
-        render,
-        |piece| reports.take(piece),
-    )?;
+    let write = |out: &mut dyn Write, (file, found): &(SourceFile, Vec<Attribution>)| match format {
+        AttributionFormat::Json => report::attributions::write_json_item(out, file, found),
+        AttributionFormat::Text => report::attributions::write_text(out, file, found),
+    };
+    engine.attributions_each(&inputs.paths, &inputs.globs, inputs.threads, |piece| {
+        reports.take_written(piece, write)
+    })?;
     let unreadable = reports.finish()?;
     Ok(ExitCode::from(if unreadable { 2 } else { 0 }))
 }

@@ -74,6 +74,24 @@ impl Streamed {
         }
     }
 
+    /// `take`, for a report written straight out by `write` (one element of the JSON array when
+    /// `json`, never none): a long file's report is not held whole.
+    pub fn take_written<R>(
+        &mut self,
+        piece: Piece<R>,
+        write: impl FnOnce(&mut dyn Write, &R) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        match piece {
+            Piece::Unreadable(e) => self.take(Piece::Unreadable(e)),
+            Piece::Report(report) => {
+                if let Some(array) = &mut self.array {
+                    self.out.write(array.before_elements())?;
+                }
+                written(write(&mut self.out.0, &report))
+            }
+        }
+    }
+
     /// Ends the array and flushes; whether a file could not be read.
     pub fn finish(mut self) -> Result<bool, Error> {
         if let Some(array) = self.array.take() {

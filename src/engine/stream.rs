@@ -101,17 +101,16 @@ impl Engine {
     }
 
     /// Reads the files `paths` name (`-` is standard input) and finds their attributions on `threads`
-    /// threads (all cores if none); `render` makes each file's report on a worker from the file and
-    /// its attributions, and `emit` gets the reports, and the files that could not be read, on this
-    /// thread in input order. Nothing is emitted for a run that read no copy, which is an error as
-    /// with `read`.
-    pub fn attributions_each<R: Send>(
+    /// threads (all cores if none); `emit` gets each file with its attributions, and the files that
+    /// could not be read, on this thread in input order, to write them out (a report of a long file
+    /// made on a worker was held whole until its turn). Nothing is emitted for a run that read no
+    /// copy, which is an error as with `read`.
+    pub fn attributions_each(
         &self,
         paths: &[PathBuf],
         globs: &[String],
         threads: Option<usize>,
-        render: impl Fn(&SourceFile, &[Attribution]) -> R + Sync,
-        emit: impl FnMut(Piece<R>) -> Result<(), Error>,
+        emit: impl FnMut(Piece<(SourceFile, Vec<Attribution>)>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let (given, errors) = given(paths, globs)?;
         let mut gate = Gate::new(emit, !errors.is_empty());
@@ -125,8 +124,7 @@ impl Engine {
                 let piece = match self.read_given(&given[i]) {
                     Ok(parsed) => {
                         tally.add(i, &parsed.file, &parsed.document);
-                        let (file, found) = parsed.into_attributions(&self.lexicon);
-                        Piece::Report(render(&file, &found))
+                        Piece::Report(parsed.into_attributions(&self.lexicon))
                     }
                     Err(e) => Piece::Unreadable(e),
                 };

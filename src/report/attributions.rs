@@ -69,37 +69,31 @@ pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
 
 /// One file's object of `json`'s array, to write each file as it is read (`JsonArray`).
 pub fn json_item(file: &SourceFile, found: &[Attribution]) -> String {
-    super::json_items_in(
-        &[FileJson {
-            path: &file.path,
-            attributions: Records { file, found },
-        }],
-        Vec::with_capacity(json_size(file, found)),
-    )
+    let mut text = Vec::new();
+    write_json_item(&mut text, file, found).expect("writing to memory");
+    String::from_utf8(text).expect("serde_json writes UTF-8")
 }
 
-/// About how long `json_item` of these attributions is: their texts and the speaker, and the rest of
-/// a record (keys, offsets, indentation: 380 bytes in the news corpus).
-fn json_size(file: &SourceFile, found: &[Attribution]) -> usize {
-    const RECORD: usize = 400;
-    let spans = |a: &Attribution| [a.source_phrase, Some(a.cue), a.content];
-    found
-        .iter()
-        .map(|a| {
-            let texts: usize = spans(a)
-                .into_iter()
-                .flatten()
-                .map(|s| s.end - s.start)
-                .sum();
-            RECORD + texts + a.speaker.as_deref().map_or(0, str::len)
-        })
-        .sum::<usize>()
-        + file.path.len()
+/// `json_item`, written to `out` as it is made: a long file's report (67 MB of JSON for the news
+/// corpus as one file) is not held whole.
+pub fn write_json_item(
+    out: &mut (impl std::io::Write + ?Sized),
+    file: &SourceFile,
+    found: &[Attribution],
+) -> std::io::Result<()> {
+    let item = FileJson {
+        path: &file.path,
+        attributions: Records { file, found },
+    };
+    super::write_json_items(out, &[item])
 }
 
-/// `path:line:col  speaker  cue  “content…”`, one line per attribution.
-pub fn text(file: &SourceFile, found: &[Attribution]) -> String {
-    let mut out = String::new();
+/// `path:line:col  speaker  cue  “content…”`, one line per attribution, written to `out`.
+pub fn write_text(
+    out: &mut (impl std::io::Write + ?Sized),
+    file: &SourceFile,
+    found: &[Attribution],
+) -> std::io::Result<()> {
     let lines = LineIndex::new(file.original());
     for a in found {
         let cue = file.to_original(a.cue).start;
@@ -109,11 +103,12 @@ pub fn text(file: &SourceFile, found: &[Attribution]) -> String {
             || "(no content)".to_string(),
             |c| crate::diagnostic::excerpt(c.of(&file.text), 60),
         );
-        out += &format!(
-            "{}:{line}:{column}  {speaker}  {}  “{content}”\n",
+        writeln!(
+            out,
+            "{}:{line}:{column}  {speaker}  {}  “{content}”",
             file.path,
             a.cue.of(&file.text)
-        );
+        )?;
     }
-    out
+    Ok(())
 }

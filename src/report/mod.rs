@@ -21,6 +21,11 @@ impl JsonArray {
         if items.is_empty() {
             return "";
         }
+        self.before_elements()
+    }
+
+    /// What to write before elements that are not none (`write_json_items`).
+    pub fn before_elements(&mut self) -> &'static str {
         let before = if self.started { ",\n" } else { "[\n" };
         self.started = true;
         before
@@ -41,22 +46,61 @@ impl JsonArray {
 
 /// The elements of a pretty-printed JSON array, as they stand between its brackets; empty if none.
 pub fn json_items<T: serde::Serialize>(items: &[T]) -> String {
-    json_items_in(items, Vec::new())
-}
-
-/// `json_items`, written into `buffer`: room given for a long report at once is not copied as it
-/// grows (each copy left its old room behind: 48 MB of a 67 MB report).
-pub fn json_items_in<T: serde::Serialize>(items: &[T], mut buffer: Vec<u8>) -> String {
     if items.is_empty() {
         return String::new();
     }
-    buffer.clear();
-    serde_json::to_writer_pretty(&mut buffer, items).expect("report JSON serialises");
-    let mut whole = String::from_utf8(buffer).expect("serde_json writes UTF-8");
-    // Cut in place: the report of one long file is tens of megabytes.
-    whole.truncate(whole.len() - "\n]".len());
-    whole.replace_range(.."[\n".len(), "");
-    whole
+    let mut text = Vec::new();
+    write_json_items(&mut text, items).expect("writing to memory");
+    String::from_utf8(text).expect("serde_json writes UTF-8")
+}
+
+/// `json_items` of items that are not none, written to `out` as they are made: a long file's report
+/// is not held whole.
+pub fn write_json_items<T: serde::Serialize>(
+    out: &mut (impl std::io::Write + ?Sized),
+    items: &[T],
+) -> std::io::Result<()> {
+    let mut elements = Elements {
+        out,
+        skip: "[\n".len(),
+        buffer: Vec::with_capacity(Elements::<Vec<u8>>::CHUNK + 64),
+    };
+    serde_json::to_writer_pretty(&mut elements, items)?;
+    let rest = elements.buffer.strip_suffix(b"\n]");
+    debug_assert!(rest.is_some(), "a pretty array ends with its close");
+    elements.out.write_all(rest.unwrap_or_default())
+}
+
+/// A pretty-printed JSON array written through, less its brackets: the first `skip` bytes are
+/// dropped, and the rest gathered in `buffer` and written a chunk at a time (the serialiser writes
+/// a few bytes at once), all but the last two bytes, which may be the array's close.
+struct Elements<'w, W: ?Sized> {
+    out: &'w mut W,
+    skip: usize,
+    buffer: Vec<u8>,
+}
+
+impl<W: ?Sized> Elements<'_, W> {
+    const CHUNK: usize = 64 * 1024;
+    const HELD: usize = "\n]".len();
+}
+
+impl<W: std::io::Write + ?Sized> std::io::Write for Elements<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let skipped = self.skip.min(buf.len());
+        self.skip -= skipped;
+        self.buffer.extend_from_slice(&buf[skipped..]);
+        if self.buffer.len() > Self::CHUNK {
+            let ready = self.buffer.len() - Self::HELD;
+            self.out.write_all(&self.buffer[..ready])?;
+            self.buffer.drain(..ready);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
