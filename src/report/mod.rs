@@ -85,8 +85,9 @@ impl<W: ?Sized> Elements<'_, W> {
     const HELD: usize = "\n]".len();
 }
 
-impl<W: std::io::Write + ?Sized> std::io::Write for Elements<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+impl<W: std::io::Write + ?Sized> Elements<'_, W> {
+    #[inline]
+    fn gather(&mut self, buf: &[u8]) -> std::io::Result<()> {
         let skipped = self.skip.min(buf.len());
         self.skip -= skipped;
         self.buffer.extend_from_slice(&buf[skipped..]);
@@ -95,7 +96,21 @@ impl<W: std::io::Write + ?Sized> std::io::Write for Elements<'_, W> {
             self.out.write_all(&self.buffer[..ready])?;
             self.buffer.drain(..ready);
         }
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write + ?Sized> std::io::Write for Elements<'_, W> {
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.gather(buf)?;
         Ok(buf.len())
+    }
+
+    /// The serialiser writes a few bytes at a time: gathered at once, not through `write`'s loop.
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.gather(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
