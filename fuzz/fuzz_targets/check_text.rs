@@ -17,6 +17,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let path = ["draft.txt", "draft.md", "draft.html"][usize::from(format % 3)];
     let analysis = common::check_and_report(SourceFile::new(path, text), format & 2 == 0);
-    attributions::text(&analysis.file, &analysis.attributions);
-    attributions::json(&[(&analysis.file, analysis.attributions.as_slice())]);
+    let (file, found) = (&analysis.file, analysis.attributions.as_slice());
+    attributions::write_text(&mut std::io::sink(), file, found).expect("a sink takes all");
+    attributions::write_json_item(&mut std::io::sink(), file, found).expect("a sink takes all");
+    attributions::json(&[(file, found)]);
 });
