@@ -22,11 +22,9 @@ use crate::document::{Document, Sentence};
 use crate::span::Span;
 use lexicon::{Complement, CueClass, CueForm, Hit, Lexicon, Tone};
 use rustc_hash::FxHashSet;
-use serde::Serialize;
 use std::sync::Arc;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// The content is a quotation.
     Direct,
@@ -36,6 +34,19 @@ pub enum Kind {
     Mixed,
     AccordingTo,
     Colon,
+}
+
+impl Kind {
+    /// The kind as `attributions --format json` and the editor's hover name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+            Kind::Mixed => "mixed",
+            Kind::AccordingTo => "according-to",
+            Kind::Colon => "colon",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

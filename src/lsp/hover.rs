@@ -85,10 +85,7 @@ fn parts(a: &Attribution) -> impl Iterator<Item = Span> + '_ {
 /// The attribution as the editor shows it: speaker, source, cue, kind, content and sentence.
 fn describe(analysis: &Analysis, a: &Attribution) -> String {
     let text = &analysis.file.text;
-    let kind = serde_json::to_value(a.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let kind = a.kind.name();
     let speaker = a
         .speaker
         .as_deref()

@@ -24,7 +24,8 @@ impl JsonArray {
         self.before_elements()
     }
 
-    /// What to write before elements that are not none (`write_json_items`).
+    /// What to write before elements that are not none (a file's attributions, written as they are
+    /// made).
     pub fn before_elements(&mut self) -> &'static str {
         let before = if self.started { ",\n" } else { "[\n" };
         self.started = true;
@@ -49,73 +50,11 @@ pub fn json_items<T: serde::Serialize>(items: &[T]) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let mut text = Vec::new();
-    write_json_items(&mut text, items).expect("writing to memory");
-    String::from_utf8(text).expect("serde_json writes UTF-8")
-}
-
-/// `json_items` of items that are not none, written to `out` as they are made: a long file's report
-/// is not held whole.
-pub fn write_json_items<T: serde::Serialize>(
-    out: &mut (impl std::io::Write + ?Sized),
-    items: &[T],
-) -> std::io::Result<()> {
-    let mut elements = Elements {
-        out,
-        skip: "[\n".len(),
-        buffer: Vec::with_capacity(Elements::<Vec<u8>>::CHUNK + 64),
-    };
-    serde_json::to_writer_pretty(&mut elements, items)?;
-    let rest = elements.buffer.strip_suffix(b"\n]");
-    debug_assert!(rest.is_some(), "a pretty array ends with its close");
-    elements.out.write_all(rest.unwrap_or_default())
-}
-
-/// A pretty-printed JSON array written through, less its brackets: the first `skip` bytes are
-/// dropped, and the rest gathered in `buffer` and written a chunk at a time (the serialiser writes
-/// a few bytes at once), all but the last two bytes, which may be the array's close.
-struct Elements<'w, W: ?Sized> {
-    out: &'w mut W,
-    skip: usize,
-    buffer: Vec<u8>,
-}
-
-impl<W: ?Sized> Elements<'_, W> {
-    const CHUNK: usize = 64 * 1024;
-    const HELD: usize = "\n]".len();
-}
-
-impl<W: std::io::Write + ?Sized> Elements<'_, W> {
-    #[inline]
-    fn gather(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        let skipped = self.skip.min(buf.len());
-        self.skip -= skipped;
-        self.buffer.extend_from_slice(&buf[skipped..]);
-        if self.buffer.len() > Self::CHUNK {
-            let ready = self.buffer.len() - Self::HELD;
-            self.out.write_all(&self.buffer[..ready])?;
-            self.buffer.drain(..ready);
-        }
-        Ok(())
-    }
-}
-
-impl<W: std::io::Write + ?Sized> std::io::Write for Elements<'_, W> {
-    #[inline]
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.gather(buf)?;
-        Ok(buf.len())
-    }
-
-    /// The serialiser writes a few bytes at a time: gathered at once, not through `write`'s loop.
-    #[inline]
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.gather(buf)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
+    let mut text = serde_json::to_string_pretty(items).expect("reports serialise to JSON");
+    // Trimmed in place: one file's report may be megabytes, not to be copied to drop four bytes.
+    text.truncate(text.len() - "\n]".len());
+    text.drain(.."[\n".len());
+    text
 }
 
 #[cfg(test)]
