@@ -99,10 +99,32 @@ fn walk_folder(root: &Path, selection: &Selection, discovered: &mut Discovered) 
             })
         });
     let mut found = found.into_inner().expect("walker threads do not panic");
-    found.files.sort();
+    found.files.sort_by_cached_key(|path| order_key(path));
     found.errors.sort_by_key(|e| e.to_string());
     discovered.files.extend(found.files);
     discovered.errors.extend(found.errors);
+}
+
+/// Bytes that sort as `Path`'s order sorts paths (component by component, each component's kind
+/// before its name): a tag for the kind, the name, and a zero byte, which no name holds, to end it.
+/// Comparing paths parses both at every comparison; a folder of 23,000 files spent 3% of an
+/// `attributions` run sorting them.
+fn order_key(path: &Path) -> Vec<u8> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        let (tag, name) = match component {
+            Component::Prefix(prefix) => (1, prefix.as_os_str()),
+            Component::RootDir => (2, "".as_ref()),
+            Component::CurDir => (3, "".as_ref()),
+            Component::ParentDir => (4, "".as_ref()),
+            Component::Normal(name) => (5, name),
+        };
+        key.push(tag);
+        key.extend_from_slice(name.as_encoded_bytes());
+        key.push(0);
+    }
+    key
 }
 
 /// A walker error as an input error on the path it names (the walked folder if it names none).
@@ -224,6 +246,21 @@ pub fn default_threads() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_sort_as_paths_sort() {
+        // A name that is a prefix of another, a separator against a byte below `/` (`a-b`, `a.b`),
+        // upper case, non-ASCII, `.` and `..`, absolute and relative paths.
+        let names = [
+            "a/b", "a-b/c", "a.b", "a/b/c", "ab", "a", "A/b", "é/x", "./a/b", "../a", "/a/b", "/a",
+            "a/b.txt", "a/b-c", "a//b/./c", "a/B", "b", "",
+        ];
+        let mut by_key: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+        let mut by_path = by_key.clone();
+        by_key.sort_by_cached_key(|p| order_key(p));
+        by_path.sort();
+        assert_eq!(by_key, by_path);
+    }
 
     #[test]
     fn selects_copy_files_by_default_and_globs_when_given() {
