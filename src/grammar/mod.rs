@@ -89,6 +89,10 @@ pub(crate) struct Found {
 
 /// Every attribution in a document, in order of the cue.
 pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
+    words::reading(doc.text(), || read_attributions(doc, lexicon))
+}
+
+fn read_attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
     let mut sentence_cursor = 0;
     let (cues, poll_mentions) = candidates(doc, lexicon);
     let mut found = Vec::with_capacity(cues.len().min(2 * doc.sentences.len()));

@@ -5,6 +5,7 @@
 //! words and numbers) and `names` (titles, organisations, months and weekdays), each word once.
 
 mod classes;
+mod memo;
 mod names;
 
 pub use classes::{
@@ -12,6 +13,7 @@ pub use classes::{
     INNER_PREPOSITIONS, PASSIVE_AUXILIARIES, PERSONAL_PRONOUNS, PRONOUNS, QUANTIFIER_SOURCES,
     SMALL_NUMBERS, STOP_WORDS, TENS,
 };
+pub use memo::reading;
 pub use names::{
     MONTHS, ORGANISATION_WORDS, OTHER_SHORT_MONTHS, ROLE_WORDS, SHORT_MONTHS, TITLE_WORDS, WEEKDAYS,
 };
@@ -48,9 +50,17 @@ pub fn skip_many_m_n<'a, O>(
 /// (`don’t`, `Russia’s`, `al-Assad`, `U.S.`, `AT&T`, `CNN/ORC`); a final period stays on abbreviations
 /// and initials.
 pub fn word(input: &str) -> Res<'_, &str> {
+    match memo::word_end(input, word_end) {
+        0 => Err(nom::Err::Error(Error::new(input, ErrorKind::TakeWhile1))),
+        end => Ok((&input[end..], &input[..end])),
+    }
+}
+
+/// The byte length of the word `input` starts with; 0 if it starts with none.
+fn word_end(input: &str) -> usize {
     let mut end = alphanumeric_run(input);
     if end == 0 {
-        return Err(nom::Err::Error(Error::new(input, ErrorKind::TakeWhile1)));
+        return 0;
     }
     while let Some(joiner) = input[end..]
         .chars()
@@ -100,7 +110,7 @@ pub fn word(input: &str) -> Res<'_, &str> {
             end += 1;
         }
     }
-    Ok((&input[end..], &input[..end]))
+    end
 }
 
 /// The byte length of the letters and digits `text` starts with. Copy is mostly ASCII, so bytes are
