@@ -14,6 +14,11 @@ fn strings(description: &str) -> Value {
     json!({ "type": "array", "items": { "type": "string" }, "description": description })
 }
 
+/// A rule's list of words or phrases, none blank (an empty phrase would match everywhere).
+fn words(description: &str) -> Value {
+    json!({ "type": "array", "items": { "type": "string", "pattern": "\\S" }, "description": description })
+}
+
 pub fn config() -> Value {
     let rule_list =
         |d: &str| json!({ "type": "array", "items": { "type": "string" }, "description": d });
@@ -160,7 +165,7 @@ pub fn rules() -> Value {
 fn kind_fields(phrases: &Value) -> Value {
     json!({
         "phrases": phrases.clone(),
-        "exceptions": strings("Phrases over a match (or a cue) that give it another sense"),
+        "exceptions": words("Phrases over a match (or a cue) that give it another sense"),
         "pattern": { "type": "string", "description": "A regular expression (Rust regex syntax)" },
         "swap": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "string", "minLength": 1 } },
         "safe": { "type": "boolean" },
@@ -175,11 +180,11 @@ fn kind_fields(phrases: &Value) -> Value {
                 "patterns": { "type": "array", "items": { "type": "string" } }
             }
         },
-        "cues": strings("Cue lemmas (claim, admit)"),
-        "sources": strings("Source head words that name no one without an affiliation (officials, critics)"),
-        "unnamed": strings("Words or phrases that leave a source unnamed whatever its affiliation (familiar with, some)"),
-        "affiliations": strings("Words before a source's head that tie it to an institution the story names (company, ministry)"),
-        "unless": strings("Words within the rule's scope that explain a source or say where a claim comes from")
+        "cues": words("Cue lemmas (claim, admit)"),
+        "sources": words("Source head words that name no one without an affiliation (officials, critics)"),
+        "unnamed": words("Words or phrases that leave a source unnamed whatever its affiliation (familiar with, some)"),
+        "affiliations": words("Words before a source's head that tie it to an institution the story names (company, ministry)"),
+        "unless": words("Words within the rule's scope that explain a source or say where a claim comes from")
     })
 }
 

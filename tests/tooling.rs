@@ -48,6 +48,7 @@ fn the_rule_schema_rejects_what_the_loader_rejects() {
         "wrong-kind",
         "missing-message",
         "field-of-another-kind",
+        "blank-exception",
     ] {
         let text = fs::read_to_string(fixtures().join(format!("broken/{name}.yaml"))).unwrap();
         assert!(!valid(&rules, &yaml(&text)), "{name} passes the schema");

@@ -70,22 +70,16 @@ struct RawRule {
     #[serde(default)]
     argument: bool,
     phrases: Option<PhraseList>,
-    #[serde(default, deserialize_with = "no_blank_entry")]
     exceptions: Option<Vec<String>>,
     pattern: Option<Pattern>,
     swap: Option<BTreeMap<String, String>>,
     safe: Option<bool>,
     groups: Option<Vec<PhraseList>>,
     trigger: Option<Trigger>,
-    #[serde(default, deserialize_with = "no_blank_entry")]
     cues: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "no_blank_entry")]
     sources: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "no_blank_entry")]
     unnamed: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "no_blank_entry")]
     affiliations: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "no_blank_entry")]
     unless: Option<Vec<String>>,
 }
 
@@ -166,6 +160,14 @@ impl TryFrom<RawRule> for Rule {
                 fields(allowed)
             ));
         }
+        blank_entry(&[
+            ("exceptions", &raw.exceptions),
+            ("cues", &raw.cues),
+            ("sources", &raw.sources),
+            ("unnamed", &raw.unnamed),
+            ("affiliations", &raw.affiliations),
+            ("unless", &raw.unless),
+        ])?;
         let missing = |field: &str| format!("a `{}` rule needs `{field}`", kind.as_str());
         let check = match kind {
             Kind::Phrase => Check::Phrase {
@@ -440,17 +442,19 @@ fn check_message(message: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A list of words or phrases none of which is blank: an empty phrase would match everywhere, even
+/// Refuses a blank entry in a list of words or phrases: an empty phrase would match everywhere, even
 /// inside a character (YAML reads `- #clearly visible` as an empty entry and a comment).
-fn no_blank_entry<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
-    let list = Option::<Vec<String>>::deserialize(d)?;
-    if let Some(blank) = list.iter().flatten().position(|p| p.trim().is_empty()) {
-        return Err(de::Error::custom(format!(
-            "entry {} of the list is empty (YAML reads `- #…` as an empty entry and a comment)",
-            blank + 1
-        )));
+fn blank_entry(lists: &[(&str, &Option<Vec<String>>)]) -> Result<(), String> {
+    for (field, list) in lists {
+        let entries = list.iter().flatten();
+        if let Some(blank) = entries.into_iter().position(|p| p.trim().is_empty()) {
+            return Err(format!(
+                "entry {} of `{field}` is empty (YAML reads `- #…` as an empty entry and a comment)",
+                blank + 1
+            ));
+        }
     }
-    Ok(list)
+    Ok(())
 }
 
 /// A non-empty list of non-empty phrases, kept in lower case for matching.
