@@ -1,5 +1,6 @@
-//! One file read and analysed: its document model, its attributions, and what those attributions
-//! cover. Built once per file from a `SourceFile`; every check and rule reads it.
+//! One file read and analysed: its document model and its attributions, found once per file from a
+//! `SourceFile`; every check and rule reads them (what the attributions cover is worked out by the
+//! readers that ask, `crate::coverage`).
 
 use crate::aside::Aside;
 use crate::document::Document;

@@ -408,7 +408,9 @@ impl<'m> Parts<'m> {
             .map(move |&i| &*all[i].name)
     }
 
-    /// Each group's mentions, the groups in the map's order.
+    /// Each group's mentions, the groups in the map's order: the order the map of lists this replaced
+    /// gave them in, kept so the findings come as before. FxHash has no random seed, so the order is
+    /// the same on every run.
     fn lists(&self) -> impl Iterator<Item = &[usize]> {
         self.groups
             .values()

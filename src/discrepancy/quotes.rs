@@ -225,9 +225,9 @@ const COMMON: u32 = u32::MAX;
 
 /// For each shingle in two to `MOST_SHARED` quotations, those quotations in order, each once. Only a
 /// shingle that may occur twice (`Recurring`: most occur once) is indexed, once, in sixteen bytes,
-/// and only one in two quotations has a list (a map from every shingle to a list of quotations was
-/// the largest thing a long file's check held; a list of every shingle where it stands, sorted, was
-/// as large as a file of one quotation repeated).
+/// and only a shingle found in two or more quotations has a list (a map from every shingle to a
+/// list of quotations was the largest thing a long file's check held; a list of every shingle where
+/// it stands, sorted, was as large as a file of one quotation repeated).
 /// Quotations past the two-billionth, in a file of tens of gigabytes, are not indexed.
 fn sharing(quoted: &[Quoted]) -> Vec<Vec<u32>> {
     let count = quoted

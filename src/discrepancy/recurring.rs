@@ -23,8 +23,8 @@ impl Recurring {
     pub(super) fn new(count: usize) -> Recurring {
         let bits = count
             .saturating_mul(Self::BUCKETS_PER_ITEM)
-            .next_power_of_two()
-            .trailing_zeros()
+            .checked_next_power_of_two()
+            .map_or(Self::MOST_BITS, usize::trailing_zeros)
             .clamp(6, Self::MOST_BITS);
         let words = (1usize << bits) / 64;
         Recurring {

@@ -11,8 +11,9 @@ use crate::{Analysis, Attribution, Parsed, fix, walk};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// What the check hands on, in order of path: a file that could not be read, or the report of the
-/// files shown with one path (as `render` made it).
+/// What a command hands on, in order of path: a file that could not be read, or what it made of a
+/// readable one (`check`: the report of the files shown with one path, as its `render` made it;
+/// `attributions`: a file and its attributions).
 pub enum Piece<R> {
     Unreadable(InputError),
     Report(R),

@@ -95,6 +95,8 @@ pub fn attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
 fn read_attributions(doc: &Document, lexicon: &Lexicon) -> Vec<Attribution> {
     let mut sentence_cursor = 0;
     let (cues, poll_mentions) = candidates(doc, lexicon);
+    // Room for every candidate, at most two a sentence, at once: a list grown by copying leaves each
+    // old room resident in a long file (glibc serves large blocks from the heap once one was freed).
     let mut found = Vec::with_capacity(cues.len().min(2 * doc.sentences.len()));
     for (cue, form) in cues {
         while sentence_cursor < doc.sentences.len()
