@@ -26,6 +26,16 @@ pub(super) fn tokens<'a>(sentence: &'a str, base: usize, out: &mut Vec<Token<'a>
     let mut previous_digit = false;
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes are ASCII letters and digits inside a word: a run of them is passed at once.
+        if bytes[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            previous_digit = bytes[i - 1].is_ascii_digit();
+            continue;
+        }
         let c = match bytes[i] {
             b if b.is_ascii() => char::from(b),
             _ => sentence[i..].chars().next().unwrap_or_default(),
