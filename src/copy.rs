@@ -51,16 +51,16 @@ fn join_soft_breaks(copy: &mut CopyView, format: Format) {
     let mut bytes = std::mem::take(&mut copy.text).into_bytes();
     for block in &copy.blocks {
         let inside = &mut bytes[block.span.range()];
-        let width = inside
-            .split(|&b| b == b'\n')
-            .map(<[u8]>::len)
-            .max()
-            .unwrap_or(0);
+        // The breaks are found a vector at a time (`memchr`), not byte by byte.
         let mut line_start = 0;
-        for at in 0..inside.len() {
-            if inside[at] != b'\n' {
-                continue;
-            }
+        let mut width = 0;
+        for at in memchr::memchr_iter(b'\n', inside).chain([inside.len()]) {
+            width = width.max(at - line_start);
+            line_start = at + 1;
+        }
+        line_start = 0;
+        while let Some(n) = memchr::memchr(b'\n', &inside[line_start..]) {
+            let at = line_start + n;
             // HTML's line breaks are `<br>`s: the rest of its white space is spaces already.
             let soft = match format {
                 Format::Markdown => true,
