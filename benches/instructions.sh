@@ -7,9 +7,9 @@
 #   NEWSLINT=BIN CORPUS=DIR bash benches/instructions.sh
 #
 # Counts, in millions: `check` and `attributions` of one short draft (a 1 KB Reuters story, process
-# start included: what a pre-commit hook or an editor pays), and `check -j1 --format json` over every
-# eighth file of the corpus (2,955 files, 3.7 MB; the whole corpus would take minutes under
-# valgrind). Prints figures and judges nothing; needs valgrind.
+# start included: what a pre-commit hook or an editor pays), and `check -j1 --format json` and
+# `attributions -j1 --format json` over every eighth file of the corpus (2,955 files, 3.7 MB; the
+# whole corpus would take minutes under valgrind). Prints figures and judges nothing; needs valgrind.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${CORPUS:-$repo/../shared/corpus}"
@@ -41,3 +41,5 @@ printf '%-44s %12s\n' "check one draft" "$(count check "$draft")"
 printf '%-44s %12s\n' "attributions one draft" "$(count attributions "$draft")"
 printf '%-44s %12s\n' "check -j1, every 8th corpus file ($(wc -l < "$work/list"))" \
     "$(count check -j1 --format json "$work/sample")"
+printf '%-44s %12s\n' "attributions -j1, every 8th corpus file" \
+    "$(count attributions -j1 --format json "$work/sample")"
