@@ -13,13 +13,16 @@ use std::cell::Cell;
 /// Slots in the table: enough for the words of the clause around a cue, few enough to stay in cache.
 const SLOTS: usize = 256;
 
-/// A slice's address and length, and the end of the word it starts with.
-type Slot = Cell<(usize, usize, usize)>;
+/// A slice's address and length, the end of the word it starts with, and the reading it was cut in.
+type Slot = Cell<(usize, usize, usize, u64)>;
 
 thread_local! {
-    /// The addresses of the text being read: none outside `reading`.
-    static TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
-    static TABLE: [Slot; SLOTS] = const { [const { Cell::new((0, 0, 0)) }; SLOTS] };
+    /// The addresses of the text being read (none outside `reading`) and the reading's number.
+    static TEXT: Cell<(usize, usize, u64)> = const { Cell::new((0, 0, 0)) };
+    /// How many readings have begun: a slot of an earlier reading is stale, though its text may have
+    /// been freed and another made at its address, so the table need not be cleared for each.
+    static READINGS: Cell<u64> = const { Cell::new(0) };
+    static TABLE: [Slot; SLOTS] = const { [const { Cell::new((0, 0, 0, 0)) }; SLOTS] };
 }
 
 /// Runs `read` with the words of `text` remembered as they are read.
@@ -28,12 +31,13 @@ pub fn reading<T>(text: &str, read: impl FnOnce() -> T) -> T {
     struct Done;
     impl Drop for Done {
         fn drop(&mut self) {
-            TEXT.set((0, 0));
+            TEXT.set((0, 0, 0));
         }
     }
+    let number = READINGS.get() + 1;
+    READINGS.set(number);
     let start = text.as_ptr() as usize;
-    TABLE.with(|table| table.iter().for_each(|slot| slot.set((0, 0, 0))));
-    TEXT.set((start, start + text.len()));
+    TEXT.set((start, start + text.len(), number));
     let _done = Done;
     read()
 }
@@ -42,17 +46,17 @@ pub fn reading<T>(text: &str, read: impl FnOnce() -> T) -> T {
 /// on the slice's end too (a period or apostrophe after it is read), so both key the table.
 pub(super) fn word_end(input: &str, cut: fn(&str) -> usize) -> usize {
     let (at, len) = (input.as_ptr() as usize, input.len());
-    let (start, end) = TEXT.get();
+    let (start, end, reading) = TEXT.get();
     if !(start..end).contains(&at) {
         return cut(input);
     }
     TABLE.with(|table| {
         let slot = &table[(at ^ (at >> 8)) % SLOTS];
         match slot.get() {
-            (a, l, word_end) if (a, l) == (at, len) => word_end,
+            (a, l, word_end, r) if (a, l, r) == (at, len, reading) => word_end,
             _ => {
                 let word_end = cut(input);
-                slot.set((at, len, word_end));
+                slot.set((at, len, word_end, reading));
                 word_end
             }
         }
@@ -88,5 +92,15 @@ mod tests {
             other.replace_range(.., "a bc");
             assert_eq!(super::super::word(&other).unwrap().1, "a");
         });
+    }
+
+    #[test]
+    fn a_text_made_where_another_was_read_is_read_afresh() {
+        let mut text = String::from("officials said");
+        let first = reading(&text, || super::super::word(&text).unwrap().1.len());
+        // the same address and length, another text
+        text.replace_range(.., "a bcdefghijklm");
+        let second = reading(&text, || super::super::word(&text).unwrap().1.len());
+        assert_eq!((first, second), ("officials".len(), 1));
     }
 }
