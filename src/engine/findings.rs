@@ -20,6 +20,11 @@ pub enum Fixes {
 /// except the findings a later step needs: those a suppression hides (held as their place alone,
 /// for the suppression to be counted used) and, when fixes are applied, those with a fix.
 pub fn lint(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> Vec<Diagnostic> {
+    linted(analysis, pack, fixes).0
+}
+
+/// `lint`, and the file's uses of consistency variants, which a story's check reads across its drafts.
+fn linted(analysis: &Analysis, pack: &Pack, fixes: Fixes) -> (Vec<Diagnostic>, rules::VariantUses) {
     let covered = suppress::Covered::of(&analysis.file, &analysis.document);
     lint_covered(analysis, pack, fixes, &covered)
 }
@@ -30,13 +35,13 @@ fn lint_covered(
     pack: &Pack,
     fixes: Fixes,
     covered: &suppress::Covered,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, rules::VariantUses) {
     let hidden = |d: &Diagnostic| covered.hides(d);
     let may_cut = |d: &Diagnostic| (fixes == Fixes::Reported || d.fix.is_none()) && !hidden(d);
     let mut found = diagnostic::Found::new(&may_cut).hiding(&hidden);
-    rules::run(pack, analysis, &mut found);
+    let uses = rules::run(pack, analysis, &mut found);
     crate::checks::run(analysis, &mut found);
-    found.into_vec()
+    (found.into_vec(), uses)
 }
 
 /// Parses a file and runs everything on it alone: the code rules, the rule pack, discrepancies within
@@ -86,7 +91,7 @@ pub(super) fn file_findings(
 ) -> (SourceFile, Vec<Diagnostic>) {
     let covered = suppress::Covered::of(&parsed.file, &parsed.document);
     let (file, found) = parsed.into_file_after(lexicon, |a| {
-        let mut found = lint_covered(a, pack, fixes, &covered);
+        let (mut found, _) = lint_covered(a, pack, fixes, &covered);
         found.extend(
             discrepancy::find(&[a], limits)
                 .into_iter()
@@ -105,10 +110,10 @@ pub(super) fn story_findings(
     limits: &discrepancy::Thresholds,
     fixes: Fixes,
 ) -> Vec<Vec<Diagnostic>> {
-    let mut per_file: Vec<Vec<Diagnostic>> =
-        analyses.iter().map(|a| lint(a, pack, fixes)).collect();
+    let (mut per_file, uses): (Vec<Vec<Diagnostic>>, Vec<rules::VariantUses>) =
+        analyses.iter().map(|a| linted(a, pack, fixes)).unzip();
     let across = if analyses.len() > 1 {
-        rules::check_across(pack, analyses)
+        rules::check_across(pack, analyses, &uses)
     } else {
         Vec::new()
     };

@@ -1,8 +1,8 @@
 //! `consistency` rules: groups of variants of which one document, or one story set, uses only one.
 
-use super::Pack;
-use super::context::{Context, diagnostic, variant_uses};
+use super::context::{Context, diagnostic};
 use super::spec::Rule;
+use super::{Pack, VariantUses};
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Found, Label};
 use crate::span::Span;
@@ -38,14 +38,16 @@ type DraftUse = (usize, usize, Span);
 /// Across the drafts of a story: the first variant used in the set is its choice; in each other draft,
 /// the first use of another variant is reported against it (uses within one draft are reported by the
 /// draft's own check).
-pub(super) fn across(pack: &Pack, story: &[&Analysis]) -> Vec<Diagnostic> {
+pub(super) fn across(pack: &Pack, story: &[&Analysis], drafts: &[VariantUses]) -> Vec<Diagnostic> {
     // (rule, group) → each draft's first use of each variant, in story order.
     let mut uses: BTreeMap<(usize, usize), Vec<DraftUse>> = BTreeMap::new();
-    for (draft, analysis) in story.iter().enumerate() {
-        for (rule, group, variant, span) in variant_uses(pack, analysis) {
-            let list = uses.entry((rule, group)).or_default();
-            if !list.iter().any(|&(d, v, _)| d == draft && v == variant) {
-                list.push((draft, variant, span));
+    for (draft, draft_uses) in drafts.iter().enumerate() {
+        for (&key, used) in draft_uses {
+            let list = uses.entry(key).or_default();
+            for &(variant, span) in used {
+                if !list.iter().any(|&(d, v, _)| d == draft && v == variant) {
+                    list.push((draft, variant, span));
+                }
             }
         }
     }

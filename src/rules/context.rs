@@ -4,7 +4,7 @@
 //! and the runner (`check`) read this module; it reads none of them.
 
 use super::spec::{Place, Rule, Scope};
-use super::{Pack, Role, Target};
+use super::{Role, Target};
 use crate::Analysis;
 use crate::coverage::Coverage;
 use crate::diagnostic::{Diagnostic, Label, RuleId};
@@ -169,23 +169,6 @@ pub(super) fn phrase_hits<'p>(
     }
     hits.retain(|&(r, _, span)| !excepted(&exceptions, r, span));
     (hits, exceptions)
-}
-
-/// Uses of consistency variants in one file, as `consistency` rules count them: (rule, group, variant, span).
-pub(super) fn variant_uses(pack: &Pack, analysis: &Analysis) -> Vec<(usize, usize, usize, Span)> {
-    let cx = Context::new(analysis);
-    phrase_hits(pack.matches(analysis.document.text()))
-        .0
-        .into_iter()
-        .filter_map(|(r, role, span)| match role {
-            Role::Variant { group, variant }
-                if !is_name_use(&cx, span) && cx.admits(&pack.rules[r].rule, span) =>
-            {
-                Some((r, group, variant, span))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// Whether an exception of rule `rule` overlaps the match (exceptions are few, so a scan will do).

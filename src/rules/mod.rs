@@ -24,7 +24,7 @@ use spec::{Check, Rule, RuleFile};
 use std::path::Path;
 use std::sync::OnceLock;
 
-pub use runner::run;
+pub use runner::{VariantUses, run};
 
 /// The default rule pack, embedded so that `newslint check` needs no files beside it.
 pub const DEFAULT_PACK: &[(&str, &str)] = &[
@@ -252,9 +252,14 @@ fn placed(file: &RuleSource, error: &serde_yaml::Error) -> LoadError {
     load
 }
 
-/// Consistency rules across the drafts of one story (each draft's own uses are checked with the draft).
-pub fn check_across(pack: &Pack, story: &[&crate::Analysis]) -> Vec<crate::diagnostic::Diagnostic> {
-    consistency::across(pack, story)
+/// Consistency rules across the drafts of one story (each draft's own uses are checked with the draft),
+/// from each draft's variant uses as `run` gave them.
+pub fn check_across(
+    pack: &Pack,
+    story: &[&crate::Analysis],
+    uses: &[VariantUses],
+) -> Vec<crate::diagnostic::Diagnostic> {
+    consistency::across(pack, story, uses)
 }
 
 /// Reads the rule files of a folder (`*.yaml`, `*.yml`, sorted) or a single file.

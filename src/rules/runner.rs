@@ -13,15 +13,19 @@ use crate::span::{Span, SpanIndex};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
-/// Runs every rule of the pack on one file, its findings added to `out`.
-pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) {
+/// The uses of consistency rules' variants in one file, by (rule, group): each (variant, span) in the
+/// order found. A story's check reads each draft's uses across the drafts (`check_across`).
+pub type VariantUses = BTreeMap<(usize, usize), Vec<(usize, Span)>>;
+
+/// Runs every rule of the pack on one file, its findings added to `out`; gives back its variant uses.
+pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) -> VariantUses {
     let cx = Context::new(analysis);
     let text = analysis.document.text();
     let mut phrases = Vec::new();
     let starts = pack.scan(text, |m| phrases.push(m));
     let (hits, exceptions) = phrase_hits(phrases);
     let mut claims = Vec::new();
-    phrase_rules(pack, &cx, hits, out, &mut claims);
+    let variants = phrase_rules(pack, &cx, hits, out, &mut claims);
     let mut found = pack.pattern_matches(text, starts).into_iter();
     let mut next_matches = || pattern::in_copy(&cx, &found.next().unwrap_or_default());
     for (r, loaded) in pack.rules.iter().enumerate() {
@@ -50,6 +54,7 @@ pub fn run(pack: &Pack, analysis: &Analysis, out: &mut Found) {
     }
     let vague = attribution_rules(pack, &cx, &exceptions, out);
     once_per_place(pack, &cx, &claims, SpanIndex::new(vague), out);
+    variants
 }
 
 /// The `attribution` rules: the sources that name no one, and the cues that judge what was said. The
@@ -127,9 +132,8 @@ fn phrase_rules(
     hits: Vec<Hit>,
     out: &mut Found,
     claims: &mut Vec<(usize, Span)>,
-) {
-    // (rule, group) → variants used, in order
-    let mut variants: BTreeMap<(usize, usize), Vec<(usize, Span)>> = BTreeMap::new();
+) -> VariantUses {
+    let mut variants = VariantUses::new();
     for (r, role, span) in hits {
         let rule = &pack.rules[r].rule;
         match role {
@@ -148,7 +152,8 @@ fn phrase_rules(
             _ => {}
         }
     }
-    for ((r, _), used) in variants {
-        consistency::consistency(&pack.rules[r].rule, cx, &used, out);
+    for (&(r, _), used) in &variants {
+        consistency::consistency(&pack.rules[r].rule, cx, used, out);
     }
+    variants
 }
