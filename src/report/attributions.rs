@@ -7,17 +7,13 @@ use std::io::Write;
 
 /// The JSON array: `[{"path", "attributions": [{"kind","speaker","source","cue","content"}]}]`.
 pub fn json(files: &[(&SourceFile, &[Attribution])]) -> String {
-    let items: String = files
-        .iter()
-        .map(|(file, found)| json_item(file, found))
-        .collect::<Vec<_>>()
-        .join(",\n");
-    super::JsonArray::whole(&items)
-}
-
-fn json_item(file: &SourceFile, found: &[Attribution]) -> String {
+    let mut array = super::JsonArray::default();
     let mut text = Vec::new();
-    write_json_item(&mut text, file, found).expect("writing to memory");
+    for (file, found) in files {
+        text.extend_from_slice(array.before_elements().as_bytes());
+        write_json_item(&mut text, file, found).expect("writing to memory");
+    }
+    text.extend_from_slice(array.end().as_bytes());
     String::from_utf8(text).expect("the JSON of UTF-8 strings is UTF-8")
 }
 

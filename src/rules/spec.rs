@@ -446,8 +446,7 @@ fn check_message(message: &str) -> Result<(), String> {
 /// inside a character (YAML reads `- #clearly visible` as an empty entry and a comment).
 fn blank_entry(lists: &[(&str, &Option<Vec<String>>)]) -> Result<(), String> {
     for (field, list) in lists {
-        let entries = list.iter().flatten();
-        if let Some(blank) = entries.into_iter().position(|p| p.trim().is_empty()) {
+        if let Some(blank) = list.iter().flatten().position(|p| p.trim().is_empty()) {
             return Err(format!(
                 "entry {} of `{field}` is empty (YAML reads `- #…` as an empty entry and a comment)",
                 blank + 1
