@@ -4,7 +4,7 @@
 
 use crate::grammar::words::{SMALL_NUMBERS, TENS, WordSet};
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
 /// A word of a sentence, or a punctuation mark that ends a phrase.
@@ -83,16 +83,22 @@ fn word_token(sentence: &str, base: usize, start: usize, end: usize) -> Token<'_
 /// Whether `sentence` may hold a word that `number` reads: an ASCII digit, or a number word standing as
 /// a word of its own or before a hyphen (`twenty-three`, `one-day`; `ten` in `tense` is none). Most
 /// sentences hold neither and are not cut into tokens for figures.
+///
+/// The search is leftmost-longest, not overlapping, so that the automaton can skip ahead with its
+/// prefilter: it finds a number word standing apart whenever one is there, because the words are all
+/// letters. A match reported before it cannot reach over the mark or space before it, and the longest
+/// word starting where it starts cannot run past the mark or space after it.
 pub(super) fn may_hold_number(sentence: &str) -> bool {
     static NUMBER_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(SMALL_NUMBERS.iter().chain(TENS))
             .expect("a few short words make an automaton")
     });
     let bytes = sentence.as_bytes();
     bytes.iter().any(u8::is_ascii_digit)
-        || NUMBER_WORDS.find_overlapping_iter(sentence).any(|m| {
+        || NUMBER_WORDS.find_iter(sentence).any(|m| {
             let apart = |b: Option<&u8>| !b.is_some_and(u8::is_ascii_alphanumeric);
             apart(m.start().checked_sub(1).map(|i| &bytes[i])) && apart(bytes.get(m.end()))
         })
