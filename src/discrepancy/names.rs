@@ -99,41 +99,32 @@ static GROUP_WORDS: WordSet = WordSet::new(&[
 /// Capitalised runs in the copy, split into a title (title words) and a name of two or three words.
 /// Punctuation and opening quotation marks end a run.
 pub(super) fn mentions<'a>(analysis: &'a Analysis, draft: usize) -> Vec<Mention<'a>> {
-    const OPENERS: &[char] = &['“', '"', '(', '‘', '[', '\''];
-    const CLOSERS: &[char] = &[',', ';', ':', '.', '”', '"', ')', '’', ']', '?', '!', '\''];
     let view = analysis.document.text();
     let mut out = Vec::new();
     // One buffer for every sentence's runs: `flush` empties it at each run's end.
     let mut run: Vec<(usize, &str)> = Vec::new();
     for sentence in &analysis.document.sentences {
-        let mut offset = sentence.span.start;
-        for piece in crate::copy::pieces(sentence.span.of(view)) {
-            let token = piece.trim_end();
-            // Most tokens start and end with a letter or digit: nothing to trim, no mark to decode.
-            let opened = match token.as_bytes().first() {
-                Some(b) if b.is_ascii_alphanumeric() => token,
-                _ => token.trim_start_matches(OPENERS),
-            };
-            let core = match opened.as_bytes().last() {
-                Some(b) if b.is_ascii_alphanumeric() => opened,
-                _ => opened.trim_end_matches(CLOSERS),
-            };
-            let at = offset + (token.len() - opened.len());
-            if opened.len() < token.len() {
-                flush(&mut run, draft, &mut out);
+        let text = sentence.span.of(view);
+        let mut at = 0;
+        while at < text.len() {
+            if run.is_empty() {
+                // No run is open: a piece that starts none changes nothing, so the pieces before
+                // the next capital that starts one are passed at once (most copy is lower case).
+                let Some(start) = next_run_start(text, at) else {
+                    break;
+                };
+                at = start;
             }
-            if !core.is_empty() && (is_capitalised(core) || (core == "of" && !run.is_empty())) {
-                run.push((at, &view[at..at + core.len()]));
-            } else {
-                flush(&mut run, draft, &mut out);
-            }
-            // `Edward M. Kennedy`: an initial's period does not end the name.
-            let initial =
-                core.len() == 1 && core.chars().all(char::is_uppercase) && opened.ends_with('.');
-            if core.len() < opened.len() && !initial {
-                flush(&mut run, draft, &mut out);
-            }
-            offset += piece.len();
+            let piece = crate::copy::pieces(&text[at..]).next().unwrap_or_default();
+            read_piece(
+                piece,
+                view,
+                sentence.span.start + at,
+                draft,
+                &mut run,
+                &mut out,
+            );
+            at += piece.len();
         }
         flush(&mut run, draft, &mut out);
     }
@@ -141,6 +132,74 @@ pub(super) fn mentions<'a>(analysis: &'a Analysis, draft: usize) -> Vec<Mention<
     // (12 MB of a check of the corpus as one file).
     out.shrink_to_fit();
     out
+}
+
+/// Marks that open a piece of copy before its word.
+const OPENERS: &[char] = &['“', '"', '(', '‘', '[', '\''];
+/// Marks that close a piece of copy after its word.
+const CLOSERS: &[char] = &[',', ';', ':', '.', '”', '"', ')', '’', ']', '?', '!', '\''];
+
+/// Where the next piece of `text` from `from` (a piece's start) begins whose word, after its opening
+/// marks, is capitalised: a capital found by its byte, then the piece it begins read back.
+fn next_run_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(found) = bytes[i..]
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+    {
+        let at = i + found;
+        if is_capitalised(&text[at..]) {
+            let start = from + text[from..at].trim_end_matches(OPENERS).len();
+            // A piece starts after white space as `copy::pieces` cuts it.
+            if start == from
+                || matches!(
+                    bytes[start - 1],
+                    b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'
+                )
+            {
+                return Some(start);
+            }
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// One piece of copy (a word and its marks, and the white space after it) at `offset` in `view`:
+/// a capitalised word (or an `of` inside a name) goes on the run, anything else ends it.
+fn read_piece<'a>(
+    piece: &str,
+    view: &'a str,
+    offset: usize,
+    draft: usize,
+    run: &mut Vec<(usize, &'a str)>,
+    out: &mut Vec<Mention<'a>>,
+) {
+    let token = piece.trim_end();
+    // Most tokens start and end with a letter or digit: nothing to trim, no mark to decode.
+    let opened = match token.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => token,
+        _ => token.trim_start_matches(OPENERS),
+    };
+    let core = match opened.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => opened,
+        _ => opened.trim_end_matches(CLOSERS),
+    };
+    let at = offset + (token.len() - opened.len());
+    if opened.len() < token.len() {
+        flush(run, draft, out);
+    }
+    if !core.is_empty() && (is_capitalised(core) || (core == "of" && !run.is_empty())) {
+        run.push((at, &view[at..at + core.len()]));
+    } else {
+        flush(run, draft, out);
+    }
+    // `Edward M. Kennedy`: an initial's period does not end the name.
+    let initial = core.len() == 1 && core.chars().all(char::is_uppercase) && opened.ends_with('.');
+    if core.len() < opened.len() && !initial {
+        flush(run, draft, out);
+    }
 }
 
 /// Turns a capitalised run into a mention if it ends in a person's name, and empties the run (its
@@ -489,6 +548,36 @@ fn titles<'a>(all: &[&Mention], path: impl Fn(&Mention) -> &'a str) -> Vec<Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_starts_at_a_capital_after_opening_marks_and_goes_on_past_an_initial() {
+        // BBC entertainment-367 and tech-023.
+        let found = crate::discrepancy::analysed(&[
+            "This echoed the views of Oscars host and comedian Chris Rock, who whipped up a media \
+             storm. \"As Chris Rock accurately said, they're about celebrity and fashion,\" Mr \
+             Strauss said. \"To dig the ground and lay the pipes is a bit of a task,\" said Mr R. \
+             Sridharan, vice president of networks at Tata.",
+        ]);
+        let names: Vec<String> = mentions(&found[0], 0)
+            .iter()
+            .map(|m| m.name.join(" "))
+            .collect();
+        assert_eq!(
+            names,
+            ["Chris Rock", "Chris Rock", "Mr Strauss", "Mr R Sridharan"]
+        );
+        // The first `Chris Rock` follows `comedian` (no capital); the second an opening quotation
+        // mark and `As`, a sentence opener left out of the run.
+        assert_eq!(next_run_start("x \"(As y", 0), Some(2));
+        assert_eq!(next_run_start("iPhone McDonald", 0), Some(7));
+        assert_eq!(next_run_start("the Élysée", 0), Some(4));
+        assert_eq!(
+            next_run_start("a\x0BZed", 0),
+            Some(2),
+            "a vertical tab cuts pieces too"
+        );
+        assert_eq!(next_run_start("x(Ab", 0), None);
+    }
 
     #[test]
     fn spelling_variants_are_small_edits_of_one_word() {
