@@ -119,12 +119,17 @@ pub fn pieces(view: &str) -> impl Iterator<Item = &str> {
         }
         let end = rest
             .bytes()
-            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+            .position(ends_piece)
             .map_or(rest.len(), |at| at + 1);
         let (piece, after) = rest.split_at(end);
         rest = after;
         Some(piece)
     })
+}
+
+/// The white-space bytes `pieces` cuts after.
+pub fn ends_piece(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 fn plain_copy(text: &str) -> CopyView {

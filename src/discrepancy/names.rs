@@ -151,13 +151,7 @@ fn next_run_start(text: &str, from: usize) -> Option<usize> {
         let at = i + found;
         if is_capitalised(&text[at..]) {
             let start = from + text[from..at].trim_end_matches(OPENERS).len();
-            // A piece starts after white space as `copy::pieces` cuts it.
-            if start == from
-                || matches!(
-                    bytes[start - 1],
-                    b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'
-                )
-            {
+            if start == from || crate::copy::ends_piece(bytes[start - 1]) {
                 return Some(start);
             }
         }
