@@ -294,13 +294,15 @@ fn opens_with_common_word(cx: &Context, source: Span) -> bool {
 /// `common_first` answers whether the first word is a common word capitalised to open the sentence; it
 /// is asked last, as it may index the whole copy.
 fn is_vague(source: &str, vague: &[String], common_first: impl Fn() -> bool) -> bool {
-    let words: Vec<&str> = source.split_whitespace().collect();
-    let (Some(first), Some(head)) = (words.first(), words.last()) else {
+    // Most sources end in no vague head: their words are not gathered.
+    let Some(head) = source.split_whitespace().next_back() else {
         return false;
     };
     if !vague.iter().any(|v| v.eq_ignore_ascii_case(head)) {
         return false;
     }
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let first = words[0];
     let definite = is_in(
         &[
             "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
