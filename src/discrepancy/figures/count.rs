@@ -3,7 +3,7 @@
 //! place or event its sentence is about; and a person's age after their name (`Linda Tripp, 49,`).
 
 use super::number::{
-    Token, UNITS, compound_unit, may_be_number, may_hold_number, number, plural_noun, tokens,
+    Token, UNITS, compound_unit, may_be_number, may_hold_count, number, plural_noun, tokens,
 };
 use super::{Counted, Figure};
 use crate::Analysis;
@@ -214,7 +214,7 @@ pub(super) fn counts_in<'a>(
     let view = analysis.document.text();
     let mut buffer = Vec::new();
     for (index, sentence) in analysis.document.sentences.iter().enumerate() {
-        if !may_hold_number(sentence.span.of(view)) {
+        if !may_hold_count(sentence.span.of(view)) {
             continue;
         }
         tokens(sentence.span.of(view), sentence.span.start, &mut buffer);
