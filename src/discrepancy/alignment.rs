@@ -75,9 +75,11 @@ impl std::hash::Hash for Word {
 
 /// The compared words of `text`, at most `MAX_WORDS`, numbered in `vocabulary`: lower case, curly
 /// marks straightened, dashes and ellipses out, bracketed editorial insertions out (`[the] election`
-/// compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift).
-pub(super) fn quoted_words(text: &str, vocabulary: &mut Vocabulary) -> Box<[Word]> {
-    let mut words = Vec::new();
+/// compares as `election`), apostrophes kept, hyphens kept (a hyphenation is drift). `counted` is
+/// what `count_words` gave for `text`: room for that many is made at once, so the list is neither
+/// grown nor cut down by copying.
+pub(super) fn quoted_words(text: &str, counted: usize, vocabulary: &mut Vocabulary) -> Box<[Word]> {
+    let mut words = Vec::with_capacity(counted.min(MAX_WORDS));
     let mut word = String::new();
     spoken_pieces(text, |raw, _| {
         if words.len() == MAX_WORDS {
@@ -350,14 +352,14 @@ mod tests {
     fn quotations_number_their_words_in_one_vocabulary() {
         // Seeds 000 and 004: one sentence quoted in both.
         let mut vocabulary = Vocabulary::default();
-        let a = quoted_words(
+        let (a, b) = (
             "“The two leaders agreed this is of substantial hindrance. They agreed …”",
-            &mut vocabulary,
-        );
-        let b = quoted_words(
             "\"The two leaders agreed that this is a substantial hindrance ... \"",
-            &mut vocabulary,
         );
+        assert_eq!((count_words(a), count_words(b)), (11, 10));
+        let a = quoted_words(a, count_words(a), &mut vocabulary);
+        let b = quoted_words(b, count_words(b), &mut vocabulary);
+        assert_eq!((a.len(), b.len()), (11, 10), "as many words as counted");
         assert_eq!(a[..4], b[..4]);
         assert_eq!(vocabulary.text(a[8]), "hindrance");
         let sentence_ends: Vec<usize> = (0..a.len()).filter(|&i| a[i].ends_sentence()).collect();

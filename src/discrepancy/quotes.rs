@@ -162,10 +162,14 @@ fn quotations<'a>(
         for (_, q) in doc.quotations() {
             let inner = q.inner.of(analysis.document.text());
             // Most quotations are a few words or in a heading: counted before any word is built.
-            if doc.is_heading(q.block) || count_words(inner) < min_words {
+            if doc.is_heading(q.block) {
                 continue;
             }
-            let words = quoted_words(inner, vocabulary);
+            let counted = count_words(inner);
+            if counted < min_words {
+                continue;
+            }
+            let words = quoted_words(inner, counted, vocabulary);
             if words.len() < min_words {
                 continue; // cut to the words compared
             }

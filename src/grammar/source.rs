@@ -187,9 +187,10 @@ pub fn parse_source(input: &str) -> Res<'_, &str> {
     }
 }
 
-/// The word spans of `region` (offset by `base`), left to right.
+/// The word spans of `region` (offset by `base`), left to right. Callers pass the last few words of
+/// a clause: room for as many as a source may have is made at once, not grown by copying.
 fn word_spans(region: &str, base: usize) -> Vec<Span> {
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(MAX_SOURCE_WORDS + 1);
     let mut offset = 0;
     while offset < region.len() {
         match word(&region[offset..]) {

@@ -212,7 +212,8 @@ pub(super) fn counts_in<'a>(
     out: &mut Vec<(Counted, Figure<'a>)>,
 ) {
     let view = analysis.document.text();
-    let mut buffer = Vec::new();
+    // Room for a long sentence's tokens at once, rather than grown by copying in every file.
+    let mut buffer = Vec::with_capacity(64);
     for (index, sentence) in analysis.document.sentences.iter().enumerate() {
         if !may_hold_count(sentence.span.of(view)) {
             continue;
