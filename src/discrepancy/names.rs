@@ -219,26 +219,25 @@ fn mention<'a>(run: &[(usize, &'a str)], draft: usize) -> Option<Mention<'a>> {
     }) {
         words = &words[1..];
     }
-    let organisation = |w: &str| ORGANISATION_WORDS.contains(w) || GROUP_WORDS.contains(w);
-    if words.iter().any(|(_, w)| organisation(w)) {
-        return None; // `National Congress of American Indians`: an organisation, not a titled person
-    }
     let name_start = words
         .iter()
         .rposition(|(_, w)| TITLE_WORDS.contains(w))
         .map_or(0, |i| i + 1);
     let name = &words[name_start..];
+    // Each test below only refuses the run, so the cheapest go first: the name's length, then its
+    // words, then the whole run's.
     let plausible = (2..=3).contains(&name.len())
         && name.iter().all(|(_, w)| {
             w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-                && !ORGANISATION_WORDS.contains(w)
-                && !STOP_WORDS.contains(w)
-                && !DETERMINERS.contains(w)
                 && !w.ends_with("’s")
                 && !w.ends_with("'s")
+                && !STOP_WORDS.contains(w)
+                && !DETERMINERS.contains(w)
         });
-    if !plausible {
+    let organisation = |w: &str| ORGANISATION_WORDS.contains(w) || GROUP_WORDS.contains(w);
+    // `National Congress of American Indians`: an organisation, not a titled person.
+    if !plausible || words.iter().any(|(_, w)| organisation(w)) {
         return None;
     }
     let span = Span::new(
