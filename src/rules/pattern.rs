@@ -95,6 +95,14 @@ fn entry<'o>(
     entries.last_mut().expect("pushed")
 }
 
+/// The most starts of one expression kept for the next file: a news story's fit many times over.
+const SPARE_STARTS: usize = 1024;
+
+thread_local! {
+    /// The start lists of the last file this thread read, emptied, for the next (`Openings::none`).
+    static SPARE: std::cell::Cell<Option<Vec<Vec<usize>>>> = const { std::cell::Cell::new(None) };
+}
+
 /// Where each expression may begin in one file, as the pack's automaton found its opening words.
 pub struct Starts {
     at: Vec<Vec<usize>>,
@@ -147,11 +155,18 @@ impl Openings {
         &self.words
     }
 
-    /// No expression found to begin anywhere yet.
+    /// No expression found to begin anywhere yet: the lists this thread's last file used, emptied,
+    /// when they were as many (a file's lists were made and grown afresh in every file).
     pub fn none(&self) -> Starts {
-        Starts {
-            at: vec![Vec::new(); self.known.len()],
-            folds: false,
+        match SPARE.take() {
+            Some(spare) if spare.len() == self.known.len() => Starts {
+                at: spare,
+                folds: false,
+            },
+            _ => Starts {
+                at: vec![Vec::new(); self.known.len()],
+                folds: false,
+            },
         }
     }
 
@@ -223,24 +238,34 @@ impl Patterns {
 
     /// Each expression's matches in `text`, as `find_iter` gives them, empty ones left out, from where
     /// the automaton found the expressions may begin.
-    pub fn matches(&self, text: &str, starts: Starts) -> Vec<Vec<Span>> {
+    pub fn matches(&self, text: &str, mut starts: Starts) -> Vec<Vec<Span>> {
         let folds = starts.folds;
-        self.expressions
+        let found = self
+            .expressions
             .iter()
-            .zip(starts.at)
-            .map(|(e, mut starts)| {
+            .zip(&mut starts.at)
+            .map(|(e, starts)| {
                 if (e.known || e.closed) && !folds && starts.is_empty() {
                     return Vec::new(); // none of its openings (or closing words) is in the file
                 }
-                if e.known && !folds {
+                let found = if e.known && !folds {
                     starts.sort_unstable();
                     starts.dedup();
-                    tried_at(e.pattern.regex(), text, &starts)
+                    tried_at(e.pattern.regex(), text, starts)
                 } else {
                     e.whole_text(text)
+                };
+                // A long file's lists are freed as soon as they are read, as its matches grow.
+                if starts.capacity() > SPARE_STARTS {
+                    *starts = Vec::new();
+                } else {
+                    starts.clear();
                 }
+                found
             })
-            .collect()
+            .collect();
+        SPARE.set(Some(starts.at));
+        found
     }
 }
 
