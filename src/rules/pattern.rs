@@ -158,16 +158,11 @@ impl Openings {
     /// No expression found to begin anywhere yet: the lists this thread's last file used, emptied,
     /// when they were as many (a file's lists were made and grown afresh in every file).
     pub fn none(&self) -> Starts {
-        match SPARE.take() {
-            Some(spare) if spare.len() == self.known.len() => Starts {
-                at: spare,
-                folds: false,
-            },
-            _ => Starts {
-                at: vec![Vec::new(); self.known.len()],
-                folds: false,
-            },
-        }
+        let at = SPARE
+            .take()
+            .filter(|spare| spare.len() == self.known.len())
+            .unwrap_or_else(|| vec![Vec::new(); self.known.len()]);
+        Starts { at, folds: false }
     }
 
     /// Notes that the automaton found `word` (an index into `words`) at `start` in `text`.

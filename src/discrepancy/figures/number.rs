@@ -107,18 +107,13 @@ pub(super) fn may_hold_count(sentence: &str) -> bool {
             return false;
         }
         let end = if bytes[m.start()].is_ascii_digit() {
-            let run = bytes[m.start()..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(bytes.len(), |at| m.start() + at);
-            if !bytes[m.start()..run].iter().all(u8::is_ascii_digit) {
-                return false;
-            }
-            run
+            // A run of digits alone: `1990s` is no number.
+            let digits = bytes[m.start()..].iter().take_while(|b| b.is_ascii_digit());
+            m.start() + digits.count()
         } else {
             m.end()
         };
-        counted_after(&sentence[end..])
+        !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) && counted_after(&sentence[end..])
     })
 }
 
