@@ -3,7 +3,9 @@
 # folder for the pack's phrases (`rg -c -F -i -f PHRASES`), in the same run: the median wall time of
 # RUNS rounds (each round runs every command once, so machine drift hits them alike), MB/s, the median
 # CPU time (user + system: steadier than wall time on a shared machine), the largest peak resident
-# memory, and the ratio to ripgrep's wall time. Output goes to /dev/null as `--format json`.
+# memory, and the ratio to ripgrep's wall time: ripgrep as a user runs it (on every core) and on one
+# thread (`-j1`), the fair measure of newslint's one-thread runs. Output goes to /dev/null as
+# `--format json`.
 #
 #   bash benches/vs-ripgrep.sh            # corpus in ../shared/corpus, 5 rounds
 #   CORPUS=DIR RUNS=N PHRASES=FILE NEWSLINT=BIN bash benches/vs-ripgrep.sh
@@ -42,10 +44,11 @@ folder_bytes=$(find "$corpus" \( -name '*.txt' -o -name '*.md' \) -print0 | xarg
 one_bytes=$(wc -c < "$work/one.txt")
 small_bytes=$(wc -c < "$work/1mb.txt")
 
-names=(rg check-j1 check-j2 attributions-j1 check-j1-one-file check-j1-1mb)
+names=(rg rg-j1 check-j1 check-j2 attributions-j1 check-j1-one-file check-j1-1mb)
 command_of() {
     case "$1" in
         rg) echo "rg -c -F -i -f $phrases $corpus" ;;
+        rg-j1) echo "rg -j1 -c -F -i -f $phrases $corpus" ;;
         check-j1) echo "$NEWSLINT check -j1 --format json $corpus" ;;
         check-j2) echo "$NEWSLINT check -j2 --format json $corpus" ;;
         attributions-j1) echo "$NEWSLINT attributions -j1 --format json $corpus" ;;
@@ -77,13 +80,14 @@ cpu_seconds() { timings "$1" | awk '{ print $3 + $4 }' | median; }
 peak_mib() { timings "$1" | cut -d' ' -f2 | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'; }
 
 rg_time=$(seconds rg)
+rg1_time=$(seconds rg-j1)
 echo "corpus: $corpus, $folder_bytes bytes; $(wc -l < "$phrases") phrases; median of $runs rounds"
-printf '%-20s %9s %8s %9s %9s %7s\n' figure seconds MB/s 'cpu s' 'peak MiB' 'x rg'
+printf '%-20s %9s %8s %9s %9s %7s %9s\n' figure seconds MB/s 'cpu s' 'peak MiB' 'x rg' 'x rg-j1'
 for name in "${names[@]}"; do
     t=$(seconds "$name")
     awk -v n="$name" -v t="$t" -v b="$(bytes_of "$name")" -v c="$(cpu_seconds "$name")" \
-        -v p="$(peak_mib "$name")" -v r="$rg_time" \
-        'BEGIN { printf "%-20s %9.2f %8.1f %9.2f %9s %7.2f\n", n, t, b / 1e6 / t, c, p, t / r }'
+        -v p="$(peak_mib "$name")" -v r="$rg_time" -v r1="$rg1_time" \
+        'BEGIN { printf "%-20s %9.2f %8.1f %9.2f %9s %7.2f %9.2f\n", n, t, b / 1e6 / t, c, p, t / r, t / r1 }'
 done
 awk -v big="$(seconds check-j1-one-file)" -v small="$(seconds check-j1-1mb)" -v bb="$one_bytes" -v sb="$small_bytes" \
     'BEGIN { printf "growth 1 MB -> %.0f MB: time x%.1f for size x%.1f (%.2f of linear)\n", bb / 1e6, big / small, bb / sb, (big / small) / (bb / sb) }'
