@@ -72,6 +72,10 @@ pub struct CheckArgs {
     /// against. Repeatable.
     #[arg(long, value_name = "FILE")]
     pub against: Vec<PathBuf>,
+    /// Report only findings on lines changed since this git revision (a branch, tag or commit),
+    /// staged or not, and in files git does not track. Files are still read whole.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(clap::Args)]

@@ -7,6 +7,7 @@
 //! out. Nothing here prints.
 
 pub use crate::Analysis;
+use crate::changed::Changed;
 use crate::config::{Config, Policy};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::LoadError;
@@ -60,6 +61,8 @@ pub struct Engine {
     fail_on: Option<Severity>,
     /// The config's front matter headline keys, when not the defaults.
     headline_keys: Option<std::sync::Arc<[String]>>,
+    /// The lines git says changed (`--changed-since`): only findings on them are kept.
+    changed: Option<Changed>,
 }
 
 impl Engine {
@@ -195,11 +198,12 @@ impl Engine {
             }
         }
         let given = analyses.split_off(context);
-        let mapped = fix::MappedFiles::new(given.iter().chain(&analyses).map(|a| &a.file));
+        let drafts: Vec<&SourceFile> = given.iter().chain(&analyses).map(|a| &a.file).collect();
+        let mapped = fix::MappedFiles::new(drafts.iter().copied());
         let kept: Vec<Vec<Diagnostic>> = given
             .iter()
             .zip(per_file.split_off(context))
-            .map(|(analysis, found)| self.keep(analysis, found, &mapped))
+            .map(|(analysis, found)| self.keep(analysis, found, &mapped, &drafts))
             .collect();
         let files = given.into_iter().zip(kept).collect();
         Ok(Checked {
@@ -214,24 +218,32 @@ impl Engine {
         analysis: &Analysis,
         found: Vec<Diagnostic>,
         mapped: &fix::MappedFiles,
+        drafts: &[&SourceFile],
     ) -> Vec<Diagnostic> {
         let kept = suppress::apply(analysis, found);
-        self.kept_by_policy(&analysis.file.path, kept, mapped)
+        self.kept_by_policy(&analysis.file.path, kept, mapped, drafts)
     }
 
     /// A draft's findings after its suppressions: those the policy keeps, placed in the files as on
-    /// disk.
+    /// disk; with `--changed-since`, those of them on lines that changed in `drafts` (the files of
+    /// its story, itself included).
     fn kept_by_policy(
         &self,
         path: &str,
         found: Vec<Diagnostic>,
         mapped: &fix::MappedFiles,
+        drafts: &[&SourceFile],
     ) -> Vec<Diagnostic> {
-        self.policy
+        let placed = self
+            .policy
             .apply(path, found)
             .into_iter()
             .map(|d| fix::to_original(d, mapped))
-            .collect()
+            .collect();
+        match &self.changed {
+            Some(changed) => changed.filter(placed, drafts),
+            None => placed,
+        }
     }
 
     /// The drafts of the story sets that the given files belong to, other than the given files,

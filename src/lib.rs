@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod aside;
 pub mod block;
+pub mod changed;
 pub mod checks;
 pub mod config;
 pub mod copy;

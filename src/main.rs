@@ -116,6 +116,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         fail_on: args.fail_on.map(Severity::from),
+        changed_since: args.changed_since.clone(),
         ..Options::default()
     };
     let engine = engine(&args.inputs.setup, choices)?;

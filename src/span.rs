@@ -142,10 +142,15 @@ impl LineIndex {
         }
     }
 
+    /// The 1-based line of `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// The 1-based line and column (in characters) of `offset` in `text`, the text this index was built on.
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset);
+        let line = self.line(offset);
         let line_start = self.starts[line - 1];
         (
             line,

@@ -4,6 +4,7 @@
 //! policy.
 
 use super::{Engine, Error};
+use crate::changed::Changed;
 use crate::config::{self, Policy, Scope};
 use crate::diagnostic::Severity;
 use crate::error::LoadError;
@@ -23,6 +24,8 @@ pub struct Options {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
     pub fail_on: Option<Severity>,
+    /// A git revision: only findings on lines changed since it are kept (`--changed-since`).
+    pub changed_since: Option<String>,
 }
 
 /// The embedded default, built the first time it is read (a run of `attributions` never reads the
@@ -89,6 +92,12 @@ impl Engine {
             options.fail_on,
         )
         .map_err(Error::Message)?;
+        let changed = options
+            .changed_since
+            .as_deref()
+            .map(|revision| Changed::since(revision, cwd))
+            .transpose()
+            .map_err(|e| Error::Message(format!("--changed-since: {e}")))?;
         let keys = &loaded.config.headline_keys;
         let headline_keys =
             (*keys != config::HeadlineKeys::default()).then(|| keys.0.clone().into());
@@ -101,6 +110,7 @@ impl Engine {
             policy,
             stories,
             fail_on: options.fail_on,
+            changed,
         })
     }
 }

@@ -163,7 +163,7 @@ impl Engine {
                         Fixes::Reported,
                     );
                     let mapped = fix::MappedFiles::new([&file]);
-                    found.extend(self.kept_by_policy(&file.path, findings, &mapped));
+                    found.extend(self.kept_by_policy(&file.path, findings, &mapped, &[&file]));
                     files.push(file);
                 }
                 Err(e) => pieces.push(Piece::Unreadable(e)),
@@ -237,7 +237,8 @@ impl Engine {
             Fixes::Reported,
         );
         let (others, drafts) = analyses.split_at(context);
-        let mapped = fix::MappedFiles::new(drafts.iter().chain(others).map(|a| &a.file));
+        let files: Vec<&SourceFile> = drafts.iter().chain(others).map(|a| &a.file).collect();
+        let mapped = fix::MappedFiles::new(files.iter().copied());
         let mut kept: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
         for ((i, analysis), found) in order
             .iter()
@@ -246,9 +247,8 @@ impl Engine {
         {
             kept.entry(slot(&given[*i]))
                 .or_default()
-                .extend(self.keep(analysis, found, &mapped));
+                .extend(self.keep(analysis, found, &mapped, &files));
         }
-        let files: Vec<&SourceFile> = drafts.iter().chain(others).map(|a| &a.file).collect();
         for (slot, found) in kept {
             by_slot
                 .entry(slot)
