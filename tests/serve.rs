@@ -58,6 +58,12 @@ impl Server {
 
     /// Sends raw bytes and returns the status and body of the reply.
     fn raw(&self, request: &[u8]) -> (u16, String) {
+        let (head, body) = self.exchange(request);
+        (head.split(' ').nth(1).unwrap().parse().unwrap(), body)
+    }
+
+    /// Sends raw bytes and returns the head and body of the reply.
+    fn exchange(&self, request: &[u8]) -> (String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         // A request refused before its body is read may close the connection early.
         let _ = stream.write_all(request);
@@ -66,14 +72,13 @@ impl Server {
         let _ = stream.read_to_end(&mut reply);
         let reply = String::from_utf8(reply).expect("replies are UTF-8");
         let (head, body) = reply.split_once("\r\n\r\n").expect("a head and a body");
-        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
         let length: usize = header(head, "content-length").parse().unwrap();
         assert_eq!(
             body.len(),
             length,
             "the body is as long as Content-Length says"
         );
-        (status, body.to_string())
+        (head.to_string(), body.to_string())
     }
 
     fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
@@ -163,6 +168,88 @@ fn the_seed_story_gets_what_check_story_reports_with_its_discrepancies() {
     let mut args = vec!["attributions", "--format", "json"];
     args.extend(SEEDS);
     assert_eq!(story["attributions"], cli_json(&args));
+}
+
+/// A form body, each value encoded as a browser encodes it.
+fn form(fields: &[(&str, &str)]) -> String {
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b' ' => "+".to_string(),
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let pairs: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    pairs.join("&")
+}
+
+#[test]
+fn a_languagetool_client_gets_the_findings_the_command_line_reports() {
+    let server = Server::start();
+    let (status, languages) = server.request("GET", "/v2/languages", "");
+    assert_eq!(status, 200);
+    assert!(languages.contains("\"longCode\":\"en-US\""), "{languages}");
+    for path in SEEDS {
+        let text = seed(path);
+        let body = form(&[("text", &text), ("language", "en-US")]);
+        let (head, reply) = server.exchange(
+            format!(
+                "POST /v2/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+        // LanguageTool's browser add-on reads a local server's answers from its own origin.
+        assert_eq!(header(&head, "access-control-allow-origin"), "*");
+        let reply: Value = serde_json::from_str(&reply).unwrap();
+        // Where the command line says each finding starts, counted in UTF-16 units as
+        // LanguageTool's clients count.
+        let cli: Vec<(Value, usize)> = cli_json(&["check", "--format", "json", path])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let start = d["start"].as_u64().unwrap() as usize;
+                (d["code"].clone(), text[..start].encode_utf16().count())
+            })
+            .collect();
+        let matches: Vec<(Value, usize)> = reply["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["rule"]["id"].clone(),
+                    m["offset"].as_u64().unwrap() as usize,
+                )
+            })
+            .collect();
+        assert_eq!(
+            matches, cli,
+            "/v2/check and `check --format json` on {path}"
+        );
+    }
+    // newslint's own API, which may read a story set's drafts from disk, stays closed to other sites.
+    let draft = json!({"text": seed(SEEDS[0])}).to_string();
+    let (head, _) = server.exchange(
+        format!(
+            "POST /api/check HTTP/1.1\r\nHost: localhost\r\nContent-Length: {}\r\n\r\n{draft}",
+            draft.len()
+        )
+        .as_bytes(),
+    );
+    assert!(
+        !head.to_ascii_lowercase().contains("access-control"),
+        "{head}"
+    );
 }
 
 #[test]

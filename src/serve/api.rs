@@ -2,8 +2,9 @@
 //! as `newslint check`, and comes back in the same JSON as `check --format json` and
 //! `attributions --format json`, written by the same reporters.
 //!
-//! The server reads only what is posted: the config, cue files and rules in force are those found
-//! when it started, and no draft is read from disk to complete a story set.
+//! The config, cue files and rules in force are those found when the server started. The only
+//! drafts read from disk are the rest of a configured story set that a draft posted to
+//! `/api/check` names itself part of, as `check` completes the set of a file it is given.
 
 use crate::engine::{Analysis, Engine, Run};
 use crate::input::{self, Format, SourceFile};

@@ -118,7 +118,7 @@ pub fn read_body(stream: &mut TcpStream, head: Head, limit: usize) -> Result<Str
     let Some(length) = head.content_length else {
         return Err(Reply::error(
             411,
-            "a JSON body with a Content-Length is required",
+            "a body with a Content-Length is required",
         ));
     };
     if length > limit as u64 {
@@ -186,6 +186,9 @@ pub fn write_reply(mut stream: TcpStream, reply: &Reply, head_only: bool) {
     }
     if let Some(allow) = reply.allow {
         out.push_str(&format!("Allow: {allow}\r\n"));
+    }
+    if reply.any_origin {
+        out.push_str("Access-Control-Allow-Origin: *\r\n");
     }
     out.push_str("\r\n");
     let mut bytes = out.into_bytes();

@@ -1,5 +1,6 @@
-//! `newslint serve`: a small local HTTP server with the JSON API (`api`) and one web page (`page`)
-//! where an editor pastes a draft, or several drafts of one story, and sees the findings in the copy.
+//! `newslint serve`: a small local HTTP server with the JSON API (`api`), LanguageTool's API for the
+//! tools that speak it (`languagetool`), and one web page (`page`) where an editor pastes a draft, or
+//! several drafts of one story, and sees the findings in the copy.
 //!
 //! A few workers take connections in turn, one request each (`http`). A request never brings a
 //! worker down: a body past the size limit is a 413 (by its `Content-Length`, before it is read), a
@@ -7,6 +8,7 @@
 
 pub mod api;
 pub mod http;
+pub mod languagetool;
 pub mod page;
 pub mod reply;
 pub mod routes;
@@ -99,6 +101,8 @@ fn handle(engine: &Engine, route: Route, body: &str) -> Reply {
         Route::Check => api::check(engine, body),
         Route::Attributions => api::attributions(engine, body),
         Route::Story => api::story(engine, body),
+        Route::LanguageToolCheck => languagetool::check(engine, body).for_any_origin(),
+        Route::LanguageToolLanguages => languagetool::languages().for_any_origin(),
     }))
     .unwrap_or_else(|_| Reply::error(500, "internal error: the request could not be answered"))
 }

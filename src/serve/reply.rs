@@ -10,6 +10,9 @@ pub struct Reply {
     pub body: Cow<'static, str>,
     /// The methods a path takes, for a 405.
     pub allow: Option<&'static str>,
+    /// Whether a page of any site may read it: only LanguageTool's API, which reads nothing but
+    /// the text posted, as LanguageTool's browser add-on needs of a local server.
+    pub any_origin: bool,
 }
 
 pub const JSON: &str = "application/json; charset=utf-8";
@@ -21,6 +24,7 @@ impl Reply {
             content_type,
             body: body.into(),
             allow: None,
+            any_origin: false,
         }
     }
 
@@ -36,6 +40,15 @@ impl Reply {
             content_type: JSON,
             body: body.into(),
             allow: None,
+            any_origin: false,
+        }
+    }
+
+    /// The reply, readable by a page of any site.
+    pub fn for_any_origin(self) -> Reply {
+        Reply {
+            any_origin: true,
+            ..self
         }
     }
 

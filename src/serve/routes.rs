@@ -13,12 +13,18 @@ pub enum Route {
     Attributions,
     Story,
     Rules,
+    /// LanguageTool's API (`languagetool`).
+    LanguageToolCheck,
+    LanguageToolLanguages,
 }
 
 impl Route {
     /// Whether the route reads a JSON body.
     pub fn takes_body(self) -> bool {
-        matches!(self, Route::Check | Route::Attributions | Route::Story)
+        matches!(
+            self,
+            Route::Check | Route::Attributions | Route::Story | Route::LanguageToolCheck
+        )
     }
 }
 
@@ -33,11 +39,13 @@ pub fn find(method: &str, url: &str) -> Result<Route, Reply> {
         "/api/check" => (Route::Check, "POST"),
         "/api/attributions" => (Route::Attributions, "POST"),
         "/api/story" => (Route::Story, "POST"),
+        "/v2/check" => (Route::LanguageToolCheck, "POST"),
+        "/v2/languages" => (Route::LanguageToolLanguages, "GET"),
         _ => {
             return Err(Reply::error(
                 404,
                 format!(
-                    "no such path: `{path}`; the API is POST /api/check, /api/attributions, /api/story and GET /api/rules"
+                    "no such path: `{path}`; the API is POST /api/check, /api/attributions, /api/story and GET /api/rules, and LanguageTool's POST /v2/check and GET /v2/languages"
                 ),
             ));
         }
@@ -58,6 +66,11 @@ mod tests {
     #[test]
     fn api_paths_take_their_method_and_others_are_not_found() {
         assert_eq!(find("POST", "/api/check"), Ok(Route::Check));
+        assert_eq!(find("POST", "/v2/check"), Ok(Route::LanguageToolCheck));
+        assert_eq!(
+            find("GET", "/v2/languages"),
+            Ok(Route::LanguageToolLanguages)
+        );
         assert_eq!(find("GET", "/?draft=1"), Ok(Route::Page));
         assert_eq!(find("HEAD", "/api/rules"), Ok(Route::Rules));
         let wrong = find("GET", "/api/check").unwrap_err();
