@@ -23,11 +23,12 @@ declare -A seeds=(
     [config_file]="$(echo tests/fixtures/config/*)"
     [cue_file]="rules/attribution.yaml"
     [docx_file]="$(echo tests/fixtures/word/*.docx)"
+    [languagetool_form]="$(echo tests/fixtures/html/*.html tests/fixtures/seeds/*.txt)"
 )
 
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build --sanitizer none
-for target in check_text docx_file fix_recheck against_record rule_file config_file cue_file; do
+for target in check_text docx_file fix_recheck against_record rule_file config_file cue_file languagetool_form; do
     mkdir -p "$corpus/$target"
     # shellcheck disable=SC2086 # the seed lists are word lists
     cp ${seeds[$target]} "$corpus/$target/"

@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::{Engine, Run};
 use crate::input::SourceFile;
 use crate::serve::reply::Reply;
+use crate::span::Span;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -56,20 +57,23 @@ fn checked(engine: &Engine, body: &str) -> Result<Value, Refusal> {
     let checked = engine
         .check(vec![analysis], &run)
         .map_err(|e| e.to_string())?;
-    let sentences = checked
-        .files
-        .first()
-        .map(|(a, _)| a.document.sentences.as_slice())
-        .unwrap_or_default();
+    let Some((analysis, _)) = checked.files.first() else {
+        return Err("nothing was checked".into());
+    };
+    // Sentences as spans of the text posted (the text read leaves invisible characters out).
+    let file = &analysis.file;
+    let sentences: Vec<Span> = (analysis.document.sentences.iter())
+        .map(|s| file.to_original(s.span))
+        .collect();
     let matches: Vec<Value> = checked
         .diagnostics()
         .iter()
         .filter(|d| d.summarises == 0 && request.asks_for(d))
         .map(|d| {
-            let sentence = sentences
-                .iter()
-                .find(|s| s.span.start <= d.primary.span.start && d.primary.span.start < s.span.end)
-                .map_or("", |s| s.span.of(&request.text.plain));
+            let at = d.primary.span.start;
+            let sentence = (sentences.iter())
+                .find(|s| s.start <= at && at < s.end)
+                .map_or("", |s| s.of(file.original()));
             request.text.found(d, sentence)
         })
         .collect();
@@ -486,6 +490,25 @@ mod tests {
         assert_eq!(at(&document, &found[0]), "obviously");
         let body: Value = serde_json::from_str(&reply.body).unwrap();
         assert_eq!(body["language"]["code"], "en-US");
+    }
+
+    #[test]
+    fn an_invisible_character_moves_no_match_and_no_sentence() {
+        // The text read for checking leaves a bidirectional control out (found by fuzzing with a
+        // Mother Jones story); matches and their sentences are of the text posted.
+        let posted = SEED_000.replacen("The men obviously", "The men\u{202C} obviously", 1);
+        let found = matches(&check(
+            &engine(),
+            &form_body(&[("text", &posted), ("language", "en")]),
+        ));
+        let words: Vec<String> = found.iter().map(|m| at(&posted, m)).collect();
+        assert_eq!(words[..2], ["men\u{202C}", "obviously"], "{words:?}");
+        assert!(
+            found[1]["sentence"]
+                .as_str()
+                .unwrap()
+                .starts_with("The men\u{202C} obviously")
+        );
     }
 
     #[test]
