@@ -44,6 +44,38 @@ cp "$here/tests/fixtures/input/lf.txt" clean.txt
 git add clean.txt
 git commit --quiet -m "A clean draft" || { echo "FAIL: the commit of a clean draft was refused"; exit 1; }
 
+# Only what a commit writes (`args: [--changed-since, HEAD]`): a draft committed with its finding
+# (BBC business-417's hedge, above) takes a clean paragraph (seed 000's, above), then the hedge again.
+hook_args() { # args…
+  cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $here
+    rev: $rev
+    hooks:
+      - id: newslint
+        args: [$*]
+YAML
+  git add .pre-commit-config.yaml
+  git commit --quiet --no-verify -m "newslint hook args: $*"
+}
+hook_args --changed-since, HEAD
+cp "$here/tests/fixtures/rules/unsourced-hedge.txt" old.txt
+git add old.txt
+git commit --quiet --no-verify -m "An old draft with a hedge"
+{ echo; cat "$here/tests/fixtures/input/lf.txt"; } >> old.txt
+git add old.txt
+git commit --quiet -m "A clean paragraph added" > "$work/old.log" 2>&1 ||
+  { echo "FAIL: a clean paragraph added to an old draft was refused"; cat "$work/old.log"; exit 1; }
+{ echo; cat "$here/tests/fixtures/rules/unsourced-hedge.txt"; } >> old.txt
+git add old.txt
+if git commit -m "The hedge added again" > "$work/new.log" 2>&1; then
+  echo "FAIL: a flagged paragraph added to an old draft went through"; cat "$work/new.log"; exit 1
+fi
+[ "$(grep -c "NL203/unsourced-hedge" "$work/new.log")" = 1 ] ||
+  { echo "FAIL: not one NL203, for the new paragraph alone"; cat "$work/new.log"; exit 1; }
+git reset --quiet HEAD old.txt && git checkout --quiet old.txt
+hook_args
+
 # Story sets from the hook: the hook passes only the staged draft, so the rest of its set is read from
 # disk. Two reports of one story each: DUC D0626H, Xinhua XIE19980821.0157 then AP APW19980829.0400
 # (253 / 247 killed in Nairobi: NL105); seeds 000 then 003 (Sergey / Sergei Lavrov: NL103).
@@ -71,4 +103,4 @@ second_draft_is_refused() { # set first second code
 second_draft_is_refused embassy figures/embassy/xinhua-1998-08-21.txt figures/embassy/apw-1998-08-29.txt "NL105/figure-conflict"
 second_draft_is_refused g20 seeds/000_f1e3116a09d4a900.txt seeds/003_c4404504afc26fe5.txt "NL103/name-variant"
 
-echo "pre-commit: 4 passed, 0 failed"
+echo "pre-commit: 5 passed, 0 failed"
