@@ -157,7 +157,8 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff).
     Man,
-    /// Serve the JSON API and the web page on this machine (http://127.0.0.1:7878/).
+    /// Serve the JSON API, LanguageTool's API (/v2/check) and the web page on this machine
+    /// (http://127.0.0.1:7878/).
     Serve(ServeArgs),
     /// Run the examples of rule files: each `flag` line must be flagged by its rule, each `pass` line not.
     Test {
