@@ -79,7 +79,7 @@ fn only_the_lines_a_change_added_are_reported() {
     .unwrap();
     let (out, code) = changed_since(dir.path(), &[]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(lines.len(), 7, "{out}");
     assert!(
         lines[0].starts_with("./000.txt:9:25: note[NL011]: `claimed`"),
         "{out}"
@@ -88,7 +88,7 @@ fn only_the_lines_a_change_added_are_reported() {
         lines[1].starts_with("./000.txt:9:496: warning[NL010]: "),
         "{out}"
     );
-    // The new draft is new copy: all four of its findings.
+    // The new draft is new copy: all five of its findings.
     assert!(
         lines[2..].iter().all(|l| l.starts_with("./001 new.txt:")),
         "{out}"
