@@ -6,6 +6,7 @@
 //! file as on disk. A file git tracks and did not change has no findings; one it does not track (new
 //! and not yet added, ignored, outside the repository, standard input) is new copy, all of it
 //! changed; one whose change git cannot show by lines (a Word document) is changed all through.
+//! The repository is the one that holds the working folder; outside one, the option is an error.
 
 use crate::diagnostic::Diagnostic;
 use crate::input::SourceFile;
@@ -60,15 +61,15 @@ impl Changed {
             &top,
             &[&diff[..], &["--unified=0", revision, "--"][..]].concat(),
         )?;
-        let names = git(
+        let counts = git(
             &top,
-            &[&diff[..], &["--name-only", "-z", revision, "--"][..]].concat(),
+            &[&diff[..], &["--numstat", "-z", revision, "--"][..]].concat(),
         )?;
         let tracked = git(&top, &["ls-files", "-z"])?;
-        let mut files: FxHashMap<PathBuf, Lines> = names
-            .split('\0')
-            .filter(|n| !n.is_empty())
-            .map(|n| (PathBuf::from(n), Lines::All))
+        // A changed file whose lines git cannot show (a Word document) is changed all through; a
+        // renamed file, or one whose mode changed, has only the lines its hunks add.
+        let mut files: FxHashMap<PathBuf, Lines> = binary_files(&counts)
+            .map(|name| (PathBuf::from(name), Lines::All))
             .collect();
         for (name, runs) in added_lines(&patch) {
             files.insert(PathBuf::from(name), Lines::Runs(runs));
@@ -144,7 +145,28 @@ impl Lines {
     }
 }
 
-/// Runs git in `dir`; its output, or what it said on failing.
+/// The files `git diff --numstat -z` counts no lines of (`-\t-\t`): binary files. A renamed file's
+/// record gives its count, then its old and new names as fields of their own.
+fn binary_files(counts: &str) -> impl Iterator<Item = &str> {
+    let mut fields = counts.split('\0');
+    std::iter::from_fn(move || {
+        loop {
+            let record = fields.next().filter(|r| !r.is_empty())?;
+            let mut parts = record.splitn(3, '\t');
+            let binary = parts.next() == Some("-") && parts.next() == Some("-");
+            let name = match parts.next() {
+                Some("") | None => fields.nth(1)?, // renamed: the old name, then the new
+                Some(name) => name,
+            };
+            if binary {
+                return Some(name);
+            }
+        }
+    })
+}
+
+/// Runs git in `dir`; its output (bytes that are not UTF-8, from a file in another encoding, read
+/// as U+FFFD: lines still count the same), or what it said on failing.
 fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
     let out = Command::new("git")
         .arg("-C")
@@ -160,7 +182,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
         let said = String::from_utf8_lossy(&out.stderr);
         return Err(format!("git {command}: {}", said.trim()));
     }
-    String::from_utf8(out.stdout).map_err(|_| format!("git {command}: output is not UTF-8"))
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Each file of a patch made with `--unified=0`, by its new name, with the runs of lines it adds.
@@ -171,7 +193,8 @@ fn added_lines(patch: &str) -> Vec<(String, Vec<(usize, usize)>)> {
     let mut lines = patch.lines();
     while let Some(line) = lines.next() {
         if let Some(name) = line.strip_prefix("+++ ") {
-            let name = unquote(name);
+            // git ends a name that holds a space with a tab, for patch(1).
+            let name = unquote(name.strip_suffix('\t').unwrap_or(name));
             if let Some(name) = name.strip_prefix("b/") {
                 files.push((name.to_string(), Vec::new()));
             }
@@ -278,6 +301,13 @@ index 0000000..3333333
 +++ b/not-a-file.md
 +epsilon
 \\ No newline at end of file
+diff --git a/my draft.md b/my draft.md
+index 4444444..5555555 100644
+--- a/my draft.md\t
++++ b/my draft.md\t
+@@ -1 +1 @@
+-zeta
++eta
 ";
 
     #[test]
@@ -288,8 +318,20 @@ index 0000000..3333333
                 ("drafts/a.md".to_string(), vec![(4, 4), (10, 11)]),
                 ("drafts/old.md".to_string(), vec![]),
                 ("new.md".to_string(), vec![(1, 2)]),
+                ("my draft.md".to_string(), vec![(1, 1)]),
             ]
         );
+    }
+
+    #[test]
+    fn only_files_git_counts_no_lines_of_are_binary() {
+        // `git diff --numstat -z`: a text file, a Word document, a renamed Word document.
+        let counts = "3\t1\tdrafts/a.md\0-\t-\tdrafts/b.docx\0-\t-\t\0old.docx\0new name.docx\0";
+        assert_eq!(
+            binary_files(counts).collect::<Vec<_>>(),
+            ["drafts/b.docx", "new name.docx"]
+        );
+        assert_eq!(binary_files("").count(), 0);
     }
 
     #[test]

@@ -108,6 +108,36 @@ fn only_the_lines_a_change_added_are_reported() {
 }
 
 #[test]
+fn a_renamed_draft_and_a_name_with_a_space_keep_old_lines_quiet() {
+    // A rename changes no line; git writes a name with a space with a tab after it in a patch; and
+    // a change to a file in another encoding (not copy) leaves the patch readable.
+    let dir = committed(&[
+        ("000.txt", seed("000_f1e3116a09d4a900.txt")),
+        (
+            "my draft.txt",
+            without_line(&seed("000_f1e3116a09d4a900.txt"), 9),
+        ),
+    ]);
+    fs::write(dir.path().join("notes.dat"), b"caf\xe9\n").unwrap();
+    git(dir.path(), &["add", "notes.dat"]);
+    git(dir.path(), &["commit", "-q", "--no-verify", "-m", "notes"]);
+    fs::write(dir.path().join("notes.dat"), b"caf\xe9 cr\xe8me\n").unwrap();
+    git(dir.path(), &["mv", "000.txt", "000 renamed.txt"]);
+    fs::write(
+        dir.path().join("my draft.txt"),
+        seed("000_f1e3116a09d4a900.txt"),
+    )
+    .unwrap();
+    let (out, _) = changed_since(dir.path(), &[]);
+    let places: Vec<&str> = out.lines().map(|l| l.split(": ").next().unwrap()).collect();
+    assert_eq!(
+        places,
+        ["./my draft.txt:9:25", "./my draft.txt:9:496"],
+        "{out}"
+    );
+}
+
+#[test]
 fn a_discrepancy_counts_when_the_change_wrote_either_side() {
     // Seed 003 spells `Sergei Lavrov`; seed 000's line 3, which the change adds, spells `Sergey`. The
     // finding stands in 003, which did not change, and points back at the line that did.

@@ -237,6 +237,12 @@ fn a_languagetool_client_gets_the_findings_the_command_line_reports() {
             "/v2/check and `check --format json` on {path}"
         );
     }
+    // A refusal on LanguageTool's paths is readable too, so a browser client can show why.
+    let (head, _) = server.exchange(
+        b"POST /v2/check HTTP/1.1\r\nHost: localhost\r\nContent-Length: 99999999\r\n\r\n",
+    );
+    assert!(head.starts_with("HTTP/1.1 413 "), "{head}");
+    assert_eq!(header(&head, "access-control-allow-origin"), "*");
     // newslint's own API, which may read a story set's drafts from disk, stays closed to other sites.
     let draft = json!({"text": seed(SEEDS[0])}).to_string();
     let (head, _) = server.exchange(

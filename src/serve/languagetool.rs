@@ -205,6 +205,7 @@ fn decode(encoded: &str) -> Result<String, Refusal> {
             b'%' => {
                 let hex = rest
                     .get(..2)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
                     .ok_or("a `%` in the form is not followed by two hex digits")?;
@@ -293,20 +294,17 @@ impl Annotated {
         Ok(out)
     }
 
-    /// Where byte `at` of the plain text stands in the document, in UTF-16 units: inside markup,
-    /// at its start, or at its end for the end of a finding.
+    /// Where byte `at` of the plain text stands in the document, in UTF-16 units. A start lies in
+    /// the last piece that begins at or before it, an end in the last piece that begins before it
+    /// (which holds the finding's last byte: not markup that begins where the finding ends). In
+    /// markup read as something, a start is the markup's start and an end its end.
     fn document_offset(&self, at: usize, end: bool) -> usize {
-        let i = self
-            .pieces
-            .partition_point(|p| p.plain <= at)
-            .saturating_sub(1);
-        // A finding that ends where a piece starts ends in the piece before it.
-        let i = if end && i > 0 && self.pieces[i].plain == at {
-            i - 1
+        let holding = if end {
+            self.pieces.partition_point(|p| p.plain < at)
         } else {
-            i
+            self.pieces.partition_point(|p| p.plain <= at)
         };
-        let Some(piece) = self.pieces.get(i) else {
+        let Some(piece) = holding.checked_sub(1).and_then(|i| self.pieces.get(i)) else {
             return 0;
         };
         if piece.text {
@@ -474,13 +472,19 @@ mod tests {
 
     #[test]
     fn markup_counts_in_offsets_and_reads_as_it_says() {
-        // Seed 000's first two paragraphs, as a browser add-on sends an HTML editor's contents.
+        // Seed 000's first two paragraphs, as a browser add-on sends an HTML editor's contents,
+        // with the word found set in bold: the match is the word, not the tags around it.
         let paragraphs: Vec<&str> = SEED_000.split("\n\n").take(2).collect();
+        let (before, after) = paragraphs[1].split_once("obviously").unwrap();
         let pieces = json!({"annotation": [
             {"markup": "<h1>"}, {"text": paragraphs[0]}, {"markup": "</h1>"},
-            {"markup": "<p>", "interpretAs": "\n\n"}, {"text": paragraphs[1]}, {"markup": "</p>"},
+            {"markup": "<p>", "interpretAs": "\n\n"}, {"text": before}, {"markup": "<b>"},
+            {"text": "obviously"}, {"markup": "</b>"}, {"text": after}, {"markup": "</p>"},
         ]});
-        let document = format!("<h1>{}</h1><p>{}</p>", paragraphs[0], paragraphs[1]);
+        let document = format!(
+            "<h1>{}</h1><p>{before}<b>obviously</b>{after}</p>",
+            paragraphs[0]
+        );
         let reply = check(
             &engine(),
             &form_body(&[("data", &pieces.to_string()), ("language", "auto")]),
@@ -547,6 +551,7 @@ mod tests {
         assert!(refused("text=Hallo&language=de-DE").contains("checks English copy"));
         assert!(refused("text=%E2%80&language=en").contains("not UTF-8"));
         assert!(refused("text=100%&language=en").contains("two hex digits"));
+        assert!(refused("text=a%+1b&language=en").contains("two hex digits"));
         assert!(refused("{\"text\": \"a\"}").contains("form-encoded"));
         assert!(refused("data=%7B%7D&language=en").contains("annotated text"));
         assert!(refused("text=a&data=b&language=en").contains("not both"));

@@ -79,6 +79,9 @@ fn answer(engine: &Engine, mut stream: TcpStream) {
         Err(None) => return,
     };
     let head_only = head.method == "HEAD";
+    // LanguageTool's API reads nothing but what is posted: any page may read its answers, refusals
+    // included, so a browser client can show why.
+    let any_origin = head.path.starts_with("/v2/");
     let reply = match routes::find(&head.method, &head.path) {
         Err(reply) => reply,
         Ok(route) if route.takes_body() => match http::read_body(&mut stream, head, MAX_BODY) {
@@ -86,6 +89,11 @@ fn answer(engine: &Engine, mut stream: TcpStream) {
             Err(reply) => reply,
         },
         Ok(route) => handle(engine, route, ""),
+    };
+    let reply = if any_origin {
+        reply.for_any_origin()
+    } else {
+        reply
     };
     http::write_reply(stream, &reply, head_only);
 }
@@ -101,8 +109,8 @@ fn handle(engine: &Engine, route: Route, body: &str) -> Reply {
         Route::Check => api::check(engine, body),
         Route::Attributions => api::attributions(engine, body),
         Route::Story => api::story(engine, body),
-        Route::LanguageToolCheck => languagetool::check(engine, body).for_any_origin(),
-        Route::LanguageToolLanguages => languagetool::languages().for_any_origin(),
+        Route::LanguageToolCheck => languagetool::check(engine, body),
+        Route::LanguageToolLanguages => languagetool::languages(),
     }))
     .unwrap_or_else(|_| Reply::error(500, "internal error: the request could not be answered"))
 }

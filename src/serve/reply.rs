@@ -10,8 +10,8 @@ pub struct Reply {
     pub body: Cow<'static, str>,
     /// The methods a path takes, for a 405.
     pub allow: Option<&'static str>,
-    /// Whether a page of any site may read it: only LanguageTool's API, which reads nothing but
-    /// the text posted, as LanguageTool's browser add-on needs of a local server.
+    /// Whether a page of any site may read it: only LanguageTool's API (`/v2/…`), which reads
+    /// nothing but the text posted, as LanguageTool's browser add-on needs of a local server.
     pub any_origin: bool,
 }
 
