@@ -68,7 +68,26 @@ fn explain(rule: &Rule) -> String {
         rule.examples.pass.iter().map(|e| e.text.as_str()).collect(),
     );
     out += &format!("\nhelp: {}\n", rule.help.trim());
+    let filled = placeholders(&rule.help);
+    if !filled.is_empty() {
+        out += &format!("      (each finding fills in {})\n", filled.join(" and "));
+    }
     out
+}
+
+/// The placeholders a help names (`{suggestion}`), each once, in order: a finding fills them in.
+fn placeholders(help: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = Vec::new();
+    for (open, _) in help.match_indices('{') {
+        let Some(close) = help[open..].find('}') else {
+            break;
+        };
+        let name = &help[open..=open + close];
+        if !found.contains(&name) {
+            found.push(name);
+        }
+    }
+    found
 }
 
 /// How far an attribution may stand from a match and answer for it, as `explain` says it.
@@ -86,5 +105,20 @@ fn first_sentence(text: &str) -> String {
     match one_line.find(". ") {
         Some(i) => one_line[..=i].to_string(),
         None => one_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explain_says_a_help_placeholder_is_filled_in() {
+        assert_eq!(placeholders("Write `{suggestion}`"), ["{suggestion}"]);
+        assert_eq!(
+            placeholders("`{match}` or `{other}`, not `{match}`"),
+            ["{match}", "{other}"]
+        );
+        assert!(placeholders("Use one spelling throughout").is_empty());
     }
 }
