@@ -19,16 +19,21 @@ git init --quiet "$repo"
 cd "$repo"
 git config user.email "desk@example.org"
 git config user.name "Copy desk"
-cat > .pre-commit-config.yaml <<YAML
+# The config, its hook given these args, committed.
+hook_args() { # args…
+  cat > .pre-commit-config.yaml <<YAML
 repos:
   - repo: $here
     rev: $rev
     hooks:
       - id: newslint
+        args: [$*]
 YAML
+  git add .pre-commit-config.yaml
+  git commit --quiet --no-verify -m "newslint hook args: $*"
+}
+hook_args
 pre-commit install --install-hooks > /dev/null
-git add .pre-commit-config.yaml
-git commit --quiet -m "Set up newslint" --no-verify
 
 # Flagged: BBC business-417, "The two banks reportedly held talks …" (unsourced hedge).
 cp "$here/tests/fixtures/rules/unsourced-hedge.txt" flagged.txt
@@ -46,18 +51,6 @@ git commit --quiet -m "A clean draft" || { echo "FAIL: the commit of a clean dra
 
 # Only what a commit writes (`args: [--changed-since, HEAD]`): a draft committed with its finding
 # (BBC business-417's hedge, above) takes a clean paragraph (seed 000's, above), then the hedge again.
-hook_args() { # args…
-  cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: $here
-    rev: $rev
-    hooks:
-      - id: newslint
-        args: [$*]
-YAML
-  git add .pre-commit-config.yaml
-  git commit --quiet --no-verify -m "newslint hook args: $*"
-}
 hook_args --changed-since, HEAD
 cp "$here/tests/fixtures/rules/unsourced-hedge.txt" old.txt
 git add old.txt

@@ -203,13 +203,13 @@ fn decode(encoded: &str) -> Result<String, Refusal> {
         match b {
             b'+' => bytes.push(b' '),
             b'%' => {
-                let hex = rest
-                    .get(..2)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or("a `%` in the form is not followed by two hex digits")?;
-                bytes.push(hex);
+                let digit = |b: &u8| char::from(*b).to_digit(16);
+                let (Some(high), Some(low)) =
+                    (rest.first().and_then(digit), rest.get(1).and_then(digit))
+                else {
+                    return Err("a `%` in the form is not followed by two hex digits".into());
+                };
+                bytes.push((high * 16 + low) as u8);
                 rest = &rest[2..];
             }
             _ => bytes.push(b),
@@ -383,7 +383,7 @@ fn described(name: &str) -> String {
 }
 
 fn utf16_len(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
+    text.encode_utf16().count()
 }
 
 #[cfg(test)]
